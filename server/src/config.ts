@@ -1,0 +1,63 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import path from 'node:path';
+
+// Every setting the server reads from its environment, validated once at start-up.
+// Nothing else in the code base reads process.env.
+const ConfigSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  DATA_DIR: Type.String({ minLength: 1, default: '.data' }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  DEMO_REPORTS: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 3000 }),
+});
+
+type RawConfig = Static<typeof ConfigSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  /** PostgreSQL/PostGIS connection; absent means the embedded database in dataDir. */
+  databaseUrl?: string;
+  /** Embedded database files and uploaded photos live here. */
+  dataDir: string;
+  logLevel: RawConfig['LOG_LEVEL'];
+  /** How many synthetic reports to seed when the database has none (0 disables). */
+  demoReports: number;
+  /** Built web app (vite output); served at / when present. */
+  webDistDir: string;
+}
+
+export class ConfigError extends Error {}
+
+const projectRoot = path.resolve(import.meta.dirname, '../..');
+
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+  const known = Object.keys(ConfigSchema.properties);
+  const raw: Record<string, unknown> = {};
+  for (const key of known) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const converted = Value.Default(ConfigSchema, Value.Convert(ConfigSchema, raw));
+  const problems = [...Value.Errors(ConfigSchema, converted)].map(
+    (e) => `${e.path.slice(1) || 'config'}: ${e.message} (got ${JSON.stringify(e.value)})`,
+  );
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const c = converted as RawConfig;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    databaseUrl: c.DATABASE_URL,
+    dataDir: path.resolve(projectRoot, c.DATA_DIR),
+    logLevel: c.LOG_LEVEL,
+    demoReports: c.DEMO_REPORTS,
+    webDistDir: path.join(projectRoot, 'web/dist'),
+  };
+}

@@ -1,0 +1,30 @@
+import type { Sql } from 'sql-template-tag';
+
+export { default as sql, join, raw, empty, bulk, type Sql } from 'sql-template-tag';
+
+/** Anything that answers parameterised SQL: the database itself or an open transaction. */
+export interface Queryable {
+  query<Row = Record<string, unknown>>(statement: Sql): Promise<Row[]>;
+}
+
+/**
+ * The database of record: PostgreSQL + PostGIS over the network, or the embedded PGlite build
+ * of the same. Code above this layer writes one SQL dialect for both; the only feature it must
+ * ask about is `hasAsMvt`, because the embedded PostGIS is compiled without protobuf.
+ */
+export interface Database extends Queryable {
+  readonly kind: 'postgres' | 'embedded';
+  /** ST_AsMVT (and ST_AsMVTGeom) exist; false on the embedded build. */
+  readonly hasAsMvt: boolean;
+  /** Runs fn in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(script: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** SQLSTATE of a database error, when the error came from the database. */
+export function sqlState(error: unknown): string | undefined {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
