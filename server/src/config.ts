@@ -1,5 +1,5 @@
-import { Type, type Static } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
+import { Type, type Static } from 'typebox';
+import Value from 'typebox/value';
 import path from 'node:path';
 
 // Every setting the server reads from its environment, validated once at start-up.
@@ -44,9 +44,10 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     if (value !== undefined && value !== '') raw[key] = value;
   }
   const converted = Value.Default(ConfigSchema, Value.Convert(ConfigSchema, raw));
-  const problems = [...Value.Errors(ConfigSchema, converted)].map(
-    (e) => `${e.path.slice(1) || 'config'}: ${e.message} (got ${JSON.stringify(e.value)})`,
-  );
+  const problems = Value.Errors(ConfigSchema, converted).map((e) => {
+    const key = e.instancePath.slice(1);
+    return `${key || 'config'}: ${e.message}${key ? ` (got ${JSON.stringify(raw[key])})` : ''}`;
+  });
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** A message a person reads, in the two languages the app speaks. */
 export interface Messages {
@@ -105,10 +105,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
       body('INTERNAL_ERROR', { id: 'Terjadi kesalahan pada server.', en: 'Something went wrong on the server.' }),
     );
   });
+}
 
-  app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send(
-      body('NOT_FOUND', { id: 'Alamat tidak ditemukan.', en: `No route for ${request.method} ${request.url}.` }),
-    );
-  });
+export function notFound(request: FastifyRequest, reply: FastifyReply) {
+  return reply.status(404).send(
+    body('NOT_FOUND', { id: 'Alamat tidak ditemukan.', en: `No route for ${request.method} ${request.url}.` }),
+  );
 }

@@ -4,7 +4,7 @@ import { readConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { openEmbedded } from '../db/embedded.ts';
 import { connectPostgres } from '../db/postgres.ts';
-import { prepareDatabase } from './prepare-database.ts';
+import { prepareDatabase } from '../prepare-database.ts';
 import { templateDatabaseName } from './template.ts';
 
 export interface TestDatabase {

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { readConfig } from '../config.ts';
 import { connectPostgres } from '../db/postgres.ts';
 import { withDatabase } from './database.ts';
-import { prepareDatabase } from './prepare-database.ts';
+import { prepareDatabase } from '../prepare-database.ts';
 import { templateDatabaseName } from './template.ts';
 
 // Once per test run, on PostgreSQL: a template database with schema, boundaries and reference

@@ -1,7 +1,7 @@
-import { loadBoundaries } from '../boundaries/load.ts';
-import type { Database } from '../db/database.ts';
-import { migrate } from '../db/migrate.ts';
-import { seedReferenceData } from '../reference/seed.ts';
+import { loadBoundaries } from './boundaries/load.ts';
+import type { Database } from './db/database.ts';
+import { migrate } from './db/migrate.ts';
+import { seedReferenceData } from './reference/seed.ts';
 
 /** Schema, boundaries and reference data: what every start-up and every test database needs. */
 export async function prepareDatabase(db: Database, log?: (message: string) => void): Promise<void> {

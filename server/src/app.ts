@@ -1,0 +1,76 @@
+import compress from '@fastify/compress';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { TileCache, tilesContaining } from '../../tiles/src/index.ts';
+import { boundaryRoutes } from './boundaries/routes.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { registerErrorHandler } from './errors.ts';
+import { healthRoutes } from './health/routes.ts';
+import { referenceRoutes } from './reference/routes.ts';
+import { photoRoutes } from './reports/photo-routes.ts';
+import { maxPhotoBytes, maxPhotos } from './reports/photos.ts';
+import { reportRoutes } from './reports/routes.ts';
+import { tileRoutes } from './tiles/routes.ts';
+import { registerWebApp } from './web/static.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    db: Database;
+    tileCache: TileCache;
+    /** Call after a report at this point was created or changed: drops the tiles holding it. */
+    reportChanged(lon: number, lat: number): void;
+  }
+}
+
+export interface AppOptions {
+  config: Config;
+  db: Database;
+  /** Fastify's logger; off in tests. */
+  logger?: boolean | object;
+}
+
+/** The whole HTTP application over an open, migrated database. main.ts only listens. */
+export async function buildApp({ config, db, logger = false }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    bodyLimit: 256 * 1024,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('config', config);
+  app.decorate('db', db);
+  app.decorate('tileCache', new TileCache());
+  app.decorate('reportChanged', (lon: number, lat: number) => {
+    app.tileCache.invalidate('reports', tilesContaining(lon, lat, 0, 24));
+  });
+
+  registerErrorHandler(app);
+  await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
+  await app.register(multipart, {
+    limits: { fileSize: maxPhotoBytes, files: maxPhotos, fields: 20, fieldSize: 10_000, parts: 30 },
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'PetaWarga API',
+        version: '0.1.0',
+        description: 'Public-service reports of Kota Tangerang and Kota Tangerang Selatan, on a map.',
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  await app.register(healthRoutes);
+  await app.register(referenceRoutes);
+  await app.register(boundaryRoutes);
+  await app.register(reportRoutes);
+  await app.register(photoRoutes);
+  await app.register(tileRoutes);
+  await registerWebApp(app, config.webDistDir);
+  return app;
+}

@@ -1,0 +1,48 @@
+import { buildApp } from './app.ts';
+import { ConfigError, readConfig } from './config.ts';
+import { openDatabase } from './db/connect.ts';
+import { sql, type Database } from './db/database.ts';
+import { prepareDatabase } from './prepare-database.ts';
+
+const log = (message: string) => console.log(`[petawarga] ${message}`);
+
+/** A fresh install shows a living map: synthetic reports, marked as such, when there are none. */
+async function seedDemoIfEmpty(db: Database, count: number) {
+  if (count === 0) return;
+  const [{ reports }] = await db.query<{ reports: number }>(sql`SELECT count(*)::int AS reports FROM reports`);
+  if (reports > 0) return;
+  log(`Empty database: seeding ${count} synthetic demo reports (DEMO_REPORTS=0 turns this off)…`);
+  const { seedDemoReports } = await import('./demo/seed.ts');
+  const { inserted, milliseconds } = await seedDemoReports(db, { count });
+  log(`Seeded ${inserted} demo reports in ${(milliseconds / 1000).toFixed(1)} s.`);
+}
+
+async function main() {
+  const config = readConfig();
+  const started = Date.now();
+  log(config.databaseUrl ? 'Connecting to PostgreSQL (DATABASE_URL)…' : `No DATABASE_URL: using the embedded database in ${config.dataDir}`);
+  const db = await openDatabase(config, log);
+  await prepareDatabase(db, log);
+  await seedDemoIfEmpty(db, config.demoReports);
+
+  const app = await buildApp({ config, db, logger: { level: config.logLevel } });
+  const shutdown = async () => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+
+  await app.listen({ port: config.port, host: config.host });
+  log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/ (API docs at /docs)`);
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error('[petawarga] could not start:', error);
+  }
+  process.exit(1);
+});

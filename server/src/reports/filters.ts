@@ -1,0 +1,58 @@
+import { Type, type Static } from 'typebox';
+import { join, sql, type Sql } from '../db/database.ts';
+
+/** Statuses the public may see: never 'submitted' (awaiting moderation) nor 'rejected'. */
+export const publicStatuses = ['published', 'assigned', 'in_progress', 'resolved', 'closed', 'duplicate'] as const;
+export const allStatuses = ['submitted', 'rejected', ...publicStatuses] as const;
+
+const csv = (pattern: string, description: string) =>
+  Type.String({ pattern: `^${pattern}(,${pattern})*$`, maxLength: 2000, description });
+
+/** Query parameters shared by the list API and the report tiles. */
+export const ReportFilterQuery = Type.Object({
+  category: Type.Optional(csv('[a-z_]{2,40}', 'Category codes, comma-separated')),
+  status: Type.Optional(csv('[a-z_]{2,20}', 'Statuses, comma-separated (public ones only)')),
+  kelurahan: Type.Optional(csv('[0-9]{2}\\.[0-9]{2}\\.[0-9]{2}\\.[0-9]{4}', 'Kelurahan codes, comma-separated')),
+  since: Type.Optional(Type.String({ format: 'date-time', description: 'Created at or after (ISO 8601)' })),
+  until: Type.Optional(Type.String({ format: 'date-time', description: 'Created before (ISO 8601)' })),
+});
+export type ReportFilterQuery = Static<typeof ReportFilterQuery>;
+
+export interface ReportFilter {
+  categories?: string[];
+  statuses: string[];
+  kelurahan?: string[];
+  since?: Date;
+  until?: Date;
+}
+
+const list = (value?: string) => (value ? [...new Set(value.split(','))].sort() : undefined);
+
+/** Parsed filter; a non-public status asked for simply matches nothing. */
+export function parseReportFilter(q: ReportFilterQuery): ReportFilter {
+  const wanted = list(q.status);
+  return {
+    categories: list(q.category),
+    statuses: wanted ? wanted.filter((s) => (publicStatuses as readonly string[]).includes(s)) : [...publicStatuses],
+    kelurahan: list(q.kelurahan),
+    since: q.since ? new Date(q.since) : undefined,
+    until: q.until ? new Date(q.until) : undefined,
+  };
+}
+
+/** A stable text form of the filter, for cache keys. */
+export function filterKey(f: ReportFilter): string {
+  return JSON.stringify([f.categories, f.statuses, f.kelurahan, f.since?.toISOString(), f.until?.toISOString()]);
+}
+
+/** The WHERE conditions of a filter over columns of `reports` (or of the cluster cells). */
+export function filterConditions(f: ReportFilter, options: { timeColumns: boolean }): Sql[] {
+  const conditions: Sql[] = [sql`status = ANY(${f.statuses})`];
+  if (f.categories) conditions.push(sql`category_code = ANY(${f.categories})`);
+  if (f.kelurahan) conditions.push(sql`kelurahan_code = ANY(${f.kelurahan})`);
+  if (options.timeColumns && f.since) conditions.push(sql`created_at >= ${f.since}`);
+  if (options.timeColumns && f.until) conditions.push(sql`created_at < ${f.until}`);
+  return conditions;
+}
+
+export const and = (conditions: Sql[]): Sql => join(conditions, ' AND ');

@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import { sql, type Queryable } from '../db/database.ts';
+import { AppError } from '../errors.ts';
+
+export const idempotencyKeyPattern = /^[\x21-\x7e]{8,200}$/;
+
+export function checkIdempotencyKey(key: string | undefined): string | undefined {
+  if (key === undefined) return undefined;
+  if (!idempotencyKeyPattern.test(key)) {
+    throw new AppError(400, 'INVALID_IDEMPOTENCY_KEY', {
+      id: 'Idempotency-Key harus 8–200 karakter ASCII tanpa spasi.',
+      en: 'Idempotency-Key must be 8–200 printable ASCII characters without spaces.',
+    });
+  }
+  return key;
+}
+
+/** A digest of what was submitted, so that a reused key with a different request is caught. */
+export function requestDigest(fields: unknown, photos: Buffer[]): string {
+  const hash = createHash('sha256').update(JSON.stringify(fields));
+  for (const p of photos) hash.update(createHash('sha256').update(p).digest());
+  return hash.digest('hex');
+}
+
+export const keyReused = new AppError(422, 'IDEMPOTENCY_KEY_REUSED', {
+  id: 'Idempotency-Key ini sudah dipakai untuk laporan yang berbeda.',
+  en: 'This Idempotency-Key was already used for a different report.',
+});
+
+/** The report code an earlier request with this key created, or null. */
+export async function findByKey(db: Queryable, key: string, digest: string): Promise<string | null> {
+  const [row] = await db.query<{ code: string; request_hash: string }>(sql`
+    SELECT r.code, k.request_hash
+    FROM idempotency_keys k JOIN reports r ON r.id = k.report_id
+    WHERE k.key = ${key}`);
+  if (!row) return null;
+  if (row.request_hash !== digest) throw keyReused;
+  return row.code;
+}
+
+/** Claims the key for a new report; false when a concurrent request claimed it first. */
+export async function claimKey(tx: Queryable, key: string, digest: string, reportId: number): Promise<boolean> {
+  const rows = await tx.query(sql`
+    INSERT INTO idempotency_keys (key, request_hash, report_id)
+    VALUES (${key}, ${digest}, ${reportId})
+    ON CONFLICT (key) DO NOTHING
+    RETURNING key`);
+  return rows.length === 1;
+}

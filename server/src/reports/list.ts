@@ -1,0 +1,86 @@
+import { Type, type Static } from 'typebox';
+import { sql, type Queryable } from '../db/database.ts';
+import { AppError } from '../errors.ts';
+import { and, filterConditions, parseReportFilter, ReportFilterQuery } from './filters.ts';
+
+export const ReportListQuery = Type.Object({
+  ...ReportFilterQuery.properties,
+  ...Type.Object({
+    bbox: Type.Optional(Type.String({
+      pattern: '^-?\\d+(\\.\\d+)?(,-?\\d+(\\.\\d+)?){3}$',
+      description: 'minLon,minLat,maxLon,maxLat (WGS 84)',
+    })),
+    limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
+    cursor: Type.Optional(Type.String({ maxLength: 200, description: 'next_cursor of the previous page' })),
+  }).properties,
+});
+export type ReportListQuery = Static<typeof ReportListQuery>;
+
+const badCursor = new AppError(400, 'INVALID_CURSOR', {
+  id: 'Kursor halaman tidak sah.',
+  en: 'The page cursor is not valid.',
+});
+
+// Pages run newest first; the cursor is the (created_at, id) of the last row of the page, so
+// a page is a keyset query on the (created_at, id) index, however deep.
+function decodeCursor(cursor: string): { createdAt: string; id: number } {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt)) || !Number.isInteger(id)) throw badCursor;
+    return { createdAt, id };
+  } catch {
+    throw badCursor;
+  }
+}
+
+function parseBbox(bbox: string) {
+  const [minLon, minLat, maxLon, maxLat] = bbox.split(',').map(Number);
+  if (minLon > maxLon || minLat > maxLat || minLon < -180 || maxLon > 180 || minLat < -90 || maxLat > 90) {
+    throw new AppError(400, 'INVALID_BBOX', {
+      id: 'bbox harus minLon,minLat,maxLon,maxLat dengan min ≤ max dalam WGS 84.',
+      en: 'bbox must be minLon,minLat,maxLon,maxLat with min ≤ max in WGS 84.',
+    });
+  }
+  return { minLon, minLat, maxLon, maxLat };
+}
+
+/** A page of public reports as a GeoJSON FeatureCollection, built in PostgreSQL. */
+export async function listPublicReports(db: Queryable, q: ReportListQuery) {
+  const conditions = filterConditions(parseReportFilter(q), { timeColumns: true });
+  if (q.bbox) {
+    const b = parseBbox(q.bbox);
+    conditions.push(sql`location && ST_MakeEnvelope(${b.minLon}, ${b.minLat}, ${b.maxLon}, ${b.maxLat}, 4326)`);
+  }
+  if (q.cursor) {
+    const c = decodeCursor(q.cursor);
+    conditions.push(sql`(created_at, id) < (${c.createdAt}::timestamptz, ${c.id}::bigint)`);
+  }
+  const rows = await db.query<{ feature: unknown; created_at: string; id: number }>(sql`
+    SELECT json_build_object(
+             'type', 'Feature',
+             'id', code,
+             'geometry', ST_AsGeoJSON(location, 7)::json,
+             'properties', json_build_object(
+               'code', code, 'category', category_code, 'status', status, 'description', description,
+               'kelurahan', kelurahan_code, 'kecamatan', kecamatan_code, 'city', city_code,
+               'department', department_code, 'channel', channel,
+               'created_at', to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+               'updated_at', to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+               'is_synthetic', is_synthetic)
+           ) AS feature,
+           to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at, id
+    FROM reports
+    WHERE ${and(conditions)}
+    ORDER BY created_at DESC, id DESC
+    LIMIT ${q.limit + 1}`);
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return {
+    type: 'FeatureCollection' as const,
+    features: page.map((r) => r.feature),
+    next_cursor:
+      rows.length > q.limit && last
+        ? Buffer.from(JSON.stringify([last.created_at, last.id])).toString('base64url')
+        : null,
+  };
+}

@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { sql } from '../db/database.ts';
+import { AppError } from '../errors.ts';
+import { publicStatuses } from './filters.ts';
+import { photoPaths } from './photos.ts';
+
+const photoNotFound = new AppError(404, 'PHOTO_NOT_FOUND', { id: 'Foto tidak ditemukan.', en: 'Photo not found.' });
+
+/** Photos are served only while their report is public: a rejected report's photos vanish too. */
+export const photoRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const photosDir = path.join(app.config.dataDir, 'photos');
+
+  app.get('/media/photos/:file', {
+    schema: {
+      tags: ['reports'],
+      summary: 'A report photo (full size, or .thumb.jpg for 400 px)',
+      params: Type.Object({ file: Type.String({ pattern: '^[0-9a-f-]{36}(\\.thumb)?\\.jpg$' }) }),
+    },
+  }, async (request, reply) => {
+    const id = request.params.file.slice(0, 36);
+    const [photo] = await app.db.query(sql`
+      SELECT 1 FROM report_photos p JOIN reports r ON r.id = p.report_id
+      WHERE p.id = ${id}::uuid AND r.status = ANY(${[...publicStatuses]})`);
+    if (!photo) throw photoNotFound;
+    const paths = photoPaths(photosDir, id);
+    const file = request.params.file.endsWith('.thumb.jpg') ? paths.thumbnail : paths.full;
+    if (!fs.existsSync(file)) throw photoNotFound;
+    return reply
+      .type('image/jpeg')
+      .header('cache-control', 'public, max-age=86400')
+      .send(fs.createReadStream(file));
+  });
+};

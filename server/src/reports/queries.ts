@@ -1,0 +1,114 @@
+import { sql, type Queryable } from '../db/database.ts';
+import { publicStatuses } from './filters.ts';
+import type { PublicReport } from './schemas.ts';
+
+export interface NewReport {
+  code: string;
+  categoryCode: string;
+  description: string;
+  status: string;
+  lon: number;
+  lat: number;
+  accuracyM?: number;
+  address?: string;
+  channel: string;
+  cityCode: string;
+  kecamatanCode: string;
+  kelurahanCode: string;
+  departmentCode: string;
+  routingExplanation: unknown;
+}
+
+/** Inserts a report; null when its tracking code is already taken (the caller draws again). */
+export async function insertReport(tx: Queryable, r: NewReport): Promise<{ id: number } | null> {
+  const [row] = await tx.query<{ id: number }>(sql`
+    INSERT INTO reports (code, category_code, description, status, location, accuracy_m, address, channel,
+                         city_code, kecamatan_code, kelurahan_code, department_code, routing_explanation)
+    VALUES (${r.code}, ${r.categoryCode}, ${r.description}, ${r.status},
+            ST_SetSRID(ST_MakePoint(${r.lon}, ${r.lat}), 4326), ${r.accuracyM ?? null}, ${r.address ?? null},
+            ${r.channel}, ${r.cityCode}, ${r.kecamatanCode}, ${r.kelurahanCode}, ${r.departmentCode},
+            ${JSON.stringify(r.routingExplanation)})
+    ON CONFLICT (code) DO NOTHING
+    RETURNING id`);
+  return row ?? null;
+}
+
+export async function insertReporter(
+  tx: Queryable,
+  reportId: number,
+  reporter: { name?: string; phone?: string; email?: string },
+): Promise<void> {
+  await tx.query(sql`
+    INSERT INTO reporters (report_id, name, phone, email)
+    VALUES (${reportId}, ${reporter.name ?? null}, ${reporter.phone ?? null}, ${reporter.email ?? null})`);
+}
+
+export async function insertPhoto(
+  tx: Queryable,
+  reportId: number,
+  photo: { id: string; position: number; width: number; height: number; bytes: number },
+): Promise<void> {
+  await tx.query(sql`
+    INSERT INTO report_photos (id, report_id, kind, position, width, height, bytes)
+    VALUES (${photo.id}, ${reportId}, 'before', ${photo.position}, ${photo.width}, ${photo.height}, ${photo.bytes})`);
+}
+
+export async function insertEvent(
+  tx: Queryable,
+  event: { reportId: number; kind: string; actor: string; oldValue?: unknown; newValue?: unknown; reason?: string; isPublic: boolean },
+): Promise<void> {
+  await tx.query(sql`
+    INSERT INTO report_events (report_id, kind, actor, old_value, new_value, reason, is_public)
+    VALUES (${event.reportId}, ${event.kind}, ${event.actor},
+            ${event.oldValue === undefined ? null : JSON.stringify(event.oldValue)},
+            ${event.newValue === undefined ? null : JSON.stringify(event.newValue)},
+            ${event.reason ?? null}, ${event.isPublic})`);
+}
+
+/**
+ * The public view of one report, assembled in PostgreSQL. Nothing from `reporters` is read, and
+ * reports awaiting moderation or rejected are not public.
+ */
+export async function findPublicReport(db: Queryable, code: string): Promise<PublicReport | null> {
+  const [row] = await db.query<{ report: PublicReport }>(sql`
+    SELECT json_build_object(
+      'code', r.code,
+      'category', json_build_object('code', c.code, 'name_id', c.name_id, 'name_en', c.name_en,
+                                    'color', c.color, 'icon', c.icon),
+      'description', r.description,
+      'status', r.status,
+      'location', json_build_object('lat', ST_Y(r.location), 'lon', ST_X(r.location)),
+      'accuracy_m', r.accuracy_m,
+      'address', r.address,
+      'channel', r.channel,
+      'kelurahan', json_build_object('code', kel.code, 'name', kel.name),
+      'kecamatan', json_build_object('code', kec.code, 'name', kec.name),
+      'city', json_build_object('code', city.code, 'name', city.name),
+      'department', json_build_object('code', d.code, 'name', d.name, 'short_name', d.short_name),
+      'created_at', to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+      'updated_at', to_char(r.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+      'photos', COALESCE((
+        SELECT json_agg(json_build_object(
+                 'url', '/media/photos/' || p.id || '.jpg',
+                 'thumbnail_url', '/media/photos/' || p.id || '.thumb.jpg',
+                 'width', p.width, 'height', p.height) ORDER BY p.kind DESC, p.position)
+        FROM report_photos p WHERE p.report_id = r.id), '[]'::json),
+      'timeline', COALESCE((
+        SELECT json_agg(json_build_object(
+                 'kind', e.kind,
+                 'status', e.new_value ->> 'status',
+                 'at', to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                 'note', e.reason) ORDER BY e.id)
+        FROM report_events e WHERE e.report_id = r.id AND e.is_public), '[]'::json),
+      'routing_explanation', r.routing_explanation,
+      'is_synthetic', r.is_synthetic
+    ) AS report
+    FROM reports r
+    JOIN categories c ON c.code = r.category_code
+    JOIN kelurahan kel ON kel.code = r.kelurahan_code
+    JOIN kecamatan kec ON kec.code = r.kecamatan_code
+    JOIN cities city ON city.code = r.city_code
+    JOIN departments d ON d.code = r.department_code
+    WHERE r.code = ${code} AND r.status = ANY(${[...publicStatuses]})`);
+  return row?.report ?? null;
+}

@@ -1,0 +1,95 @@
+import path from 'node:path';
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { AppError } from '../errors.ts';
+import { checkIdempotencyKey } from './idempotency.ts';
+import { listPublicReports, ReportListQuery } from './list.ts';
+import { readMultipartSubmission } from './multipart.ts';
+import { maxPhotos, processPhoto } from './photos.ts';
+import { findPublicReport } from './queries.ts';
+import { ErrorResponse, PublicReport, ReportSubmission } from './schemas.ts';
+import { submitReport } from './submit.ts';
+import { normaliseTrackingCode, trackingCodePattern } from './tracking-code.ts';
+
+const reportNotFound = (code: string) =>
+  new AppError(404, 'REPORT_NOT_FOUND', {
+    id: `Laporan ${code} tidak ditemukan.`,
+    en: `Report ${code} was not found.`,
+  });
+
+const errors = { 400: ErrorResponse, 404: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse, 422: ErrorResponse };
+
+export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const photosDir = path.join(app.config.dataDir, 'photos');
+
+  app.post('/api/reports', {
+    schema: {
+      tags: ['reports'],
+      summary: 'Submit a report',
+      description:
+        'JSON, or multipart/form-data with the same fields (reporter as reporter_name, reporter_phone, ' +
+        'reporter_email) and up to 3 image files named `photos` (10 MB each). A retried request with ' +
+        'the same Idempotency-Key returns the report the first one created (200) instead of a new one.',
+      headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String()) }),
+      body: {
+        content: {
+          'application/json': { schema: ReportSubmission },
+          'multipart/form-data': { schema: Type.Any() },
+        },
+      } as never,
+      response: { 200: PublicReport, 201: PublicReport, ...errors },
+    },
+  }, async (request, reply) => {
+    const idempotencyKey = checkIdempotencyKey(request.headers['idempotency-key'] as string | undefined);
+    const { fields, uploads } = request.isMultipart()
+      ? await readMultipartSubmission(request)
+      : { fields: request.body as ReportSubmission, uploads: [] as Buffer[] };
+    if (uploads.length > maxPhotos) {
+      throw new AppError(400, 'TOO_MANY_PHOTOS', { id: 'Paling banyak 3 foto.', en: 'At most 3 photos.' });
+    }
+    const photos = [];
+    for (const upload of uploads) photos.push(await processPhoto(upload));
+
+    const result = await submitReport(app.db, photosDir, {
+      fields, photos, uploads, idempotencyKey, channel: 'web',
+    });
+    if (!result.replayed) app.reportChanged(result.lon, result.lat);
+    const report = await findPublicReport(app.db, result.code);
+    if (!report) throw new Error(`report ${result.code} vanished after submission`);
+    return reply
+      .status(result.replayed ? 200 : 201)
+      .header('location', `/api/reports/${result.code}`)
+      .header('idempotent-replayed', String(result.replayed))
+      .send(report);
+  });
+
+  app.get('/api/reports/:code', {
+    schema: {
+      tags: ['reports'],
+      summary: 'The public view of one report (no personal data)',
+      params: Type.Object({ code: Type.String({ maxLength: 40 }) }),
+      response: { 200: PublicReport, ...errors },
+    },
+  }, async (request) => {
+    const code = normaliseTrackingCode(request.params.code);
+    if (!new RegExp(trackingCodePattern).test(code)) {
+      throw new AppError(400, 'INVALID_TRACKING_CODE', {
+        id: 'Kode laporan tidak sah; bentuknya seperti TGR-7K3P9Q.',
+        en: 'Not a valid tracking code; they look like TGR-7K3P9Q.',
+      });
+    }
+    const report = await findPublicReport(app.db, code);
+    if (!report) throw reportNotFound(code);
+    return report;
+  });
+
+  app.get('/api/reports', {
+    schema: {
+      tags: ['reports'],
+      summary: 'Public reports as GeoJSON, newest first, with cursor paging',
+      querystring: ReportListQuery,
+    },
+  }, async (request, reply) => {
+    const page = await listPublicReports(app.db, request.query);
+    return reply.type('application/geo+json').send(page);
+  });
+};

@@ -1,0 +1,85 @@
+import { sql, type Queryable } from '../db/database.ts';
+import { AppError } from '../errors.ts';
+
+export interface RoutingResult {
+  cityCode: string;
+  cityPrefix: string;
+  kecamatanCode: string;
+  kelurahanCode: string;
+  departmentCode: string;
+  explanation: {
+    kelurahan: { code: string; rule: string; distance_m: number; candidates: string[] };
+    department: { code: string; rule: 'category_default'; category: string };
+  };
+}
+
+export const outsideServiceArea = (swapped: boolean) =>
+  new AppError(
+    422,
+    'OUTSIDE_SERVICE_AREA',
+    swapped
+      ? {
+          id: 'Lokasi di luar Kota Tangerang dan Kota Tangerang Selatan. Sepertinya lintang dan bujur tertukar.',
+          en: 'The location is outside Kota Tangerang and Kota Tangerang Selatan. Latitude and longitude look swapped.',
+        }
+      : {
+          id: 'Lokasi di luar wilayah layanan (Kota Tangerang dan Kota Tangerang Selatan).',
+          en: 'The location is outside the service area (Kota Tangerang and Kota Tangerang Selatan).',
+        },
+    swapped ? { hint: 'LAT_LON_SWAPPED' } : undefined,
+  );
+
+interface KelurahanMatch {
+  kelurahan_code: string;
+  kecamatan_code: string;
+  city_code: string;
+  code_prefix: string;
+  rule: string;
+  distance_m: number;
+  candidates: string[];
+}
+
+async function kelurahanAt(db: Queryable, lon: number, lat: number): Promise<KelurahanMatch | undefined> {
+  // route_kelurahan (migration 0006) holds the rule for slivers and gaps between kelurahan.
+  const [match] = await db.query<KelurahanMatch>(sql`
+    SELECT r.*, c.code_prefix
+    FROM route_kelurahan(ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326)) AS r
+    JOIN cities c ON c.code = r.city_code`);
+  return match;
+}
+
+/**
+ * Who receives a report at this point: the kelurahan (and its kecamatan and city) by the
+ * boundary rule, and the city's department of the kind the category names.
+ */
+export async function routeReport(db: Queryable, lon: number, lat: number, categoryCode: string): Promise<RoutingResult> {
+  const match = await kelurahanAt(db, lon, lat);
+  if (!match) {
+    const swappedInside = Math.abs(lon) <= 90 && (await kelurahanAt(db, lat, lon)) !== undefined;
+    throw outsideServiceArea(swappedInside);
+  }
+  const [department] = await db.query<{ code: string }>(sql`
+    SELECT d.code
+    FROM categories c
+    JOIN departments d ON d.kind = c.department_kind AND d.city_code = ${match.city_code}
+    WHERE c.code = ${categoryCode}`);
+  if (!department) {
+    throw new Error(`No department of city ${match.city_code} handles category ${categoryCode}`);
+  }
+  return {
+    cityCode: match.city_code,
+    cityPrefix: match.code_prefix,
+    kecamatanCode: match.kecamatan_code,
+    kelurahanCode: match.kelurahan_code,
+    departmentCode: department.code,
+    explanation: {
+      kelurahan: {
+        code: match.kelurahan_code,
+        rule: match.rule,
+        distance_m: match.distance_m,
+        candidates: match.candidates,
+      },
+      department: { code: department.code, rule: 'category_default', category: categoryCode },
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { Type, type Static } from 'typebox';
+
+// What a resident (or a client on their behalf) may send. The same schema checks a JSON body
+// and the text fields of a multipart form, so both paths refuse exactly the same input.
+export const ReportSubmission = Type.Object(
+  {
+    category: Type.String({ pattern: '^[a-z_]{2,40}$', description: 'Category code, see GET /api/categories' }),
+    description: Type.String({ minLength: 10, maxLength: 2000, pattern: '\\S', description: 'What is wrong, 10–2000 characters' }),
+    lat: Type.Number({ minimum: -90, maximum: 90, description: 'Latitude, WGS 84' }),
+    lon: Type.Number({ minimum: -180, maximum: 180, description: 'Longitude, WGS 84' }),
+    accuracy_m: Type.Optional(Type.Number({ minimum: 0, maximum: 10000, description: 'GPS accuracy radius in metres' })),
+    address: Type.Optional(Type.String({ maxLength: 300 })),
+    reporter: Type.Optional(
+      Type.Object(
+        {
+          name: Type.Optional(Type.String({ maxLength: 100 })),
+          phone: Type.Optional(Type.String({ pattern: '^\\+?[0-9][0-9 ()-]{5,19}$', description: 'e.g. +6281234567890' })),
+          email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+        },
+        { additionalProperties: false, description: 'Private: never published' },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ReportSubmission = Static<typeof ReportSubmission>;
+
+const Named = Type.Object({ code: Type.String(), name: Type.String() });
+
+export const PublicReport = Type.Object({
+  code: Type.String({ examples: ['TGR-7K3P9Q'] }),
+  category: Type.Object({
+    code: Type.String(), name_id: Type.String(), name_en: Type.String(), color: Type.String(), icon: Type.String(),
+  }),
+  description: Type.String(),
+  status: Type.String(),
+  location: Type.Object({ lat: Type.Number(), lon: Type.Number() }),
+  accuracy_m: Type.Union([Type.Number(), Type.Null()]),
+  address: Type.Union([Type.String(), Type.Null()]),
+  channel: Type.String(),
+  kelurahan: Named,
+  kecamatan: Named,
+  city: Named,
+  department: Type.Object({ code: Type.String(), name: Type.String(), short_name: Type.String() }),
+  created_at: Type.String({ format: 'date-time' }),
+  updated_at: Type.String({ format: 'date-time' }),
+  photos: Type.Array(Type.Object({
+    url: Type.String(), thumbnail_url: Type.String(), width: Type.Integer(), height: Type.Integer(),
+  })),
+  timeline: Type.Array(Type.Object({
+    kind: Type.String(), status: Type.Union([Type.String(), Type.Null()]), at: Type.String({ format: 'date-time' }),
+    note: Type.Union([Type.String(), Type.Null()]),
+  })),
+  routing_explanation: Type.Unknown({ description: 'Why this kelurahan and department received the report' }),
+  is_synthetic: Type.Boolean(),
+});
+export type PublicReport = Static<typeof PublicReport>;
+
+export const ErrorResponse = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    message_id: Type.String(),
+    message_en: Type.String(),
+    details: Type.Optional(Type.Unknown()),
+  }),
+});

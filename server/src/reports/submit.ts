@@ -1,0 +1,106 @@
+import { sql, type Database } from '../db/database.ts';
+import { AppError } from '../errors.ts';
+import { claimKey, findByKey, requestDigest } from './idempotency.ts';
+import { storePhotos, type ProcessedPhoto } from './photos.ts';
+import { insertEvent, insertPhoto, insertReport, insertReporter } from './queries.ts';
+import { routeReport } from './routing.ts';
+import type { ReportSubmission } from './schemas.ts';
+import { newTrackingCode } from './tracking-code.ts';
+
+export interface Submission {
+  fields: ReportSubmission;
+  photos: ProcessedPhoto[];
+  /** Raw uploads, only for the idempotency digest. */
+  uploads: Buffer[];
+  idempotencyKey?: string;
+  channel: 'web' | 'api';
+}
+
+export interface SubmitResult {
+  code: string;
+  /** True when an earlier request with the same Idempotency-Key created the report. */
+  replayed: boolean;
+  lon: number;
+  lat: number;
+}
+
+const unknownCategory = (code: string) =>
+  new AppError(422, 'UNKNOWN_CATEGORY', {
+    id: `Kategori "${code}" tidak dikenal. Lihat GET /api/categories.`,
+    en: `Unknown category "${code}". See GET /api/categories.`,
+  });
+
+class KeyTakenConcurrently extends Error {}
+
+/**
+ * Stores a resident's report: routed, coded, with its photos, contact and first events, in
+ * one transaction. Photo files are written first and removed again if the transaction fails,
+ * so a failure leaves neither rows nor files behind.
+ */
+export async function submitReport(db: Database, photosDir: string, s: Submission): Promise<SubmitResult> {
+  const f = s.fields;
+  const digest = s.idempotencyKey ? requestDigest(f, s.uploads) : '';
+  if (s.idempotencyKey) {
+    const earlier = await findByKey(db, s.idempotencyKey, digest);
+    if (earlier) return { code: earlier, replayed: true, lon: f.lon, lat: f.lat };
+  }
+
+  const [category] = await db.query(sql`SELECT 1 FROM categories WHERE code = ${f.category}`);
+  if (!category) throw unknownCategory(f.category);
+  const routing = await routeReport(db, f.lon, f.lat, f.category);
+
+  const files = await storePhotos(photosDir, s.photos);
+  try {
+    const code = await db.transaction(async (tx) => {
+      let inserted: { id: number } | null = null;
+      let code = '';
+      for (let attempt = 0; !inserted; attempt++) {
+        if (attempt === 5) throw new Error('could not draw an unused tracking code in 5 attempts');
+        code = newTrackingCode(routing.cityPrefix);
+        inserted = await insertReport(tx, {
+          code,
+          categoryCode: f.category,
+          description: f.description.trim(),
+          // Published at once; screening before publication comes with moderation.
+          status: 'published',
+          lon: f.lon,
+          lat: f.lat,
+          accuracyM: f.accuracy_m,
+          address: f.address?.trim() || undefined,
+          channel: s.channel,
+          cityCode: routing.cityCode,
+          kecamatanCode: routing.kecamatanCode,
+          kelurahanCode: routing.kelurahanCode,
+          departmentCode: routing.departmentCode,
+          routingExplanation: routing.explanation,
+        });
+      }
+      const reportId = inserted.id;
+      if (s.idempotencyKey && !(await claimKey(tx, s.idempotencyKey, digest, reportId))) {
+        throw new KeyTakenConcurrently();
+      }
+      const reporter = f.reporter;
+      if (reporter && (reporter.name || reporter.phone || reporter.email)) {
+        await insertReporter(tx, reportId, reporter);
+      }
+      for (const [position, p] of s.photos.entries()) {
+        await insertPhoto(tx, reportId, { id: p.id, position, width: p.width, height: p.height, bytes: p.full.length });
+      }
+      await insertEvent(tx, { reportId, kind: 'submitted', actor: 'resident', newValue: { status: 'submitted' }, isPublic: true });
+      await insertEvent(tx, {
+        reportId, kind: 'published', actor: 'system', oldValue: { status: 'submitted' }, newValue: { status: 'published' },
+        isPublic: true,
+      });
+      await insertEvent(tx, { reportId, kind: 'routed', actor: 'system', newValue: routing.explanation, isPublic: false });
+      return code;
+    });
+    return { code, replayed: false, lon: f.lon, lat: f.lat };
+  } catch (error) {
+    await files.discard();
+    if (error instanceof KeyTakenConcurrently && s.idempotencyKey) {
+      const earlier = await findByKey(db, s.idempotencyKey, digest);
+      if (earlier) return { code: earlier, replayed: true, lon: f.lon, lat: f.lat };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,68 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { isValidTile, type TileCoord } from '../../../tiles/src/index.ts';
+import { boundaryLayers } from '../boundaries/tile-layers.ts';
+import { AppError } from '../errors.ts';
+import { filterKey, parseReportFilter, ReportFilterQuery } from '../reports/filters.ts';
+import { firstPointZoom, reportsLayer } from '../reports/tile-layers.ts';
+import { sendTile } from './serve.ts';
+import { tileJson } from './tilejson.ts';
+
+const TileParams = Type.Object({
+  z: Type.Integer({ minimum: 0, maximum: 24 }),
+  x: Type.Integer({ minimum: 0 }),
+  y: Type.Integer({ minimum: 0 }),
+});
+
+function checkTile(tile: TileCoord): TileCoord {
+  if (!isValidTile(tile)) {
+    throw new AppError(400, 'INVALID_TILE', {
+      id: `Petak ${tile.z}/${tile.x}/${tile.y} tidak ada: x dan y harus kurang dari 2^z.`,
+      en: `Tile ${tile.z}/${tile.x}/${tile.y} does not exist: x and y must be below 2^z.`,
+    });
+  }
+  return tile;
+}
+
+export const tileRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/tiles/reports/:z/:x/:y.mvt', {
+    schema: {
+      tags: ['tiles'],
+      summary: 'Public reports as Mapbox Vector Tile 2.1 (layer "reports")',
+      description: `Clusters (point_count, top_category, n_<category>) below zoom ${firstPointZoom}; ` +
+        `every report as a point (code, category, status, created_at) from zoom ${firstPointZoom} up.`,
+      params: TileParams,
+      querystring: ReportFilterQuery,
+    },
+  }, async (request, reply) => {
+    const filter = parseReportFilter(request.query);
+    return sendTile(app.db, app.tileCache, {
+      source: 'reports',
+      variant: filterKey(filter),
+      layers: [reportsLayer(filter)],
+      tile: checkTile(request.params),
+      // Revalidate every time: a new report must show at once; the ETag keeps that cheap.
+      cacheControl: 'public, max-age=0, must-revalidate',
+    }, request, reply);
+  });
+
+  app.get('/tiles/kelurahan/:z/:x/:y.mvt', {
+    schema: {
+      tags: ['tiles'],
+      summary: 'Boundaries as Mapbox Vector Tile 2.1 (layers kecamatan, kelurahan, kecamatan_label, kelurahan_label)',
+      params: TileParams,
+    },
+  }, async (request, reply) => {
+    return sendTile(app.db, app.tileCache, {
+      source: 'kelurahan',
+      variant: '',
+      layers: boundaryLayers,
+      tile: checkTile(request.params),
+      cacheControl: 'public, max-age=86400',
+    }, request, reply);
+  });
+
+  app.get('/tiles/reports.json', { schema: { tags: ['tiles'], summary: 'TileJSON 3.0 of the reports tiles' } },
+    async (request) => tileJson(request, 'reports'));
+  app.get('/tiles/kelurahan.json', { schema: { tags: ['tiles'], summary: 'TileJSON 3.0 of the boundary tiles' } },
+    async (request) => tileJson(request, 'kelurahan'));
+};

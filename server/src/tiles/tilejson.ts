@@ -1,0 +1,50 @@
+import type { FastifyRequest } from 'fastify';
+import { firstPointZoom } from '../reports/tile-layers.ts';
+
+// Bounds of the two seeded cities (data/boundaries/SOURCE.md), lon/lat.
+const bounds = [106.551454, -6.362263, 106.779863, -6.097069];
+const center = [106.665, -6.23, 11];
+
+const sources = {
+  reports: {
+    name: 'PetaWarga reports',
+    description: 'Public reports: clusters below zoom 17, individual reports from zoom 17.',
+    maxzoom: firstPointZoom,
+    vector_layers: [{
+      id: 'reports',
+      description: 'Clusters (cluster=true) or reports (cluster=false)',
+      fields: {
+        cluster: 'Boolean', point_count: 'Number', point_count_abbreviated: 'String', top_category: 'String',
+        code: 'String', category: 'String', status: 'String', created_at: 'String',
+      },
+    }],
+  },
+  kelurahan: {
+    name: 'PetaWarga boundaries',
+    description: 'Kecamatan and kelurahan of Kota Tangerang and Kota Tangerang Selatan',
+    maxzoom: 16,
+    vector_layers: [
+      { id: 'kecamatan', fields: { code: 'String', name: 'String', city_code: 'String' } },
+      { id: 'kelurahan', fields: { code: 'String', name: 'String', kecamatan_code: 'String', kecamatan_name: 'String', city_code: 'String' } },
+      { id: 'kecamatan_label', fields: { code: 'String', name: 'String' } },
+      { id: 'kelurahan_label', fields: { code: 'String', name: 'String' } },
+    ],
+  },
+} as const;
+
+/** TileJSON 3.0.0; query parameters (filters) are carried into the tile URL template. */
+export function tileJson(request: FastifyRequest, source: keyof typeof sources) {
+  const origin = `${request.protocol}://${request.host}`;
+  const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+  return {
+    tilejson: '3.0.0',
+    ...sources[source],
+    tiles: [`${origin}/tiles/${source}/{z}/{x}/{y}.mvt${query}`],
+    minzoom: 0,
+    bounds,
+    center,
+    scheme: 'xyz',
+    attribution:
+      'Batas wilayah: cahyadsn/wilayah_boundaries (MIT), Kepmendagri 300.2.2-2430/2025; laporan: PetaWarga',
+  };
+}

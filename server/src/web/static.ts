@@ -1,0 +1,21 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { notFound } from '../errors.ts';
+
+// Paths owned by the API; everything else that is not a file is a page of the web app.
+const apiPrefixes = ['/api/', '/tiles/', '/media/', '/docs', '/health'];
+
+/** Serves the built web app, with index.html for its client-side routes such as /r/<code>. */
+export async function registerWebApp(app: FastifyInstance, webDistDir: string): Promise<void> {
+  const built = fs.existsSync(path.join(webDistDir, 'index.html'));
+  if (built) {
+    await app.register(fastifyStatic, { root: webDistDir, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !apiPrefixes.some((p) => request.url.startsWith(p));
+    if (built && isPage) return reply.type('text/html').sendFile('index.html');
+    return notFound(request, reply);
+  });
+}

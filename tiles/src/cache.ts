@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import type { TileCoord } from './tile-coord.ts';
+
+export interface CachedTile {
+  body: Buffer;
+  gzipped: Buffer;
+  /** Strong validator: a digest of the uncompressed bytes. */
+  etag: string;
+}
+
+export function cachedTile(body: Buffer): CachedTile {
+  return {
+    body,
+    gzipped: gzipSync(body),
+    etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+  };
+}
+
+const tileKey = (source: string, { z, x, y }: TileCoord) => `${source}/${z}/${x}/${y}`;
+
+/**
+ * Rendered tiles, least recently used first out, bounded in bytes. Each entry is one tile of
+ * one source with one filter; `invalidate` drops every filter variant of the given tiles, so a
+ * changed report refreshes exactly the tiles that contain it.
+ */
+export class TileCache {
+  private readonly entries = new Map<string, CachedTile>();
+  private readonly variantsByTile = new Map<string, Set<string>>();
+  private bytes = 0;
+
+  constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
+
+  get(source: string, tile: TileCoord, variant: string): CachedTile | undefined {
+    const key = `${tileKey(source, tile)}?${variant}`;
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+    }
+    return hit;
+  }
+
+  set(source: string, tile: TileCoord, variant: string, entry: CachedTile): void {
+    const base = tileKey(source, tile);
+    const key = `${base}?${variant}`;
+    this.remove(key);
+    this.entries.set(key, entry);
+    this.bytes += entry.body.length + entry.gzipped.length;
+    let variants = this.variantsByTile.get(base);
+    if (!variants) this.variantsByTile.set(base, (variants = new Set()));
+    variants.add(key);
+    for (const oldest of this.entries.keys()) {
+      if (this.bytes <= this.maxBytes) break;
+      this.remove(oldest);
+    }
+  }
+
+  invalidate(source: string, tiles: TileCoord[]): void {
+    for (const tile of tiles) {
+      const base = tileKey(source, tile);
+      for (const key of this.variantsByTile.get(base) ?? []) this.remove(key);
+      this.variantsByTile.delete(base);
+    }
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.variantsByTile.clear();
+    this.bytes = 0;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private remove(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.bytes -= entry.body.length + entry.gzipped.length;
+    const base = key.slice(0, key.indexOf('?'));
+    this.variantsByTile.get(base)?.delete(key);
+  }
+}
+
+/** The tile containing a lon/lat at each zoom from minZoom to maxZoom. */
+export function tilesContaining(lon: number, lat: number, minZoom: number, maxZoom: number): TileCoord[] {
+  const tiles: TileCoord[] = [];
+  const sin = Math.sin((lat * Math.PI) / 180);
+  const fx = (lon + 180) / 360;
+  const fy = 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI);
+  for (let z = minZoom; z <= maxZoom; z++) {
+    const n = 2 ** z;
+    tiles.push({
+      z,
+      x: Math.min(n - 1, Math.max(0, Math.floor(fx * n))),
+      y: Math.min(n - 1, Math.max(0, Math.floor(fy * n))),
+    });
+  }
+  return tiles;
+}
