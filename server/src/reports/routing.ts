@@ -13,21 +13,10 @@ export interface RoutingResult {
   };
 }
 
-export const outsideServiceArea = (swapped: boolean) =>
-  new AppError(
-    422,
-    'OUTSIDE_SERVICE_AREA',
-    swapped
-      ? {
-          id: 'Lokasi di luar Kota Tangerang dan Kota Tangerang Selatan. Sepertinya lintang dan bujur tertukar.',
-          en: 'The location is outside Kota Tangerang and Kota Tangerang Selatan. Latitude and longitude look swapped.',
-        }
-      : {
-          id: 'Lokasi di luar wilayah layanan (Kota Tangerang dan Kota Tangerang Selatan).',
-          en: 'The location is outside the service area (Kota Tangerang and Kota Tangerang Selatan).',
-        },
-    swapped ? { hint: 'LAT_LON_SWAPPED' } : undefined,
-  );
+export const outsideServiceArea = new AppError(422, 'OUTSIDE_SERVICE_AREA', {
+  id: 'Lokasi di luar wilayah layanan (Kota Tangerang dan Kota Tangerang Selatan).',
+  en: 'The location is outside the service area (Kota Tangerang and Kota Tangerang Selatan).',
+});
 
 interface KelurahanMatch {
   kelurahan_code: string;
@@ -54,10 +43,7 @@ async function kelurahanAt(db: Queryable, lon: number, lat: number): Promise<Kel
  */
 export async function routeReport(db: Queryable, lon: number, lat: number, categoryCode: string): Promise<RoutingResult> {
   const match = await kelurahanAt(db, lon, lat);
-  if (!match) {
-    const swappedInside = Math.abs(lon) <= 90 && (await kelurahanAt(db, lat, lon)) !== undefined;
-    throw outsideServiceArea(swappedInside);
-  }
+  if (!match) throw outsideServiceArea;
   const [department] = await db.query<{ code: string }>(sql`
     SELECT d.code
     FROM categories c

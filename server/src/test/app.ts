@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../app.ts';
+import { readConfig } from '../config.ts';
+import { createTestDatabase, type TestDatabase } from './database.ts';
+
+export interface TestApp extends TestDatabase {
+  app: FastifyInstance;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** The real application over a fresh test database, with its own data folder for photos. */
+export async function createTestApp(): Promise<TestApp> {
+  const t = await createTestDatabase();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'petawarga-test-'));
+  const config = { ...readConfig(), dataDir };
+  const app = await buildApp({ config, db: t.db });
+  await app.ready();
+  return {
+    ...t,
+    app,
+    dataDir,
+    async close() {
+      await app.close();
+      await t.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
