@@ -1,5 +1,7 @@
 import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -14,6 +16,8 @@ import { referenceRoutes } from './reference/routes.ts';
 import { photoRoutes } from './reports/photo-routes.ts';
 import { maxPhotoBytes, maxPhotos } from './reports/photos.ts';
 import { reportRoutes } from './reports/routes.ts';
+import { staffRoutes } from './staff/routes.ts';
+import { lifecycleRoutes } from './lifecycle/routes.ts';
 import { tileRoutes } from './tiles/routes.ts';
 import { registerWebApp } from './web/static.ts';
 
@@ -24,6 +28,8 @@ declare module 'fastify' {
     tileCache: TileCache;
     /** Call after a report at this point was created or changed: drops the tiles holding it. */
     reportChanged(lon: number, lat: number): void;
+    /** Call after a public event was committed: the reporter is notified in the background. */
+    publicChange(event: { reportId: number; eventId: number }): void;
   }
 }
 
@@ -32,10 +38,12 @@ export interface AppOptions {
   db: Database;
   /** Fastify's logger; off in tests. */
   logger?: boolean | object;
+  /** Receives every committed public change of a report (the notification queue). */
+  publicChangeListener?: (event: { reportId: number; eventId: number }) => void;
 }
 
 /** The whole HTTP application over an open, migrated database. main.ts only listens. */
-export async function buildApp({ config, db, logger = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, logger = false, publicChangeListener }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     bodyLimit: 256 * 1024,
@@ -49,8 +57,15 @@ export async function buildApp({ config, db, logger = false }: AppOptions): Prom
     app.tileCache.invalidate('reports', tilesContaining(lon, lat, 0, 24));
   });
 
+  app.decorate('publicChange', (event: { reportId: number; eventId: number }) => {
+    publicChangeListener?.(event);
+  });
+
   registerErrorHandler(app);
   await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
+  await app.register(cookie);
+  // Only routes that opt in (sign-in) are limited; per process, see docs on scaling.
+  await app.register(rateLimit, { global: false });
   await app.register(multipart, {
     limits: { fileSize: maxPhotoBytes, files: maxPhotos, fields: 20, fieldSize: 10_000, parts: 30 },
   });
@@ -71,6 +86,8 @@ export async function buildApp({ config, db, logger = false }: AppOptions): Prom
   await app.register(reportRoutes);
   await app.register(photoRoutes);
   await app.register(tileRoutes);
+  await app.register(staffRoutes);
+  await app.register(lifecycleRoutes);
   await registerWebApp(app, config.webDistDir);
   return app;
 }

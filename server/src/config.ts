@@ -14,6 +14,10 @@ const ConfigSchema = Type.Object({
     { default: 'info' },
   ),
   DEMO_REPORTS: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 3000 }),
+  REOPEN_WINDOW_DAYS: Type.Integer({ minimum: 0, maximum: 365, default: 14 }),
+  DUPLICATE_RADIUS_M: Type.Number({ minimum: 1, maximum: 1000, default: 50 }),
+  DUPLICATE_WINDOW_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 30 }),
+  PUBLIC_BASE_URL: Type.String({ pattern: '^https?://[^/]+$', default: 'http://localhost:3000' }),
 });
 
 type RawConfig = Static<typeof ConfigSchema>;
@@ -28,6 +32,13 @@ export interface Config {
   logLevel: RawConfig['LOG_LEVEL'];
   /** How many synthetic reports to seed when the database has none (0 disables). */
   demoReports: number;
+  /** Days after resolution in which the reporter may reopen a report. */
+  reopenWindowDays: number;
+  /** Open reports of the same category this near (metres) and recent (days) are offered as duplicates. */
+  duplicateRadiusM: number;
+  duplicateWindowDays: number;
+  /** Where residents reach the app (links in messages); https makes session cookies Secure. */
+  publicBaseUrl: string;
   /** Built web app (vite output); served at / when present. */
   webDistDir: string;
 }
@@ -59,6 +70,10 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(projectRoot, c.DATA_DIR),
     logLevel: c.LOG_LEVEL,
     demoReports: c.DEMO_REPORTS,
+    publicBaseUrl: c.PUBLIC_BASE_URL,
+    reopenWindowDays: c.REOPEN_WINDOW_DAYS,
+    duplicateRadiusM: c.DUPLICATE_RADIUS_M,
+    duplicateWindowDays: c.DUPLICATE_WINDOW_DAYS,
     webDistDir: path.join(projectRoot, 'web/dist'),
   };
 }

@@ -27,22 +27,24 @@ export const keyReused = new AppError(422, 'IDEMPOTENCY_KEY_REUSED', {
   en: 'This Idempotency-Key was already used for a different report.',
 });
 
-/** The report code an earlier request with this key created, or null. */
-export async function findByKey(db: Queryable, key: string, digest: string): Promise<string | null> {
-  const [row] = await db.query<{ code: string; request_hash: string }>(sql`
-    SELECT r.code, k.request_hash
+/** The report an earlier request with this key created (and its resident token), or null. */
+export async function findByKey(db: Queryable, key: string, digest: string) {
+  const [row] = await db.query<{ code: string; request_hash: string; resident_token: string | null }>(sql`
+    SELECT r.code, k.request_hash, k.resident_token
     FROM idempotency_keys k JOIN reports r ON r.id = k.report_id
     WHERE k.key = ${key}`);
   if (!row) return null;
   if (row.request_hash !== digest) throw keyReused;
-  return row.code;
+  return { code: row.code, residentToken: row.resident_token };
 }
 
 /** Claims the key for a new report; false when a concurrent request claimed it first. */
-export async function claimKey(tx: Queryable, key: string, digest: string, reportId: number): Promise<boolean> {
+export async function claimKey(
+  tx: Queryable, key: string, digest: string, reportId: number, residentToken: string,
+): Promise<boolean> {
   const rows = await tx.query(sql`
-    INSERT INTO idempotency_keys (key, request_hash, report_id)
-    VALUES (${key}, ${digest}, ${reportId})
+    INSERT INTO idempotency_keys (key, request_hash, report_id, resident_token)
+    VALUES (${key}, ${digest}, ${reportId}, ${residentToken})
     ON CONFLICT (key) DO NOTHING
     RETURNING key`);
   return rows.length === 1;

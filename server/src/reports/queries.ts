@@ -17,17 +17,19 @@ export interface NewReport {
   kelurahanCode: string;
   departmentCode: string;
   routingExplanation: unknown;
+  residentTokenHash?: string;
 }
 
 /** Inserts a report; null when its tracking code is already taken (the caller draws again). */
 export async function insertReport(tx: Queryable, r: NewReport): Promise<{ id: number } | null> {
   const [row] = await tx.query<{ id: number }>(sql`
     INSERT INTO reports (code, category_code, description, status, location, accuracy_m, address, channel,
-                         city_code, kecamatan_code, kelurahan_code, department_code, routing_explanation)
+                         city_code, kecamatan_code, kelurahan_code, department_code, routing_explanation,
+                         resident_token_hash)
     VALUES (${r.code}, ${r.categoryCode}, ${r.description}, ${r.status},
             ST_SetSRID(ST_MakePoint(${r.lon}, ${r.lat}), 4326), ${r.accuracyM ?? null}, ${r.address ?? null},
             ${r.channel}, ${r.cityCode}, ${r.kecamatanCode}, ${r.kelurahanCode}, ${r.departmentCode},
-            ${JSON.stringify(r.routingExplanation)})
+            ${JSON.stringify(r.routingExplanation)}, ${r.residentTokenHash ?? null})
     ON CONFLICT (code) DO NOTHING
     RETURNING id`);
   return row ?? null;
@@ -101,6 +103,9 @@ export async function findPublicReport(db: Queryable, code: string): Promise<Pub
                  'note', e.reason) ORDER BY e.id)
         FROM report_events e WHERE e.report_id = r.id AND e.is_public), '[]'::json),
       'routing_explanation', r.routing_explanation,
+      'support_count', r.support_count,
+      'duplicate_of', (SELECT json_build_object('code', p.code, 'status', p.status)
+                       FROM reports p WHERE p.id = r.duplicate_of),
       'is_synthetic', r.is_synthetic
     ) AS report
     FROM reports r

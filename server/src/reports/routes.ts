@@ -6,7 +6,7 @@ import { listPublicReports, ReportListQuery } from './list.ts';
 import { readMultipartSubmission } from './multipart.ts';
 import { maxPhotos, processPhoto } from './photos.ts';
 import { findPublicReport } from './queries.ts';
-import { ErrorResponse, PublicReport, ReportSubmission } from './schemas.ts';
+import { ErrorResponse, PublicReport, ReportSubmission, SubmittedReport } from './schemas.ts';
 import { submitReport } from './submit.ts';
 import { normaliseTrackingCode, trackingCodePattern } from './tracking-code.ts';
 
@@ -36,7 +36,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'multipart/form-data': { schema: Type.Any() },
         },
       } as never,
-      response: { 200: PublicReport, 201: PublicReport, ...errors },
+      response: { 200: SubmittedReport, 201: SubmittedReport, ...errors },
     },
   }, async (request, reply) => {
     const idempotencyKey = checkIdempotencyKey(request.headers['idempotency-key'] as string | undefined);
@@ -51,6 +51,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
     const result = await submitReport(app.db, photosDir, {
       fields, photos, uploads, idempotencyKey, channel: 'web',
+      duplicates: { radiusM: app.config.duplicateRadiusM, windowDays: app.config.duplicateWindowDays },
     });
     if (!result.replayed) app.reportChanged(result.lon, result.lat);
     const report = await findPublicReport(app.db, result.code);
@@ -59,7 +60,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       .status(result.replayed ? 200 : 201)
       .header('location', `/api/reports/${result.code}`)
       .header('idempotent-replayed', String(result.replayed))
-      .send(report);
+      .send({ ...report, resident_token: result.residentToken, possible_duplicates: result.possibleDuplicates });
   });
 
   app.get('/api/reports/:code', {

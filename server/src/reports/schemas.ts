@@ -53,8 +53,24 @@ export const PublicReport = Type.Object({
   })),
   routing_explanation: Type.Unknown({ description: 'Why this kelurahan and department received the report' }),
   is_synthetic: Type.Boolean(),
+  support_count: Type.Integer({ description: 'Residents who reported the same problem (+1)' }),
+  duplicate_of: Type.Union([Type.Object({ code: Type.String(), status: Type.String() }), Type.Null()], {
+    description: 'The report this one was merged into; it follows that report\'s status',
+  }),
 });
 export type PublicReport = Static<typeof PublicReport>;
+
+/** What the submitter gets back: the public report plus what only they should see. */
+export const SubmittedReport = Type.Object({
+  ...PublicReport.properties,
+  resident_token: Type.Union([Type.String(), Type.Null()], {
+    description: 'Keep it: it lets the reporter reopen the report after it is resolved',
+  }),
+  possible_duplicates: Type.Array(Type.Object({
+    code: Type.String(), distance_m: Type.Number(), created_at: Type.String(), status: Type.String(),
+    support_count: Type.Integer(),
+  })),
+});
 
 export const ErrorResponse = Type.Object({
   error: Type.Object({

@@ -1,5 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { sql, type Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
+import { findPossibleDuplicates, type PossibleDuplicate } from '../lifecycle/possible-duplicates.ts';
+import { residentTokenHash } from '../lifecycle/reopen.ts';
 import { claimKey, findByKey, requestDigest } from './idempotency.ts';
 import { storePhotos, type ProcessedPhoto } from './photos.ts';
 import { insertEvent, insertPhoto, insertReport, insertReporter } from './queries.ts';
@@ -14,6 +17,7 @@ export interface Submission {
   uploads: Buffer[];
   idempotencyKey?: string;
   channel: 'web' | 'api';
+  duplicates: { radiusM: number; windowDays: number };
 }
 
 export interface SubmitResult {
@@ -22,6 +26,10 @@ export interface SubmitResult {
   replayed: boolean;
   lon: number;
   lat: number;
+  /** Given only to the submitter: lets them reopen the report later. */
+  residentToken: string | null;
+  /** Open reports of the same problem nearby, found before this one was stored. */
+  possibleDuplicates: PossibleDuplicate[];
 }
 
 const unknownCategory = (code: string) =>
@@ -42,12 +50,16 @@ export async function submitReport(db: Database, photosDir: string, s: Submissio
   const digest = s.idempotencyKey ? requestDigest(f, s.uploads) : '';
   if (s.idempotencyKey) {
     const earlier = await findByKey(db, s.idempotencyKey, digest);
-    if (earlier) return { code: earlier, replayed: true, lon: f.lon, lat: f.lat };
+    if (earlier) return { ...earlier, replayed: true, lon: f.lon, lat: f.lat, possibleDuplicates: [] };
   }
 
   const [category] = await db.query(sql`SELECT 1 FROM categories WHERE code = ${f.category}`);
   if (!category) throw unknownCategory(f.category);
   const routing = await routeReport(db, f.lon, f.lat, f.category);
+  const possibleDuplicates = await findPossibleDuplicates(db, {
+    lon: f.lon, lat: f.lat, category: f.category, ...s.duplicates,
+  });
+  const residentToken = randomBytes(24).toString('base64url');
 
   const files = await storePhotos(photosDir, s.photos);
   try {
@@ -73,10 +85,11 @@ export async function submitReport(db: Database, photosDir: string, s: Submissio
           kelurahanCode: routing.kelurahanCode,
           departmentCode: routing.departmentCode,
           routingExplanation: routing.explanation,
+          residentTokenHash: residentTokenHash(residentToken),
         });
       }
       const reportId = inserted.id;
-      if (s.idempotencyKey && !(await claimKey(tx, s.idempotencyKey, digest, reportId))) {
+      if (s.idempotencyKey && !(await claimKey(tx, s.idempotencyKey, digest, reportId, residentToken))) {
         throw new KeyTakenConcurrently();
       }
       const reporter = f.reporter;
@@ -94,12 +107,12 @@ export async function submitReport(db: Database, photosDir: string, s: Submissio
       await insertEvent(tx, { reportId, kind: 'routed', actor: 'system', newValue: routing.explanation, isPublic: false });
       return code;
     });
-    return { code, replayed: false, lon: f.lon, lat: f.lat };
+    return { code, replayed: false, lon: f.lon, lat: f.lat, residentToken, possibleDuplicates };
   } catch (error) {
     await files.discard();
     if (error instanceof KeyTakenConcurrently && s.idempotencyKey) {
       const earlier = await findByKey(db, s.idempotencyKey, digest);
-      if (earlier) return { code: earlier, replayed: true, lon: f.lon, lat: f.lat };
+      if (earlier) return { ...earlier, replayed: true, lon: f.lon, lat: f.lat, possibleDuplicates: [] };
     }
     throw error;
   }

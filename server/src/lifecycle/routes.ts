@@ -1,0 +1,111 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { ErrorResponse } from '../reports/schemas.ts';
+import { normaliseTrackingCode } from '../reports/tracking-code.ts';
+import { requireStaff } from '../staff/sessions.ts';
+import { changeStatus, type ChangedReport } from './change-status.ts';
+import { correctReport } from './edit.ts';
+import { mergeDuplicate } from './merge.ts';
+import { reopenReport } from './reopen.ts';
+import { supportReport } from './support.ts';
+
+const CodeParams = Type.Object({ code: Type.String({ maxLength: 40 }) });
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
+const Note = Type.String({ minLength: 1, maxLength: 2000 });
+
+/** After a committed change: refresh the map where the report is and tell who should know. */
+function afterChange(app: FastifyInstance, changed: ChangedReport) {
+  for (const { lon, lat } of changed.locations) app.reportChanged(lon, lat);
+  for (const event of changed.publicEvents) app.publicChange(event);
+  return { ok: true };
+}
+
+export const lifecycleRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const staffOnly = requireStaff(app.db, ['admin', 'moderator', 'department_officer', 'kelurahan_officer']);
+
+  app.post('/api/reports/:code/status', {
+    preHandler: staffOnly,
+    schema: {
+      tags: ['lifecycle'],
+      summary: 'Change the status of a report (staff)',
+      description: 'Refused with 409 INVALID_TRANSITION (and the allowed targets) when the lifecycle does not allow it.',
+      params: CodeParams,
+      body: Type.Object({
+        to: Type.Union(['published', 'rejected', 'assigned', 'in_progress', 'resolved', 'closed'].map((s) => Type.Literal(s))),
+        reason: Type.Optional(Note),
+        response: Type.Optional(Note),
+      }, { additionalProperties: false }),
+      response: { 200: Type.Object({ ok: Type.Boolean() }), ...errors },
+    },
+  }, async (request) => {
+    const { to, reason, response } = request.body;
+    const changed = await changeStatus(app.db, request.staff!, {
+      code: normaliseTrackingCode(request.params.code), to: to as never, reason, response,
+    });
+    return afterChange(app, changed);
+  });
+
+  app.patch('/api/reports/:code', {
+    preHandler: staffOnly,
+    schema: {
+      tags: ['lifecycle'],
+      summary: 'Correct category or location (staff); routing runs again and is audited',
+      params: CodeParams,
+      body: Type.Object({
+        category: Type.Optional(Type.String({ pattern: '^[a-z_]{2,40}$' })),
+        lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
+        lon: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
+        reason: Note,
+      }, { additionalProperties: false }),
+      response: { 200: Type.Object({ ok: Type.Boolean() }), ...errors },
+    },
+  }, async (request) => {
+    const changed = await correctReport(app.db, request.staff!, { code: normaliseTrackingCode(request.params.code), ...request.body });
+    return afterChange(app, changed);
+  });
+
+  app.post('/api/reports/:code/merge', {
+    preHandler: staffOnly,
+    schema: {
+      tags: ['lifecycle'],
+      summary: 'Merge this report into another as its duplicate (staff)',
+      params: CodeParams,
+      body: Type.Object({ into: Type.String({ maxLength: 40 }), reason: Type.Optional(Note) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ ok: Type.Boolean() }), ...errors },
+    },
+  }, async (request) => {
+    const changed = await mergeDuplicate(app.db, request.staff!, {
+      childCode: normaliseTrackingCode(request.params.code), parentCode: normaliseTrackingCode(request.body.into),
+      reason: request.body.reason,
+    });
+    return afterChange(app, changed);
+  });
+
+  app.post('/api/reports/:code/reopen', {
+    schema: {
+      tags: ['lifecycle'],
+      summary: 'The reporter reopens a resolved report, within the reopen window',
+      params: CodeParams,
+      body: Type.Object({ resident_token: Type.String({ minLength: 10, maxLength: 100 }), reason: Note }, { additionalProperties: false }),
+      response: { 200: Type.Object({ ok: Type.Boolean() }), ...errors },
+    },
+  }, async (request) => {
+    const changed = await reopenReport(app.db, {
+      code: normaliseTrackingCode(request.params.code), residentToken: request.body.resident_token,
+      reason: request.body.reason, windowDays: app.config.reopenWindowDays,
+    });
+    return afterChange(app, changed);
+  });
+
+  app.post('/api/reports/:code/support', {
+    config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    schema: {
+      tags: ['lifecycle'],
+      summary: 'Support (+1) an open report instead of filing the same problem again',
+      params: CodeParams,
+      response: { 200: Type.Object({ support_count: Type.Integer(), counted: Type.Boolean() }), ...errors },
+    },
+  }, async (request) => supportReport(app.db, normaliseTrackingCode(request.params.code), {
+    ip: request.ip, userAgent: String(request.headers['user-agent'] ?? ''),
+  }));
+};

@@ -1,0 +1,21 @@
+import { sql, type Sql } from '../db/database.ts';
+import type { Staff } from './queries.ts';
+
+/**
+ * The reports a staff member may see and act on, as a condition over `reports` (alias r):
+ * officers see their own department's or kelurahan's reports; admins and moderators all;
+ * planners none individually (they get aggregates only).
+ */
+export function reportScope(staff: Staff): Sql {
+  switch (staff.role) {
+    case 'admin':
+    case 'moderator':
+      return sql`true`;
+    case 'department_officer':
+      return sql`r.department_code = ${staff.department_code}`;
+    case 'kelurahan_officer':
+      return sql`r.kelurahan_code = ${staff.kelurahan_code}`;
+    default:
+      return sql`false`;
+  }
+}
