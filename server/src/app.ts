@@ -18,6 +18,7 @@ import { maxPhotoBytes, maxPhotos } from './reports/photos.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { staffRoutes } from './staff/routes.ts';
 import { lifecycleRoutes } from './lifecycle/routes.ts';
+import { moderationRoutes } from './moderation/routes.ts';
 import { tileRoutes } from './tiles/routes.ts';
 import { registerWebApp } from './web/static.ts';
 
@@ -88,6 +89,7 @@ export async function buildApp({ config, db, logger = false, publicChangeListene
   await app.register(tileRoutes);
   await app.register(staffRoutes);
   await app.register(lifecycleRoutes);
+  await app.register(moderationRoutes);
   await registerWebApp(app, config.webDistDir);
   return app;
 }

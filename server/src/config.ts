@@ -14,6 +14,8 @@ const ConfigSchema = Type.Object({
     { default: 'info' },
   ),
   DEMO_REPORTS: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 3000 }),
+  MODERATE_ALL: Type.Boolean({ default: false }),
+  SOURCE_BURST_LIMIT: Type.Integer({ minimum: 1, maximum: 100000, default: 5 }),
   REOPEN_WINDOW_DAYS: Type.Integer({ minimum: 0, maximum: 365, default: 14 }),
   DUPLICATE_RADIUS_M: Type.Number({ minimum: 1, maximum: 1000, default: 50 }),
   DUPLICATE_WINDOW_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 30 }),
@@ -32,6 +34,10 @@ export interface Config {
   logLevel: RawConfig['LOG_LEVEL'];
   /** How many synthetic reports to seed when the database has none (0 disables). */
   demoReports: number;
+  /** Hold every report for a moderator, not only the flagged ones. */
+  moderateAll: boolean;
+  /** More reports than this from one source within 10 minutes are held for a moderator. */
+  sourceBurstLimit: number;
   /** Days after resolution in which the reporter may reopen a report. */
   reopenWindowDays: number;
   /** Open reports of the same category this near (metres) and recent (days) are offered as duplicates. */
@@ -71,6 +77,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.LOG_LEVEL,
     demoReports: c.DEMO_REPORTS,
     publicBaseUrl: c.PUBLIC_BASE_URL,
+    moderateAll: c.MODERATE_ALL,
+    sourceBurstLimit: c.SOURCE_BURST_LIMIT,
     reopenWindowDays: c.REOPEN_WINDOW_DAYS,
     duplicateRadiusM: c.DUPLICATE_RADIUS_M,
     duplicateWindowDays: c.DUPLICATE_WINDOW_DAYS,

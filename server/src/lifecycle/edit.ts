@@ -8,6 +8,8 @@ import { addEvent, lockReport } from './queries.ts';
 
 export interface ReportCorrection {
   code: string;
+  /** A moderator's edit, e.g. a phone number or name removed from the text. */
+  description?: string;
   category?: string;
   lat?: number;
   lon?: number;
@@ -15,7 +17,7 @@ export interface ReportCorrection {
 }
 
 /**
- * Staff correct a report's category or location (e.g. an SMS report placed at its kelurahan's
+ * Staff correct a report's text, category or location (e.g. an SMS report placed at its kelurahan's
  * centre). Routing runs again, and every change is an audit event with old and new values.
  */
 export async function correctReport(db: Database, staff: Staff, c: ReportCorrection): Promise<ChangedReport> {
@@ -42,6 +44,16 @@ export async function correctReport(db: Database, staff: Staff, c: ReportCorrect
       WHERE id = ${report.id}`);
     const actor = `staff:${staff.id}`;
     const publicEvents: { reportId: number; eventId: number }[] = [];
+    if (c.description !== undefined) {
+      const [{ description: old }] = await tx.query<{ description: string }>(sql`
+        SELECT description FROM reports WHERE id = ${report.id}`);
+      await tx.query(sql`UPDATE reports SET description = ${c.description.trim()} WHERE id = ${report.id}`);
+      // The old text stays in the private audit trail only; the public timeline says it was edited.
+      await addEvent(tx, {
+        reportId: report.id, kind: 'description_edited', actor, oldValue: { description: old },
+        newValue: { description: c.description.trim() }, reason: c.reason, isPublic: false,
+      });
+    }
     if (category !== report.category_code) {
       const eventId = await addEvent(tx, {
         reportId: report.id, kind: 'category_changed', actor, oldValue: { category: report.category_code },

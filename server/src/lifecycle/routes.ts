@@ -49,9 +49,10 @@ export const lifecycleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     preHandler: staffOnly,
     schema: {
       tags: ['lifecycle'],
-      summary: 'Correct category or location (staff); routing runs again and is audited',
+      summary: 'Correct text, category or location (staff); routing runs again and is audited',
       params: CodeParams,
       body: Type.Object({
+        description: Type.Optional(Type.String({ minLength: 10, maxLength: 2000 })),
         category: Type.Optional(Type.String({ pattern: '^[a-z_]{2,40}$' })),
         lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
         lon: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),

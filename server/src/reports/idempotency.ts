@@ -29,13 +29,13 @@ export const keyReused = new AppError(422, 'IDEMPOTENCY_KEY_REUSED', {
 
 /** The report an earlier request with this key created (and its resident token), or null. */
 export async function findByKey(db: Queryable, key: string, digest: string) {
-  const [row] = await db.query<{ code: string; request_hash: string; resident_token: string | null }>(sql`
-    SELECT r.code, k.request_hash, k.resident_token
+  const [row] = await db.query<{ code: string; status: string; request_hash: string; resident_token: string | null }>(sql`
+    SELECT r.code, r.status, k.request_hash, k.resident_token
     FROM idempotency_keys k JOIN reports r ON r.id = k.report_id
     WHERE k.key = ${key}`);
   if (!row) return null;
   if (row.request_hash !== digest) throw keyReused;
-  return { code: row.code, residentToken: row.resident_token };
+  return { code: row.code, status: row.status, residentToken: row.resident_token };
 }
 
 /** Claims the key for a new report; false when a concurrent request claimed it first. */

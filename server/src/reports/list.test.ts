@@ -13,7 +13,7 @@ beforeAll(async () => {
   for (const [category, lon, lat] of points) {
     const res = await t.app.inject({
       method: 'POST', url: '/api/reports',
-      payload: { category, description: 'Laporan uji daftar laporan', lon, lat, reporter: { email: 'warga@example.org' } },
+      payload: { category, description: 'Jalan rusak dan berlubang di depan rumah warga', lon, lat, reporter: { email: 'warga@example.org' } },
     });
     codes.push(res.json().code);
   }

@@ -18,6 +18,8 @@ export interface NewReport {
   departmentCode: string;
   routingExplanation: unknown;
   residentTokenHash?: string;
+  sourceHash?: string;
+  moderationFlags?: unknown;
 }
 
 /** Inserts a report; null when its tracking code is already taken (the caller draws again). */
@@ -25,11 +27,12 @@ export async function insertReport(tx: Queryable, r: NewReport): Promise<{ id: n
   const [row] = await tx.query<{ id: number }>(sql`
     INSERT INTO reports (code, category_code, description, status, location, accuracy_m, address, channel,
                          city_code, kecamatan_code, kelurahan_code, department_code, routing_explanation,
-                         resident_token_hash)
+                         resident_token_hash, source_hash, moderation_flags)
     VALUES (${r.code}, ${r.categoryCode}, ${r.description}, ${r.status},
             ST_SetSRID(ST_MakePoint(${r.lon}, ${r.lat}), 4326), ${r.accuracyM ?? null}, ${r.address ?? null},
             ${r.channel}, ${r.cityCode}, ${r.kecamatanCode}, ${r.kelurahanCode}, ${r.departmentCode},
-            ${JSON.stringify(r.routingExplanation)}, ${r.residentTokenHash ?? null})
+            ${JSON.stringify(r.routingExplanation)}, ${r.residentTokenHash ?? null}, ${r.sourceHash ?? null},
+            ${r.moderationFlags === undefined ? null : JSON.stringify(r.moderationFlags)})
     ON CONFLICT (code) DO NOTHING
     RETURNING id`);
   return row ?? null;
@@ -69,9 +72,10 @@ export async function insertEvent(
 
 /**
  * The public view of one report, assembled in PostgreSQL. Nothing from `reporters` is read, and
- * reports awaiting moderation or rejected are not public.
+ * reports awaiting moderation or rejected are not public; `evenIfPending` shows a report awaiting
+ * moderation, for the one who just submitted it.
  */
-export async function findPublicReport(db: Queryable, code: string): Promise<PublicReport | null> {
+export async function findPublicReport(db: Queryable, code: string, evenIfPending = false): Promise<PublicReport | null> {
   const [row] = await db.query<{ report: PublicReport }>(sql`
     SELECT json_build_object(
       'code', r.code,
@@ -114,6 +118,6 @@ export async function findPublicReport(db: Queryable, code: string): Promise<Pub
     JOIN kecamatan kec ON kec.code = r.kecamatan_code
     JOIN cities city ON city.code = r.city_code
     JOIN departments d ON d.code = r.department_code
-    WHERE r.code = ${code} AND r.status = ANY(${[...publicStatuses]})`);
+    WHERE r.code = ${code} AND r.status = ANY(${evenIfPending ? [...publicStatuses, 'submitted'] : [...publicStatuses]})`);
   return row?.report ?? null;
 }

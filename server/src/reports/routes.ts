@@ -7,6 +7,7 @@ import { readMultipartSubmission } from './multipart.ts';
 import { maxPhotos, processPhoto } from './photos.ts';
 import { findPublicReport } from './queries.ts';
 import { ErrorResponse, PublicReport, ReportSubmission, SubmittedReport } from './schemas.ts';
+import { sourceHash } from '../moderation/decide.ts';
 import { submitReport } from './submit.ts';
 import { normaliseTrackingCode, trackingCodePattern } from './tracking-code.ts';
 
@@ -52,9 +53,11 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const result = await submitReport(app.db, photosDir, {
       fields, photos, uploads, idempotencyKey, channel: 'web',
       duplicates: { radiusM: app.config.duplicateRadiusM, windowDays: app.config.duplicateWindowDays },
+      sourceHash: sourceHash(request.ip),
+      moderation: { moderateAll: app.config.moderateAll, burstLimit: app.config.sourceBurstLimit },
     });
     if (!result.replayed) app.reportChanged(result.lon, result.lat);
-    const report = await findPublicReport(app.db, result.code);
+    const report = await findPublicReport(app.db, result.code, true);
     if (!report) throw new Error(`report ${result.code} vanished after submission`);
     return reply
       .status(result.replayed ? 200 : 201)

@@ -3,6 +3,7 @@ import { sql, type Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { findPossibleDuplicates, type PossibleDuplicate } from '../lifecycle/possible-duplicates.ts';
 import { residentTokenHash } from '../lifecycle/reopen.ts';
+import { decidePublication } from '../moderation/decide.ts';
 import { claimKey, findByKey, requestDigest } from './idempotency.ts';
 import { storePhotos, type ProcessedPhoto } from './photos.ts';
 import { insertEvent, insertPhoto, insertReport, insertReporter } from './queries.ts';
@@ -18,6 +19,9 @@ export interface Submission {
   idempotencyKey?: string;
   channel: 'web' | 'api';
   duplicates: { radiusM: number; windowDays: number };
+  /** Hash of where it came from (see moderation/decide.ts), for burst detection. */
+  sourceHash: string;
+  moderation: { moderateAll: boolean; burstLimit: number };
 }
 
 export interface SubmitResult {
@@ -26,6 +30,7 @@ export interface SubmitResult {
   replayed: boolean;
   lon: number;
   lat: number;
+  status: string;
   /** Given only to the submitter: lets them reopen the report later. */
   residentToken: string | null;
   /** Open reports of the same problem nearby, found before this one was stored. */
@@ -60,6 +65,9 @@ export async function submitReport(db: Database, photosDir: string, s: Submissio
     lon: f.lon, lat: f.lat, category: f.category, ...s.duplicates,
   });
   const residentToken = randomBytes(24).toString('base64url');
+  const moderation = await decidePublication(db, {
+    description: f.description, categoryCode: f.category, sourceHash: s.sourceHash, ...s.moderation,
+  });
 
   const files = await storePhotos(photosDir, s.photos);
   try {
@@ -73,8 +81,7 @@ export async function submitReport(db: Database, photosDir: string, s: Submissio
           code,
           categoryCode: f.category,
           description: f.description.trim(),
-          // Published at once; screening before publication comes with moderation.
-          status: 'published',
+          status: moderation.status,
           lon: f.lon,
           lat: f.lat,
           accuracyM: f.accuracy_m,
@@ -86,6 +93,8 @@ export async function submitReport(db: Database, photosDir: string, s: Submissio
           departmentCode: routing.departmentCode,
           routingExplanation: routing.explanation,
           residentTokenHash: residentTokenHash(residentToken),
+          sourceHash: s.sourceHash,
+          moderationFlags: moderation.screen,
         });
       }
       const reportId = inserted.id;
@@ -100,14 +109,18 @@ export async function submitReport(db: Database, photosDir: string, s: Submissio
         await insertPhoto(tx, reportId, { id: p.id, position, width: p.width, height: p.height, bytes: p.full.length });
       }
       await insertEvent(tx, { reportId, kind: 'submitted', actor: 'resident', newValue: { status: 'submitted' }, isPublic: true });
-      await insertEvent(tx, {
-        reportId, kind: 'published', actor: 'system', oldValue: { status: 'submitted' }, newValue: { status: 'published' },
-        isPublic: true,
-      });
+      if (moderation.status === 'published') {
+        await insertEvent(tx, {
+          reportId, kind: 'published', actor: 'system', oldValue: { status: 'submitted' }, newValue: { status: 'published' },
+          isPublic: true,
+        });
+      } else {
+        await insertEvent(tx, { reportId, kind: 'held_for_moderation', actor: 'system', newValue: moderation.screen, isPublic: false });
+      }
       await insertEvent(tx, { reportId, kind: 'routed', actor: 'system', newValue: routing.explanation, isPublic: false });
       return code;
     });
-    return { code, replayed: false, lon: f.lon, lat: f.lat, residentToken, possibleDuplicates };
+    return { code, replayed: false, lon: f.lon, lat: f.lat, status: moderation.status, residentToken, possibleDuplicates };
   } catch (error) {
     await files.discard();
     if (error instanceof KeyTakenConcurrently && s.idempotencyKey) {

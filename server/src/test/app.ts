@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
-import { readConfig } from '../config.ts';
+import { readConfig, type Config } from '../config.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
 export interface TestApp extends TestDatabase {
@@ -13,10 +13,11 @@ export interface TestApp extends TestDatabase {
 }
 
 /** The real application over a fresh test database, with its own data folder for photos. */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const t = await createTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'petawarga-test-'));
-  const config = { ...readConfig(), dataDir };
+  // Tests send many reports from one address; burst screening has its own test.
+  const config: Config = { ...readConfig(), dataDir, sourceBurstLimit: 100_000, ...overrides };
   const app = await buildApp({ config, db: t.db });
   await app.ready();
   return {

@@ -14,7 +14,7 @@ afterAll(() => t?.close());
 const report = (category: string, lon: number, lat: number) =>
   t.app.inject({
     method: 'POST', url: '/api/reports',
-    payload: { category, description: 'Laporan uji peta petak vektor', lon, lat },
+    payload: { category, description: 'Sampah menumpuk di tepi jalan dekat pasar', lon, lat },
   }).then((r) => r.json());
 
 const tileAt = (lon: number, lat: number, z: number) => tilesContaining(lon, lat, z, z)[0];
