@@ -3,6 +3,7 @@ import { ConfigError, readConfig } from './config.ts';
 import { openDatabase } from './db/connect.ts';
 import { sql, type Database } from './db/database.ts';
 import { prepareDatabase } from './prepare-database.ts';
+import { createDemoAccounts } from './staff/demo-accounts.ts';
 
 const log = (message: string) => console.log(`[petawarga] ${message}`);
 
@@ -15,6 +16,8 @@ async function seedDemoIfEmpty(db: Database, count: number) {
   const { seedDemoReports } = await import('./demo/seed.ts');
   const { inserted, milliseconds } = await seedDemoReports(db, { count });
   log(`Seeded ${inserted} demo reports in ${(milliseconds / 1000).toFixed(1)} s.`);
+  const accounts = await createDemoAccounts(db);
+  if (accounts) log(`Created ${accounts} demo staff accounts (see README: demo only).`);
 }
 
 async function main() {

@@ -20,6 +20,7 @@ export interface NewReport {
   residentTokenHash?: string;
   sourceHash?: string;
   moderationFlags?: unknown;
+  locationIsApproximate?: boolean;
 }
 
 /** Inserts a report; null when its tracking code is already taken (the caller draws again). */
@@ -27,12 +28,12 @@ export async function insertReport(tx: Queryable, r: NewReport): Promise<{ id: n
   const [row] = await tx.query<{ id: number }>(sql`
     INSERT INTO reports (code, category_code, description, status, location, accuracy_m, address, channel,
                          city_code, kecamatan_code, kelurahan_code, department_code, routing_explanation,
-                         resident_token_hash, source_hash, moderation_flags)
+                         resident_token_hash, source_hash, moderation_flags, location_is_approximate)
     VALUES (${r.code}, ${r.categoryCode}, ${r.description}, ${r.status},
             ST_SetSRID(ST_MakePoint(${r.lon}, ${r.lat}), 4326), ${r.accuracyM ?? null}, ${r.address ?? null},
             ${r.channel}, ${r.cityCode}, ${r.kecamatanCode}, ${r.kelurahanCode}, ${r.departmentCode},
             ${JSON.stringify(r.routingExplanation)}, ${r.residentTokenHash ?? null}, ${r.sourceHash ?? null},
-            ${r.moderationFlags === undefined ? null : JSON.stringify(r.moderationFlags)})
+            ${r.moderationFlags === undefined ? null : JSON.stringify(r.moderationFlags)}, ${r.locationIsApproximate ?? false})
     ON CONFLICT (code) DO NOTHING
     RETURNING id`);
   return row ?? null;
@@ -83,7 +84,8 @@ export async function findPublicReport(db: Queryable, code: string, evenIfPendin
                                     'color', c.color, 'icon', c.icon),
       'description', r.description,
       'status', r.status,
-      'location', json_build_object('lat', ST_Y(r.location), 'lon', ST_X(r.location)),
+      'location', json_build_object('lat', ST_Y(r.location), 'lon', ST_X(r.location),
+                                    'is_approximate', r.location_is_approximate),
       'accuracy_m', r.accuracy_m,
       'address', r.address,
       'channel', r.channel,

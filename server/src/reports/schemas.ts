@@ -34,7 +34,10 @@ export const PublicReport = Type.Object({
   }),
   description: Type.String(),
   status: Type.String(),
-  location: Type.Object({ lat: Type.Number(), lon: Type.Number() }),
+  location: Type.Object({
+    lat: Type.Number(), lon: Type.Number(),
+    is_approximate: Type.Boolean({ description: 'Placed at the kelurahan, not at the problem (e.g. SMS)' }),
+  }),
   accuracy_m: Type.Union([Type.Number(), Type.Null()]),
   address: Type.Union([Type.String(), Type.Null()]),
   channel: Type.String(),

@@ -17,7 +17,11 @@ export interface Submission {
   /** Raw uploads, only for the idempotency digest. */
   uploads: Buffer[];
   idempotencyKey?: string;
-  channel: 'web' | 'api';
+  channel: 'web' | 'api' | 'sms' | 'phone' | 'walk_in';
+  /** The point stands for a whole kelurahan (SMS), not the resident's pin. */
+  locationIsApproximate?: boolean;
+  /** Staff filing on a resident's behalf (phone, walk-in): the audit names them. */
+  actor?: string;
   duplicates: { radiusM: number; windowDays: number };
   /** Hash of where it came from (see moderation/decide.ts), for burst detection. */
   sourceHash: string;
@@ -95,6 +99,7 @@ export async function submitReport(db: Database, photosDir: string, s: Submissio
           residentTokenHash: residentTokenHash(residentToken),
           sourceHash: s.sourceHash,
           moderationFlags: moderation.screen,
+          locationIsApproximate: s.locationIsApproximate ?? false,
         });
       }
       const reportId = inserted.id;
@@ -108,7 +113,10 @@ export async function submitReport(db: Database, photosDir: string, s: Submissio
       for (const [position, p] of s.photos.entries()) {
         await insertPhoto(tx, reportId, { id: p.id, position, width: p.width, height: p.height, bytes: p.full.length });
       }
-      await insertEvent(tx, { reportId, kind: 'submitted', actor: 'resident', newValue: { status: 'submitted' }, isPublic: true });
+      await insertEvent(tx, {
+        reportId, kind: 'submitted', actor: s.actor ?? 'resident', newValue: { status: 'submitted', channel: s.channel },
+        isPublic: true,
+      });
       if (moderation.status === 'published') {
         await insertEvent(tx, {
           reportId, kind: 'published', actor: 'system', oldValue: { status: 'submitted' }, newValue: { status: 'published' },
