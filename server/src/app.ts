@@ -6,7 +6,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { TileCache, tilesContaining } from '../../tiles/src/index.ts';
+import { TileCache } from '../../tiles/src/index.ts';
 import { boundaryRoutes } from './boundaries/routes.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
@@ -19,6 +19,7 @@ import { reportRoutes } from './reports/routes.ts';
 import { staffRoutes } from './staff/routes.ts';
 import { lifecycleRoutes } from './lifecycle/routes.ts';
 import { moderationRoutes } from './moderation/routes.ts';
+import { dropReportTiles, followReportChanges } from './tiles/invalidation.ts';
 import { tileRoutes } from './tiles/routes.ts';
 import { registerWebApp } from './web/static.ts';
 
@@ -54,9 +55,11 @@ export async function buildApp({ config, db, logger = false, publicChangeListene
   app.decorate('config', config);
   app.decorate('db', db);
   app.decorate('tileCache', new TileCache());
-  app.decorate('reportChanged', (lon: number, lat: number) => {
-    app.tileCache.invalidate('reports', tilesContaining(lon, lat, 0, 24));
-  });
+  // The instance that made a change drops its tiles at once (the answer to the resident must
+  // already show their report); every instance also follows the database's notifications.
+  app.decorate('reportChanged', (lon: number, lat: number) => dropReportTiles(app.tileCache, lon, lat));
+  const stopFollowing = await followReportChanges(db, app.tileCache);
+  app.addHook('onClose', async () => stopFollowing());
 
   app.decorate('publicChange', (event: { reportId: number; eventId: number }) => {
     publicChangeListener?.(event);

@@ -64,6 +64,11 @@ export class TileCache {
     }
   }
 
+  /** Drops every cached tile of one source (after a change too large to list). */
+  dropSource(source: string): void {
+    for (const key of [...this.entries.keys()]) if (key.startsWith(`${source}/`)) this.remove(key);
+  }
+
   clear(): void {
     this.entries.clear();
     this.variantsByTile.clear();

@@ -48,6 +48,10 @@ export async function openEmbedded(
       async exec(script) {
         await pglite.exec(script);
       },
+      async listen(channel, onPayload) {
+        const unlisten = await pglite.listen(channel, onPayload);
+        return () => unlisten();
+      },
       async close() {
         await pglite.close();
       },

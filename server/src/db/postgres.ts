@@ -42,6 +42,17 @@ export async function connectPostgres(connectionString: string, poolSize = 10): 
     async exec(script) {
       await pool.query(script);
     },
+    async listen(channel, onPayload) {
+      // LISTEN needs one session for its whole life, so a client of its own, outside the pool.
+      if (!/^[a-z_]+$/.test(channel)) throw new Error(`unsafe channel name ${channel}`);
+      const client = new pg.Client({ connectionString });
+      await client.connect();
+      client.on('notification', (n) => n.channel === channel && onPayload(n.payload ?? ''));
+      await client.query(`LISTEN ${channel}`);
+      return async () => {
+        await client.end();
+      };
+    },
     async close() {
       await pool.end();
     },

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { decodeTile } from '../../../tiles/src/decode.ts';
+import { tilesContaining } from '../../../tiles/src/index.ts';
+import { buildApp } from '../app.ts';
+import { sql, type Database } from '../db/database.ts';
+import { connectPostgres } from '../db/postgres.ts';
+import { createTestApp, type TestApp } from '../test/app.ts';
+
+// Two server instances over one database: a report submitted through one must show in the
+// tiles the other has cached, without a request to the first.
+let a: TestApp;
+let other: { app: FastifyInstance; db: Database };
+
+beforeAll(async () => {
+  a = await createTestApp();
+  // On PostgreSQL the second instance gets its own connections; the embedded database is
+  // single-process, so there the second instance shares it (notifications still flow).
+  const db = a.url ? await connectPostgres(a.url, 2) : a.db;
+  other = { db, app: await buildApp({ config: a.app.config, db }) };
+});
+afterAll(async () => {
+  await other?.app.close();
+  if (other?.db !== a?.db) await other?.db.close();
+  await a?.close();
+});
+
+const pointTile = (lon: number, lat: number) => tilesContaining(lon, lat, 17, 17)[0];
+const codesIn = async (app: FastifyInstance, lon: number, lat: number) => {
+  const t = pointTile(lon, lat);
+  const res = await app.inject({ method: 'GET', url: `/tiles/reports/${t.z}/${t.x}/${t.y}.mvt` });
+  return res.rawPayload.length ? decodeTile(res.rawPayload).reports.map((f) => f.properties.code) : [];
+};
+
+async function eventually<T>(check: () => Promise<T>, ok: (v: T) => boolean, ms = 2000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = await check();
+    if (ok(v) || Date.now() > until) return v;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('tile invalidation across instances', () => {
+  it('shows a report submitted through another instance within a second', async () => {
+    const lon = 106.6402, lat = -6.1803;
+    expect(await codesIn(other.app, lon, lat)).toEqual([]);
+    const { code } = (await a.app.inject({
+      method: 'POST', url: '/api/reports', payload: { category: 'banjir', description: 'Banjir di depan gang masjid', lon, lat },
+    })).json();
+    const started = Date.now();
+    const codes = await eventually(() => codesIn(other.app, lon, lat), (c) => c.includes(code), 1000);
+    expect(codes).toContain(code);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('drops the old and new places when a report moves, and everything after a bulk change', async () => {
+    const lon = 106.651, lat = -6.19;
+    const { code } = (await a.app.inject({
+      method: 'POST', url: '/api/reports', payload: { category: 'sampah', description: 'Sampah menumpuk di tepi jalan', lon, lat },
+    })).json();
+    expect(await eventually(() => codesIn(other.app, lon, lat), (c) => c.includes(code))).toContain(code);
+    await a.db.query(sql`UPDATE reports SET location = ST_SetSRID(ST_MakePoint(106.66, -6.2), 4326) WHERE code = ${code}`);
+    expect(await eventually(() => codesIn(other.app, lon, lat), (c) => !c.includes(code))).not.toContain(code);
+    expect(await eventually(() => codesIn(other.app, 106.66, -6.2), (c) => c.includes(code))).toContain(code);
+    // A bulk statement (over 200 rows) clears the whole report tile cache.
+    await other.app.inject({ method: 'GET', url: '/tiles/reports/0/0/0.mvt' });
+    expect(other.app.tileCache.size).toBeGreaterThan(0);
+    await a.db.query(sql`
+      INSERT INTO reports (code, category_code, description, status, location, city_code, kecamatan_code, kelurahan_code,
+                           department_code, routing_explanation)
+      SELECT 'BLK-' || lpad(i::text, 6, '0'), 'sampah', 'bulk', 'published', ST_SetSRID(ST_MakePoint(106.63, -6.17), 4326),
+             '36.71', '36.71.01', '36.71.01.1001', 'tgr-dlh', '{}'
+      FROM generate_series(1, 250) AS i`);
+    expect(await eventually(async () => other.app.tileCache.size, (n) => n === 0)).toBe(0);
+  });
+});
