@@ -1,5 +1,4 @@
 -- Lifecycle and duplicates.
-ALTER TABLE reports ADD COLUMN IF NOT EXISTS resolved_at timestamptz; -- TEMP until 0020 lands
 
 -- A secret handed only to the submitter (hash stored), so that the resident, and nobody who
 -- merely knows the public tracking code, can reopen a resolved report.

@@ -10,6 +10,7 @@ import { TileCache } from '../../tiles/src/index.ts';
 import { boundaryRoutes } from './boundaries/routes.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
+import { deadlineRoutes } from './deadlines/routes.ts';
 import { registerErrorHandler } from './errors.ts';
 import { healthRoutes } from './health/routes.ts';
 import { referenceRoutes } from './reference/routes.ts';
@@ -90,6 +91,7 @@ export async function buildApp({ config, db, logger = false, publicChangeListene
   await app.register(reportRoutes);
   await app.register(photoRoutes);
   await app.register(tileRoutes);
+  await app.register(deadlineRoutes);
   await app.register(staffRoutes);
   await app.register(lifecycleRoutes);
   await app.register(moderationRoutes);

@@ -19,6 +19,7 @@ const ConfigSchema = Type.Object({
   REOPEN_WINDOW_DAYS: Type.Integer({ minimum: 0, maximum: 365, default: 14 }),
   DUPLICATE_RADIUS_M: Type.Number({ minimum: 1, maximum: 1000, default: 50 }),
   DUPLICATE_WINDOW_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 30 }),
+  SMS_GATEWAY_DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   PUBLIC_BASE_URL: Type.String({ pattern: '^https?://[^/]+$', default: 'http://localhost:3000' }),
 });
 
@@ -43,6 +44,8 @@ export interface Config {
   /** Open reports of the same category this near (metres) and recent (days) are offered as duplicates. */
   duplicateRadiusM: number;
   duplicateWindowDays: number;
+  /** Gammu SMSD's database; when set the server polls its inbox and replies (server/src/sms/). */
+  smsGatewayDatabaseUrl?: string;
   /** Where residents reach the app (links in messages); https makes session cookies Secure. */
   publicBaseUrl: string;
   /** Built web app (vite output); served at / when present. */
@@ -77,6 +80,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.LOG_LEVEL,
     demoReports: c.DEMO_REPORTS,
     publicBaseUrl: c.PUBLIC_BASE_URL,
+    smsGatewayDatabaseUrl: c.SMS_GATEWAY_DATABASE_URL,
     moderateAll: c.MODERATE_ALL,
     sourceBurstLimit: c.SOURCE_BURST_LIMIT,
     reopenWindowDays: c.REOPEN_WINDOW_DAYS,

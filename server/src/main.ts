@@ -3,6 +3,7 @@ import { ConfigError, readConfig } from './config.ts';
 import { openDatabase } from './db/connect.ts';
 import { sql, type Database } from './db/database.ts';
 import { prepareDatabase } from './prepare-database.ts';
+import { startSmsChannel } from './sms/channel.ts';
 import { createDemoAccounts } from './staff/demo-accounts.ts';
 
 const log = (message: string) => console.log(`[petawarga] ${message}`);
@@ -29,7 +30,9 @@ async function main() {
   await seedDemoIfEmpty(db, config.demoReports);
 
   const app = await buildApp({ config, db, logger: { level: config.logLevel } });
+  const sms = config.smsGatewayDatabaseUrl ? await startSmsChannel(db, config.smsGatewayDatabaseUrl, config, log) : undefined;
   const shutdown = async () => {
+    await sms?.stop();
     await app.close();
     await db.close();
     process.exit(0);

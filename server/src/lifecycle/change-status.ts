@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.ts';
+import { assignDueAt } from '../deadlines/due-at.ts';
 import { AppError } from '../errors.ts';
 import type { Staff } from '../staff/queries.ts';
 import { reportScope } from '../staff/scope.ts';
@@ -46,6 +47,8 @@ export async function changeStatus(db: Database, staff: Staff, change: StatusCha
       );
     }
     await setStatus(tx, report.id, change.to);
+    // Published after moderation: the deadline still counts from the submission.
+    if (change.to === 'published') await assignDueAt(tx, report.id);
     const actor = `staff:${staff.id}`;
     const eventId = await addEvent(tx, {
       reportId: report.id, kind: 'status_changed', actor, oldValue: { status: report.status },

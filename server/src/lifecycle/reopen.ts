@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Database } from '../db/database.ts';
+import { assignDueAt } from '../deadlines/due-at.ts';
 import { AppError } from '../errors.ts';
 import { reportNotFound, type ChangedReport } from './change-status.ts';
 import { addEvent, lockReport, setStatus } from './queries.ts';
@@ -40,6 +41,8 @@ export async function reopenReport(
       });
     }
     await setStatus(tx, report.id, 'assigned');
+    // The city answers a reopened report within the category's working days again, from now.
+    await assignDueAt(tx, report.id, 'now');
     const eventId = await addEvent(tx, {
       reportId: report.id, kind: 'reopened', actor: 'resident', oldValue: { status: 'resolved' },
       newValue: { status: 'assigned' }, reason: r.reason, isPublic: true,

@@ -95,6 +95,7 @@ export async function findPublicReport(db: Queryable, code: string, evenIfPendin
       'department', json_build_object('code', d.code, 'name', d.name, 'short_name', d.short_name),
       'created_at', to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
       'updated_at', to_char(r.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+      'due_at', to_char(r.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
       'photos', COALESCE((
         SELECT json_agg(json_build_object(
                  'url', '/media/photos/' || p.id || '.jpg',

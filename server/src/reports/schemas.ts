@@ -47,6 +47,9 @@ export const PublicReport = Type.Object({
   department: Type.Object({ code: Type.String(), name: Type.String(), short_name: Type.String() }),
   created_at: Type.String({ format: 'date-time' }),
   updated_at: Type.String({ format: 'date-time' }),
+  due_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+    description: 'Response deadline: the end (23:59:59.999 WIB) of the last working day its category allows',
+  }),
   photos: Type.Array(Type.Object({
     url: Type.String(), thumbnail_url: Type.String(), width: Type.Integer(), height: Type.Integer(),
   })),

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { sql, type Database } from '../db/database.ts';
+import { sql, type Database, type Queryable } from '../db/database.ts';
+import { assignDueAt } from '../deadlines/due-at.ts';
 import { AppError } from '../errors.ts';
 import { findPossibleDuplicates, type PossibleDuplicate } from '../lifecycle/possible-duplicates.ts';
 import { residentTokenHash } from '../lifecycle/reopen.ts';
@@ -22,6 +23,8 @@ export interface Submission {
   locationIsApproximate?: boolean;
   /** Staff filing on a resident's behalf (phone, walk-in): the audit names them. */
   actor?: string;
+  /** Runs inside the report's transaction, e.g. to record the SMS it came from as one fact. */
+  alsoInTransaction?: (tx: Queryable, report: { id: number; code: string }) => Promise<void>;
   duplicates: { radiusM: number; windowDays: number };
   /** Hash of where it came from (see moderation/decide.ts), for burst detection. */
   sourceHash: string;
@@ -122,10 +125,12 @@ export async function submitReport(db: Database, photosDir: string, s: Submissio
           reportId, kind: 'published', actor: 'system', oldValue: { status: 'submitted' }, newValue: { status: 'published' },
           isPublic: true,
         });
+        await assignDueAt(tx, reportId);
       } else {
         await insertEvent(tx, { reportId, kind: 'held_for_moderation', actor: 'system', newValue: moderation.screen, isPublic: false });
       }
       await insertEvent(tx, { reportId, kind: 'routed', actor: 'system', newValue: routing.explanation, isPublic: false });
+      await s.alsoInTransaction?.(tx, { id: reportId, code });
       return code;
     });
     return { code, replayed: false, lon: f.lon, lat: f.lat, status: moderation.status, residentToken, possibleDuplicates };
