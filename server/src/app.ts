@@ -20,6 +20,7 @@ import { reportRoutes } from './reports/routes.ts';
 import { staffRoutes } from './staff/routes.ts';
 import { lifecycleRoutes } from './lifecycle/routes.ts';
 import { moderationRoutes } from './moderation/routes.ts';
+import { analyticsRoutes } from './analytics/routes.ts';
 import { dropReportTiles, followReportChanges } from './tiles/invalidation.ts';
 import { tileRoutes } from './tiles/routes.ts';
 import { registerWebApp } from './web/static.ts';
@@ -95,6 +96,7 @@ export async function buildApp({ config, db, logger = false, publicChangeListene
   await app.register(staffRoutes);
   await app.register(lifecycleRoutes);
   await app.register(moderationRoutes);
+  await app.register(analyticsRoutes);
   await registerWebApp(app, config.webDistDir);
   return app;
 }

@@ -1,0 +1,91 @@
+import { raw, sql, type Queryable } from '../db/database.ts';
+import { giStarCtes } from './gi-star.ts';
+import { neighbourPairs, studyAreaCells } from './hex-grid.ts';
+import type { LayerResult } from './layer.ts';
+import { windowConditions, type NeighbourRule, type ReportWindow } from './parameters.ts';
+
+export interface GetisOrdParameters {
+  window: ReportWindow;
+  neighbours: NeighbourRule;
+  fdr: boolean;
+}
+
+interface CellRow {
+  i: number;
+  j: number;
+  count: number;
+  neighbours: number;
+  gi_z: number | null;
+  gi_p: number | null;
+  bin: number;
+  geometry: LayerResult['features'][number]['geometry'];
+  wkt: string;
+  n: number;
+  mean: number;
+  sd: number;
+}
+
+/**
+ * Getis-Ord Gi* of public report counts on the hexagonal grid of the study area: every cell,
+ * zeros included, with its count, z-score, p-value and confidence bin (gi-star.ts).
+ */
+export async function getisOrd(db: Queryable, p: GetisOrdParameters): Promise<LayerResult> {
+  const rows = await db.query<CellRow>(sql`
+    WITH cells AS MATERIALIZED (${studyAreaCells(p.window.cities, p.neighbours.cellM)}),
+    counted AS (
+      -- each report in the hexagon whose centre is nearest, in metres (see hexagon_cell)
+      SELECT cell.i, cell.j, count(*) AS n
+      FROM reports r
+      CROSS JOIN LATERAL hexagon_cell(r.utm_x, r.utm_y, ${raw(String(p.neighbours.cellM))}) AS cell
+      WHERE ${windowConditions(p.window)}
+      GROUP BY cell.i, cell.j
+    ),
+    observations AS MATERIALIZED (
+      SELECT c.i, c.j, 0 AS period, coalesce(counted.n, 0)::float8 AS x
+      FROM cells c LEFT JOIN counted USING (i, j)
+    ),
+    neighbours AS MATERIALIZED (${neighbourPairs(p.neighbours)}),
+    ${giStarCtes(p.fdr)}
+    SELECT b.i, b.j, b.x::integer AS count, b.w::integer AS neighbours, b.z AS gi_z, b.p AS gi_p, b.bin,
+           ST_AsGeoJSON(ST_Transform(c.geom, 4326), 7)::json AS geometry,
+           ST_AsText(ST_Transform(c.geom, 4326), 7) AS wkt,
+           g.n, g.mean, g.sd
+    FROM binned b
+    JOIN cells c USING (i, j)
+    JOIN global g USING (period)
+    ORDER BY b.i, b.j`);
+  const first = rows[0];
+  return {
+    layer: 'getis-ord',
+    parameters: {
+      statistic: 'Getis-Ord Gi* (Getis & Ord 1992; Ord & Getis 1995)',
+      ...echoWindow(p.window),
+      cell_m: p.neighbours.cellM,
+      cell_shape: 'hexagon, ST_HexagonGrid size = edge length, flat-topped, anchored at the CRS origin',
+      crs: 'EPSG:32748',
+      study_area: 'hexagons intersecting the city outlines',
+      neighbours: p.neighbours.rule,
+      distance_m: p.neighbours.distanceM,
+      k: p.neighbours.k,
+      distance_between: 'cell centres',
+      weights: 'binary, each cell its own neighbour (w_ii = 1)',
+      correction: p.fdr ? 'fdr (Benjamini-Hochberg)' : 'none',
+      p_value: 'two-sided, standard normal',
+      bins: '±3 p ≤ 0.01, ±2 p ≤ 0.05, ±1 p ≤ 0.10 (FDR thresholds when corrected), sign of z',
+      n_cells: rows.length,
+      mean: first?.mean ?? null,
+      standard_deviation: first?.sd ?? null,
+    },
+    columns: ['i', 'j', 'count', 'neighbours', 'gi_z', 'gi_p', 'bin'],
+    features: rows.map((r) => ({
+      geometry: r.geometry,
+      wkt: r.wkt,
+      properties: { i: r.i, j: r.j, count: r.count, neighbours: r.neighbours, gi_z: r.gi_z, gi_p: r.gi_p, bin: r.bin },
+    })),
+  };
+}
+
+/** The window as echoed in responses. */
+export function echoWindow(w: ReportWindow) {
+  return { categories: w.categories, cities: w.cities, statuses: w.statuses, since: w.since, until: w.until };
+}
