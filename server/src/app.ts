@@ -21,6 +21,8 @@ import { staffRoutes } from './staff/routes.ts';
 import { lifecycleRoutes } from './lifecycle/routes.ts';
 import { moderationRoutes } from './moderation/routes.ts';
 import { analyticsRoutes } from './analytics/routes.ts';
+import { layerRoutes } from './layers/routes.ts';
+import { routingRuleRoutes } from './routing-rules/routes.ts';
 import { dropReportTiles, followReportChanges } from './tiles/invalidation.ts';
 import { tileRoutes } from './tiles/routes.ts';
 import { registerWebApp } from './web/static.ts';
@@ -96,6 +98,8 @@ export async function buildApp({ config, db, logger = false, publicChangeListene
   await app.register(staffRoutes);
   await app.register(lifecycleRoutes);
   await app.register(moderationRoutes);
+  await app.register(layerRoutes);
+  await app.register(routingRuleRoutes);
   await app.register(analyticsRoutes);
   await registerWebApp(app, config.webDistDir);
   return app;

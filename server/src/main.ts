@@ -3,6 +3,7 @@ import { ConfigError, readConfig } from './config.ts';
 import { openDatabase } from './db/connect.ts';
 import { sql, type Database } from './db/database.ts';
 import { prepareDatabase } from './prepare-database.ts';
+import { seedRoutingSamples } from './routing-rules/seed.ts';
 import { startSmsChannel } from './sms/channel.ts';
 import { createDemoAccounts } from './staff/demo-accounts.ts';
 
@@ -27,6 +28,8 @@ async function main() {
   log(config.databaseUrl ? 'Connecting to PostgreSQL (DATABASE_URL)…' : `No DATABASE_URL: using the embedded database in ${config.dataDir}`);
   const db = await openDatabase(config, log);
   await prepareDatabase(db, log);
+  const { samplesAdded } = await seedRoutingSamples(db);
+  if (samplesAdded) log('Added sample routing layers and rules (data/layers/SOURCE.md: approximations, not official data).');
   await seedDemoIfEmpty(db, config.demoReports);
 
   const app = await buildApp({ config, db, logger: { level: config.logLevel } });

@@ -67,19 +67,20 @@ export async function insertReports(tx: Queryable, seed: number, now: Date, plan
            CASE WHEN x.u_channel < 0.82 THEN round(5 + 45 * x.u_accuracy ^ 2) END,
            CASE WHEN x.u_channel < 0.82 THEN 'web' WHEN x.u_channel < 0.89 THEN 'sms'
                 WHEN x.u_channel < 0.95 THEN 'phone' ELSE 'walk_in' END,
-           x.city_code, x.kecamatan_code, x.kelurahan_code, dep.code,
+           x.city_code, x.kecamatan_code, x.kelurahan_code, dep.department_code,
            -- The shape the API stores (reports/routing.ts).
            jsonb_build_object(
              'kelurahan', jsonb_build_object('code', x.kelurahan_code, 'rule', x.rule,
                                              'distance_m', x.distance_m, 'candidates', to_jsonb(x.candidates)),
-             'department', jsonb_build_object('code', dep.code, 'rule', 'category_default', 'category', x.category_code)),
+             'department', dep.explanation),
            true, x.created_at,
            -- Last touched some days after submission; a report never touched is still 'published'.
            CASE WHEN x.status = 'published' THEN x.created_at
                 ELSE least(${now}::timestamptz, x.created_at + interval '1 day' * (0.5 + 40 * x.u_progress)) END
     FROM statused x
     JOIN categories cat ON cat.code = x.category_code
-    JOIN departments dep ON dep.city_code = x.city_code AND dep.kind = cat.department_kind
+    -- The same department rules as a submission (migration 0051).
+    CROSS JOIN LATERAL route_department(x.location, x.category_code, x.city_code, x.kecamatan_code, x.kelurahan_code) AS dep
     JOIN kelurahan kel ON kel.code = x.kelurahan_code
     JOIN kecamatan kec ON kec.code = x.kecamatan_code
     ORDER BY x.slot`);

@@ -26,7 +26,7 @@ export const referenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags: ['reference'], summary: 'Departments of each city' },
   }, async () => {
     const departments = await app.db.query(sql`
-      SELECT code, city_code, kind, name, short_name FROM departments ORDER BY city_code, kind`);
+      SELECT code, city_code, level, kind, name, short_name FROM departments ORDER BY city_code NULLS LAST, kind`);
     return { departments };
   });
 };

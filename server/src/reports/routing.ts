@@ -1,5 +1,6 @@
 import { sql, type Queryable } from '../db/database.ts';
 import { AppError } from '../errors.ts';
+import { evaluateRouting, type DepartmentExplanation } from '../routing-rules/evaluate.ts';
 
 export interface RoutingResult {
   cityCode: string;
@@ -7,9 +8,11 @@ export interface RoutingResult {
   kecamatanCode: string;
   kelurahanCode: string;
   departmentCode: string;
+  /** Who answers on the ground when a routing rule names someone other than the kelurahan. */
+  responsibleUnit?: string;
   explanation: {
     kelurahan: { code: string; rule: string; distance_m: number; candidates: string[] };
-    department: { code: string; rule: 'category_default'; category: string };
+    department: DepartmentExplanation;
   };
 }
 
@@ -39,25 +42,23 @@ async function kelurahanAt(db: Queryable, lon: number, lat: number): Promise<Kel
 
 /**
  * Who receives a report at this point: the kelurahan (and its kecamatan and city) by the
- * boundary rule, and the city's department of the kind the category names.
+ * boundary rule, and the department by the routing rules, else the category's default city
+ * department (routing-rules/evaluate.ts).
  */
 export async function routeReport(db: Queryable, lon: number, lat: number, categoryCode: string): Promise<RoutingResult> {
   const match = await kelurahanAt(db, lon, lat);
   if (!match) throw outsideServiceArea;
-  const [department] = await db.query<{ code: string }>(sql`
-    SELECT d.code
-    FROM categories c
-    JOIN departments d ON d.kind = c.department_kind AND d.city_code = ${match.city_code}
-    WHERE c.code = ${categoryCode}`);
-  if (!department) {
-    throw new Error(`No department of city ${match.city_code} handles category ${categoryCode}`);
-  }
+  const department = await evaluateRouting(db, {
+    lon, lat, categoryCode,
+    cityCode: match.city_code, kecamatanCode: match.kecamatan_code, kelurahanCode: match.kelurahan_code,
+  });
   return {
     cityCode: match.city_code,
     cityPrefix: match.code_prefix,
     kecamatanCode: match.kecamatan_code,
     kelurahanCode: match.kelurahan_code,
-    departmentCode: department.code,
+    departmentCode: department.departmentCode,
+    responsibleUnit: department.responsibleUnit,
     explanation: {
       kelurahan: {
         code: match.kelurahan_code,
@@ -65,7 +66,7 @@ export async function routeReport(db: Queryable, lon: number, lat: number, categ
         distance_m: match.distance_m,
         candidates: match.candidates,
       },
-      department: { code: department.code, rule: 'category_default', category: categoryCode },
+      department: department.explanation,
     },
   };
 }

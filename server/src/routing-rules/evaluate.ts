@@ -1,0 +1,53 @@
+import { sql, type Queryable } from '../db/database.ts';
+
+export interface RoutingQuestion {
+  lon: number;
+  lat: number;
+  categoryCode: string;
+  cityCode: string;
+  /** As decided by route_kelurahan: area rules judge the kelurahan the report is filed under. */
+  kelurahanCode: string;
+  kecamatanCode: string;
+}
+
+/** The `department` part of reports.routing_explanation. */
+export interface DepartmentExplanation {
+  code: string;
+  rule: 'routing_rule' | 'category_default';
+  category: string;
+  matched_rule?: { id: number; name: string; priority: number; condition: string; layer?: string; within_m?: number; area_codes?: string[] };
+  feature?: { layer: string; id: string; name?: string; distance_m: number };
+  responsible_unit?: string;
+  /** Every active rule for this category and city, in the order tried; absent when there were none. */
+  considered?: {
+    rule_id: number; name: string; priority: number; condition: string; matched: boolean; department: string;
+    layer?: string; within_m?: number; distance_m?: number; area_codes?: string[];
+    feature?: { layer: string; id: string; name?: string; distance_m: number };
+  }[];
+}
+
+export interface DepartmentRouting {
+  departmentCode: string;
+  responsibleUnit?: string;
+  explanation: DepartmentExplanation;
+}
+
+/**
+ * Who receives a report at this point: the first matching routing rule, else the category's
+ * default city department. The rules are evaluated by route_department (migration 0051), the
+ * same function the set-based re-route runs over open reports.
+ */
+export async function evaluateRouting(db: Queryable, q: RoutingQuestion): Promise<DepartmentRouting> {
+  const [routed] = await db.query<{ department_code: string; responsible_unit: string | null; explanation: DepartmentExplanation }>(sql`
+    SELECT department_code, responsible_unit, explanation
+    FROM route_department(ST_SetSRID(ST_MakePoint(${q.lon}, ${q.lat}), 4326),
+                          ${q.categoryCode}, ${q.cityCode}, ${q.kecamatanCode}, ${q.kelurahanCode})`);
+  if (!routed) {
+    throw new Error(`No routing rule matched and no department of city ${q.cityCode} handles category ${q.categoryCode}`);
+  }
+  return {
+    departmentCode: routed.department_code,
+    ...(routed.responsible_unit ? { responsibleUnit: routed.responsible_unit } : {}),
+    explanation: routed.explanation,
+  };
+}

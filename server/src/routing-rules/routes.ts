@@ -1,0 +1,140 @@
+import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { sql } from '../db/database.ts';
+import { AppError } from '../errors.ts';
+import { routeReport } from '../reports/routing.ts';
+import { ErrorResponse } from '../reports/schemas.ts';
+import { forbidden, requireStaff } from '../staff/sessions.ts';
+import { reroute } from './reroute.ts';
+import { createRule, deleteRule, listRules, ruleEvents, updateRule } from './rules.ts';
+import { NewRule, Rule, RulePatch } from './schemas.ts';
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse };
+const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+
+const Preview = Type.Object({
+  city_code: Type.String(), kecamatan_code: Type.String(), kelurahan_code: Type.String(), department_code: Type.String(),
+  department: Type.Object({
+    code: Type.String(), name: Type.String(), short_name: Type.String(), level: Type.String(), city_code: Nullable(Type.String()),
+  }),
+  responsible_unit: Nullable(Type.String()),
+  routing_explanation: Type.Unknown({ description: 'Exactly what reports.routing_explanation would hold' }),
+});
+
+const RerouteResult = Type.Object({
+  dry_run: Type.Boolean(),
+  count: Type.Integer(),
+  reports: Type.Array(Type.Object({
+    report_id: Type.Integer(), code: Type.String(), lon: Type.Number(), lat: Type.Number(),
+    old_department: Type.String(), new_department: Type.String(), rule: Type.String(),
+    rule_id: Type.Union([Type.Integer(), Type.Null()]), event_id: Type.Union([Type.Integer(), Type.Null()]),
+  })),
+});
+
+/**
+ * Routing rules: who receives a report, and why. Reading and previewing is for any staff, so
+ * officers can see why a report reached them; changing rules and re-routing open reports is
+ * for admins (moderators may ask for a dry run).
+ */
+export const routingRuleRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const anyStaff = requireStaff(app.db, ['admin', 'moderator', 'department_officer', 'kelurahan_officer', 'planner']);
+  const admin = requireStaff(app.db, ['admin']);
+  const adminOrModerator = requireStaff(app.db, ['admin', 'moderator']);
+  const actor = (staff?: { id: number }) => `staff:${staff!.id}`;
+
+  app.post('/api/routing/preview', {
+    preHandler: anyStaff,
+    schema: {
+      tags: ['routing'],
+      summary: 'Who would receive a report of this category at this point, and why (staff; stores nothing)',
+      description: 'Runs the same routing as a submitted report (reports/routing.ts), so the explanation is exactly what the report would store.',
+      body: Type.Object({
+        lat: Type.Number({ minimum: -90, maximum: 90 }),
+        lon: Type.Number({ minimum: -180, maximum: 180 }),
+        category: Type.String({ pattern: '^[a-z_]{2,40}$' }),
+      }, { additionalProperties: false }),
+      response: { 200: Preview, ...errors },
+    },
+  }, async (request) => {
+    const { lat, lon, category } = request.body;
+    const [known] = await app.db.query(sql`SELECT 1 FROM categories WHERE code = ${category}`);
+    if (!known) {
+      throw new AppError(422, 'UNKNOWN_CATEGORY', { id: `Kategori "${category}" tidak dikenal.`, en: `Unknown category "${category}".` });
+    }
+    const routing = await routeReport(app.db, lon, lat, category);
+    const [department] = await app.db.query<{ code: string; name: string; short_name: string; level: string; city_code: string | null }>(sql`
+      SELECT code, name, short_name, level, city_code FROM departments WHERE code = ${routing.departmentCode}`);
+    const explained = routing.explanation.department as { responsible_unit?: string };
+    return {
+      city_code: routing.cityCode,
+      kecamatan_code: routing.kecamatanCode,
+      kelurahan_code: routing.kelurahanCode,
+      department_code: routing.departmentCode,
+      department,
+      responsible_unit: explained.responsible_unit ?? null,
+      routing_explanation: routing.explanation,
+    };
+  });
+
+  app.get('/api/routing/rules', {
+    preHandler: anyStaff,
+    schema: { tags: ['routing'], summary: 'Routing rules in the order they are tried (staff)', response: { 200: Type.Object({ rules: Type.Array(Rule) }) } },
+  }, async () => ({ rules: await listRules(app.db) }));
+
+  app.post('/api/routing/rules', {
+    preHandler: admin,
+    schema: {
+      tags: ['routing'],
+      summary: 'Create a routing rule (admin); applies to new reports, see /api/routing/reroute for open ones',
+      body: NewRule,
+      response: { 201: Rule, ...errors },
+    },
+  }, async (request, reply) => {
+    const rule = await createRule(app.db, request.body, actor(request.staff));
+    return reply.status(201).header('location', `/api/routing/rules/${rule.id}`).send(rule);
+  });
+
+  app.patch('/api/routing/rules/:id', {
+    preHandler: admin,
+    schema: { tags: ['routing'], summary: 'Change a routing rule (admin)', params: IdParams, body: RulePatch, response: { 200: Rule, ...errors } },
+  }, async (request) => updateRule(app.db, request.params.id, request.body, actor(request.staff)));
+
+  app.delete('/api/routing/rules/:id', {
+    preHandler: admin,
+    schema: { tags: ['routing'], summary: 'Delete a routing rule (admin); its history stays', params: IdParams, response: { 204: Type.Null(), ...errors } },
+  }, async (request, reply) => {
+    await deleteRule(app.db, request.params.id, actor(request.staff));
+    return reply.status(204).send(null);
+  });
+
+  app.get('/api/routing/rules/events', {
+    preHandler: adminOrModerator,
+    schema: {
+      tags: ['routing'],
+      summary: 'Audit trail of rule changes, newest first (admin, moderator)',
+      querystring: Type.Object({ rule_id: Type.Optional(Type.Integer({ minimum: 1 })) }),
+    },
+  }, async (request) => ({ events: await ruleEvents(app.db, request.query.rule_id) }));
+
+  app.post('/api/routing/reroute', {
+    preHandler: adminOrModerator,
+    schema: {
+      tags: ['routing'],
+      summary: 'List (dry_run) or move the open reports whose department the current rules would change',
+      description: 'A dry run is open to moderators; applying is for admins. Applying records a public "rerouted" event on each moved report.',
+      body: Type.Object({ dry_run: Type.Boolean() }, { additionalProperties: false }),
+      response: { 200: RerouteResult, ...errors },
+    },
+  }, async (request) => {
+    if (!request.body.dry_run && request.staff!.role !== 'admin') throw forbidden();
+    const result = await reroute(app.db, { dryRun: request.body.dry_run, actor: actor(request.staff) });
+    if (!result.dry_run) {
+      for (const r of result.reports) {
+        app.reportChanged(r.lon, r.lat);
+        if (r.event_id) app.publicChange({ reportId: r.report_id, eventId: r.event_id });
+      }
+    }
+    return result;
+  });
+};

@@ -1,0 +1,61 @@
+import { Type, type Static } from 'typebox';
+
+const LayerName = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$', description: 'A layer imported through POST /api/layers' });
+
+/** The spatial condition of a rule; each kind carries exactly its own parameters. */
+export const Condition = Type.Union([
+  Type.Object({
+    kind: Type.Literal('in_kelurahan'),
+    codes: Type.Array(Type.String({ pattern: '^36\\.7[14]\\.[0-9]{2}\\.[0-9]{4}$' }), { minItems: 1, maxItems: 200 }),
+  }, { additionalProperties: false }),
+  Type.Object({
+    kind: Type.Literal('in_kecamatan'),
+    codes: Type.Array(Type.String({ pattern: '^36\\.7[14]\\.[0-9]{2}$' }), { minItems: 1, maxItems: 50 }),
+  }, { additionalProperties: false }),
+  Type.Object({
+    kind: Type.Literal('in_layer'),
+    layer: LayerName,
+  }, { additionalProperties: false, description: 'Inside a polygon of the layer' }),
+  Type.Object({
+    kind: Type.Literal('near_layer'),
+    layer: LayerName,
+    distance_m: Type.Number({ exclusiveMinimum: 0, maximum: 5000, description: 'Geodesic metres' }),
+  }, { additionalProperties: false, description: 'Within distance_m of any feature of the layer' }),
+]);
+export type Condition = Static<typeof Condition>;
+
+const ruleFields = {
+  name: Type.String({ minLength: 3, maxLength: 200 }),
+  priority: Type.Integer({ minimum: 1, maximum: 1000, description: 'Higher wins; on a tie the older rule wins' }),
+  categories: Type.Union([
+    Type.Array(Type.String({ pattern: '^[a-z_]{2,40}$' }), { minItems: 1, maxItems: 50, uniqueItems: true }),
+    Type.Null(),
+  ], { description: 'Category codes; null for every category' }),
+  city: Type.Union([Type.Literal('36.71'), Type.Literal('36.74'), Type.Null()], { description: 'null for both cities' }),
+  condition: Condition,
+  department: Type.String({ minLength: 2, maxLength: 60, description: 'Code of the receiving department or unit' }),
+  responsible_unit: Type.Union([Type.String({ minLength: 2, maxLength: 200 }), Type.Null()], {
+    description: 'Who answers on the ground instead of the kelurahan, e.g. a market office',
+  }),
+  is_active: Type.Boolean(),
+};
+
+export const NewRule = Type.Object({
+  ...ruleFields,
+  categories: Type.Optional(ruleFields.categories),
+  city: Type.Optional(ruleFields.city),
+  responsible_unit: Type.Optional(ruleFields.responsible_unit),
+  is_active: Type.Optional(ruleFields.is_active),
+}, { additionalProperties: false });
+export type NewRule = Static<typeof NewRule>;
+
+export const RulePatch = Type.Partial(Type.Object(ruleFields), { additionalProperties: false, minProperties: 1 });
+export type RulePatch = Static<typeof RulePatch>;
+
+export const Rule = Type.Object({
+  id: Type.Integer(),
+  ...ruleFields,
+  created_at: Type.String({ format: 'date-time' }),
+  updated_at: Type.String({ format: 'date-time' }),
+});
+export type Rule = Static<typeof Rule>;
