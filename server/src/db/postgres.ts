@@ -7,6 +7,9 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
 export async function connectPostgres(connectionString: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max: poolSize });
+  // An idle connection the server closed (restart, failover, a dropped test database) is
+  // removed from the pool; the next query opens a new one. It must not crash the process.
+  pool.on('error', (error) => console.warn(`[petawarga] idle database connection lost: ${error.message}`));
   // Fail at start-up, not on the first request, when the server is unreachable.
   await pool.query('SELECT 1');
 
@@ -46,6 +49,7 @@ export async function connectPostgres(connectionString: string, poolSize = 10): 
       // LISTEN needs one session for its whole life, so a client of its own, outside the pool.
       if (!/^[a-z_]+$/.test(channel)) throw new Error(`unsafe channel name ${channel}`);
       const client = new pg.Client({ connectionString });
+      client.on('error', (error) => console.warn(`[petawarga] LISTEN ${channel} connection lost: ${error.message}`));
       await client.connect();
       client.on('notification', (n) => n.channel === channel && onPayload(n.payload ?? ''));
       await client.query(`LISTEN ${channel}`);

@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+import { languages } from './index.ts';
+
+/** ID / EN toggle for the header; the choice is remembered in localStorage. */
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="language-switch" role="group" aria-label={t('language.label')}>
+      {languages.map((language) => (
+        <button
+          key={language}
+          type="button"
+          lang={language}
+          aria-pressed={i18n.language === language}
+          aria-label={t(`language.${language}`)}
+          onClick={() => i18n.changeLanguage(language)}
+        >
+          {language.toUpperCase()}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import type { Language } from './index.ts';
+
+const locales: Record<Language, string> = { id: 'id-ID', en: 'en-GB' };
+
+/** A timestamp as people in Tangerang read it: local time (WIB), in the chosen language. */
+export function formatDateTime(iso: string, language: Language): string {
+  return new Intl.DateTimeFormat(locales[language], {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Asia/Jakarta',
+  }).format(new Date(iso));
+}
+
+export function formatDate(iso: string, language: Language): string {
+  return new Intl.DateTimeFormat(locales[language], { dateStyle: 'medium', timeZone: 'Asia/Jakarta' }).format(new Date(iso));
+}
+
+/** Coordinates to 6 decimals: about 0.1 m, finer than any phone fix. */
+export function formatCoordinates(lat: number, lon: number): string {
+  return `${lat.toFixed(6)}, ${lon.toFixed(6)}`;
+}

@@ -1,0 +1,99 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { Suspense, use, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { forgetCategories, loadCategories } from '../categories.ts';
+import { ErrorBoundary } from '../ErrorBoundary.tsx';
+import { LoadProblem } from '../LoadProblem.tsx';
+import { rememberReport, type PublicReport } from '../report/public-report.ts';
+import { ReportPanel } from '../report/ReportPanel.tsx';
+import { MapCanvas } from './MapCanvas.tsx';
+import { MapOptionsPanel } from './MapOptionsPanel.tsx';
+import { setOsmBaseMap } from './osm-base-map.ts';
+import { ReportLayers } from './ReportLayers.tsx';
+import { initialBounds } from './service-area.ts';
+
+const camera = { bounds: initialBounds, fitBoundsOptions: { padding: 16 } };
+
+/** The public map at /: every public report, the legend and filter, and the report flow. */
+export function PublicMapPage() {
+  const { t } = useTranslation();
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  // Asked for now, while the map loads its style, so the report layers need not wait for it.
+  loadCategories();
+
+  return (
+    <div className="public-map">
+      <MapCanvas
+        className="map"
+        label={t('map.label')}
+        camera={camera}
+        onLoad={(loaded) => {
+          setMap(loaded);
+          return () => setMap(null);
+        }}
+      />
+      {map && (
+        <ErrorBoundary
+          fallback={(error, retry) => (
+            <LoadProblem className="map-load-problem" error={error} onRetry={() => { forgetCategories(); retry(); }} />
+          )}
+        >
+          <Suspense fallback={<p className="map-loading" role="status">{t('common.loading')}</p>}>
+            <ReportsOnMap map={map} />
+          </Suspense>
+        </ErrorBoundary>
+      )}
+    </div>
+  );
+}
+
+type Panel = { open: false } | { open: true; submitted: PublicReport | null };
+
+function ReportsOnMap({ map }: { map: MapLibreMap }) {
+  const { t } = useTranslation();
+  const categories = use(loadCategories());
+  const [hiddenCategories, setHiddenCategories] = useState<string[]>([]);
+  const [osmBaseMap, setOsmBaseMapShown] = useState(false);
+  const [reportsVersion, setReportsVersion] = useState<number>();
+  const [panel, setPanel] = useState<Panel>({ open: false });
+  const placingPin = panel.open && !panel.submitted;
+
+  useEffect(() => setOsmBaseMap(map, osmBaseMap), [map, osmBaseMap]);
+
+  return (
+    <>
+      <ReportLayers
+        map={map}
+        categories={categories}
+        shownCategories={hiddenCategories.length ? categories.map((c) => c.code).filter((c) => !hiddenCategories.includes(c)) : undefined}
+        version={reportsVersion}
+        interactive={!placingPin}
+      />
+      <MapOptionsPanel
+        categories={categories}
+        hiddenCategories={hiddenCategories}
+        onHiddenCategoriesChange={setHiddenCategories}
+        osmBaseMap={osmBaseMap}
+        onOsmBaseMapChange={setOsmBaseMapShown}
+      />
+      {panel.open ? (
+        <ReportPanel
+          map={map}
+          categories={categories}
+          submitted={panel.submitted}
+          onSubmitted={(report) => {
+            rememberReport(report);
+            setPanel({ open: true, submitted: report });
+            setReportsVersion(Date.now());
+          }}
+          onReportAnother={() => setPanel({ open: true, submitted: null })}
+          onClose={() => setPanel({ open: false })}
+        />
+      ) : (
+        <button type="button" className="report-button primary" onClick={() => setPanel({ open: true, submitted: null })}>
+          {t('report.open')}
+        </button>
+      )}
+    </>
+  );
+}

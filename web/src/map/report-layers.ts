@@ -1,0 +1,73 @@
+import type { DataDrivenPropertyValueSpecification, LayerSpecification } from 'maplibre-gl';
+import type { Category } from '../categories.ts';
+import { boldFont } from './fonts.ts';
+
+export const reportsSourceId = 'reports';
+export const clusterLayerId = 'report-clusters';
+export const pointLayerId = 'report-points';
+const clusterCountLayerId = 'report-cluster-counts';
+export const reportLayerIds = [clusterLayerId, clusterCountLayerId, pointLayerId];
+
+const uncategorisedColor = '#5f6b76';
+
+/** A report's colour by its category; a one-report cluster is coloured by its only category. */
+export function categoryColor(categories: Category[]): DataDrivenPropertyValueSpecification<string> {
+  if (categories.length === 0) return uncategorisedColor;
+  return [
+    'match',
+    ['coalesce', ['get', 'category'], ['get', 'top_category']],
+    ...categories.flatMap((c) => [c.code, c.color]),
+    uncategorisedColor,
+  ] as DataDrivenPropertyValueSpecification<string>;
+}
+
+// Tiles below zoom 17 hold clusters (cluster = true); from 17 every report is its own point.
+const isBubble = ['all', ['==', ['get', 'cluster'], true], ['>=', ['get', 'point_count'], 2]];
+const isSingleReport = ['any', ['==', ['get', 'cluster'], false], ['==', ['get', 'point_count'], 1]];
+
+export function reportLayers(categories: Category[]): LayerSpecification[] {
+  return [
+    {
+      id: clusterLayerId,
+      type: 'circle',
+      source: reportsSourceId,
+      'source-layer': 'reports',
+      filter: isBubble as never,
+      paint: {
+        'circle-color': ['step', ['get', 'point_count'], '#3aa394', 10, '#17806f', 100, '#0b5e55', 1000, '#063f39'],
+        'circle-radius': ['step', ['get', 'point_count'], 12, 10, 16, 100, 21, 1000, 27],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 2,
+        'circle-opacity': 0.92,
+      },
+    },
+    {
+      id: clusterCountLayerId,
+      type: 'symbol',
+      source: reportsSourceId,
+      'source-layer': 'reports',
+      filter: isBubble as never,
+      layout: {
+        'text-field': ['get', 'point_count_abbreviated'],
+        'text-font': boldFont,
+        'text-size': ['step', ['get', 'point_count'], 11, 100, 12, 1000, 13],
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': '#ffffff' },
+    },
+    {
+      id: pointLayerId,
+      type: 'circle',
+      source: reportsSourceId,
+      'source-layer': 'reports',
+      filter: isSingleReport as never,
+      paint: {
+        'circle-color': categoryColor(categories),
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 5, 17, 7, 20, 10],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1.5,
+      },
+    },
+  ];
+}

@@ -1,0 +1,68 @@
+import { use } from 'react';
+import { useTranslation } from 'react-i18next';
+import { categoryName } from '../categories.ts';
+import { useLanguage } from '../i18n/index.ts';
+import { formatCoordinates, formatDateTime } from '../i18n/format.ts';
+import { PointMap } from '../map/PointMap.tsx';
+import { loadReport } from './public-report.ts';
+import { ReportPhotos } from './ReportPhotos.tsx';
+import { ReportTimeline } from './ReportTimeline.tsx';
+import { RoutingExplanation } from './RoutingExplanation.tsx';
+
+/** Everything the public may know about one report. */
+export function ReportDetails({ code }: { code: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const report = use(loadReport(code));
+  const { location } = report;
+
+  return (
+    <article className="report-details">
+      <header className="report-header">
+        <p className="report-code">{report.code}</p>
+        <h1>
+          <span className="category-dot" style={{ background: report.category.color }} aria-hidden="true" />
+          <span aria-hidden="true">{report.category.icon}</span> {categoryName(report.category, language)}
+        </h1>
+        <p>
+          <span className={`status-badge status-${report.status}`}>{t(`status.${report.status}`, { defaultValue: report.status })}</span>
+        </p>
+        {report.is_synthetic && <p className="hint warning">{t('reportPage.synthetic')}</p>}
+      </header>
+
+      <section className="report-section">
+        <h2 className="visually-hidden">{t('reportPage.description')}</h2>
+        <p className="report-description">{report.description}</p>
+      </section>
+
+      <section className="report-section">
+        <h2>{t('reportPage.whereAndWho')}</h2>
+        <dl className="facts">
+          {report.address && (<><dt>{t('reportPage.address')}</dt><dd>{report.address}</dd></>)}
+          <dt>{t('reportPage.kelurahan')}</dt>
+          <dd>{report.kelurahan.name} <span className="muted">({report.kelurahan.code})</span></dd>
+          <dt>{t('reportPage.kecamatan')}</dt>
+          <dd>{report.kecamatan.name} <span className="muted">({report.kecamatan.code})</span></dd>
+          <dt>{t('reportPage.city')}</dt>
+          <dd>{report.city.name}</dd>
+          <dt>{t('reportPage.coordinates')}</dt>
+          <dd>
+            {formatCoordinates(location.lat, location.lon)}
+            {report.accuracy_m !== null && <> · {t('report.location.accuracy', { metres: Math.round(report.accuracy_m) })}</>}
+          </dd>
+          <dt>{t('reportPage.department')}</dt>
+          <dd>{report.department.name} ({report.department.short_name})</dd>
+          <dt>{t('reportPage.createdAt')}</dt>
+          <dd><time dateTime={report.created_at}>{formatDateTime(report.created_at, language)}</time></dd>
+          <dt>{t('reportPage.updatedAt')}</dt>
+          <dd><time dateTime={report.updated_at}>{formatDateTime(report.updated_at, language)}</time></dd>
+        </dl>
+        <PointMap lat={location.lat} lon={location.lon} color={report.category.color} />
+      </section>
+
+      <ReportPhotos photos={report.photos} />
+      <ReportTimeline timeline={report.timeline} />
+      <RoutingExplanation report={report} />
+    </article>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { useTranslation } from 'react-i18next';
+import type { Category } from '../categories.ts';
+import { ReportForm } from './ReportForm.tsx';
+import type { PublicReport } from './public-report.ts';
+import { SubmittedReport } from './SubmittedReport.tsx';
+
+interface Props {
+  map: MapLibreMap;
+  categories: Category[];
+  /** The report just sent from this panel; null while the form is being filled in. */
+  submitted: PublicReport | null;
+  onSubmitted(report: PublicReport): void;
+  onReportAnother(): void;
+  onClose(): void;
+}
+
+/**
+ * The report flow beside the map (a side panel on wide screens, a bottom sheet on phones), so
+ * the resident can place the pin while filling in the form. Each time the form appears it is a
+ * new one, with a new idempotency key.
+ */
+export function ReportPanel({ map, categories, submitted, onSubmitted, onReportAnother, onClose }: Props) {
+  const { t } = useTranslation();
+  return (
+    <aside className="report-panel" aria-labelledby="report-panel-title">
+      <header className="report-panel-header">
+        <h2 id="report-panel-title">{t('report.title')}</h2>
+        <button type="button" className="icon-button" onClick={onClose} aria-label={t('report.close')}>×</button>
+      </header>
+      <div className="report-panel-body">
+        {submitted ? (
+          <SubmittedReport report={submitted} onReportAnother={onReportAnother} onClose={onClose} />
+        ) : (
+          <ReportForm map={map} categories={categories} onSubmitted={onSubmitted} onCancel={onClose} />
+        )}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import type { PublicReport } from './public-report.ts';
+
+/** Why this kelurahan and this dinas received the report, in words (rules: migration 0006). */
+export function RoutingExplanation({ report }: { report: PublicReport }) {
+  const { t } = useTranslation();
+  const kelurahan = report.routing_explanation?.kelurahan;
+  const department = report.routing_explanation?.department;
+  if (!kelurahan && !department) return null;
+  return (
+    <section className="report-section">
+      <h2>{t('reportPage.routing.title')}</h2>
+      <ul className="plain-list">
+        {kelurahan && (
+          <li>
+            {t(`reportPage.routing.kelurahan.${kelurahan.rule}`, {
+              defaultValue: t('reportPage.routing.kelurahan.other', { rule: kelurahan.rule }),
+              kelurahan: report.kelurahan.name,
+              metres: Math.round(kelurahan.distance_m),
+              candidates: kelurahan.candidates.length,
+            })}
+          </li>
+        )}
+        {department && (
+          <li>
+            {t('reportPage.routing.department', {
+              department: report.department.name,
+              city: report.city.name,
+            })}
+          </li>
+        )}
+      </ul>
+    </section>
+  );
+}

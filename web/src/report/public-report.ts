@@ -1,0 +1,56 @@
+import { getJson } from '../api.ts';
+
+interface Named {
+  code: string;
+  name: string;
+}
+
+/** GET /api/reports/:code: the public view of a report, never the reporter's details. */
+export interface PublicReport {
+  code: string;
+  category: { code: string; name_id: string; name_en: string; color: string; icon: string };
+  description: string;
+  status: string;
+  location: { lat: number; lon: number };
+  accuracy_m: number | null;
+  address: string | null;
+  kelurahan: Named;
+  kecamatan: Named;
+  city: Named;
+  department: { code: string; name: string; short_name: string };
+  created_at: string;
+  updated_at: string;
+  photos: { url: string; thumbnail_url: string; width: number; height: number }[];
+  timeline: { kind: string; status: string | null; at: string; note: string | null }[];
+  routing_explanation: RoutingExplanation | null;
+  /** Demo data made by the seeder, not a resident's report. */
+  is_synthetic?: boolean;
+}
+
+/** Why this kelurahan and department got the report (server: reports/routing.ts). */
+export interface RoutingExplanation {
+  kelurahan?: { code: string; rule: string; distance_m: number; candidates: string[] };
+  department?: { code: string; rule: string; category: string };
+}
+
+const reports = new Map<string, Promise<PublicReport>>();
+
+/** One report, fetched once per page load (React's use() needs the same promise each render). */
+export function loadReport(code: string): Promise<PublicReport> {
+  let report = reports.get(code);
+  if (!report) {
+    report = getJson<PublicReport>(`/api/reports/${encodeURIComponent(code)}`);
+    reports.set(code, report);
+  }
+  return report;
+}
+
+/** Forgets a report, so that "try again" or a fresh visit fetches its current state. */
+export function forgetReport(code: string): void {
+  reports.delete(code);
+}
+
+/** A report just created: its page then opens without asking the server again. */
+export function rememberReport(report: PublicReport): void {
+  reports.set(report.code, Promise.resolve(report));
+}

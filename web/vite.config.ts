@@ -1,0 +1,22 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const webDir = fileURLToPath(new URL('.', import.meta.url));
+const api = 'http://127.0.0.1:3000';
+
+export default defineConfig({
+  root: webDir,
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+    emptyOutDir: true,
+    // MapLibre alone is about 1.1 MB minified; the warning would fire on every build.
+    chunkSizeWarningLimit: 1600,
+  },
+  server: {
+    // The API, tiles and photos come from the Fastify server (npm start) during development.
+    proxy: Object.fromEntries(['/api', '/tiles', '/media', '/health', '/docs'].map((prefix) => [prefix, api])),
+  },
+});
