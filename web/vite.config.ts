@@ -14,6 +14,14 @@ export default defineConfig({
     emptyOutDir: true,
     // MapLibre alone is about 1.1 MB minified; the warning would fire on every build.
     chunkSizeWarningLimit: 1600,
+    // Separate pages for the staff console and the planner view, so that the public map never loads their code.
+    rollupOptions: {
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        console: fileURLToPath(new URL('./console.html', import.meta.url)),
+        analytics: fileURLToPath(new URL('./analytics.html', import.meta.url)),
+      },
+    },
   },
   server: {
     // The API, tiles and photos come from the Fastify server (npm start) during development.

@@ -21,6 +21,8 @@ import { staffRoutes } from './staff/routes.ts';
 import { lifecycleRoutes } from './lifecycle/routes.ts';
 import { moderationRoutes } from './moderation/routes.ts';
 import { analyticsRoutes } from './analytics/routes.ts';
+import type { IntakeFiled } from './console/intake.ts';
+import { consoleRoutes } from './console/routes.ts';
 import { layerRoutes } from './layers/routes.ts';
 import { routingRuleRoutes } from './routing-rules/routes.ts';
 import { dropReportTiles, followReportChanges } from './tiles/invalidation.ts';
@@ -46,10 +48,12 @@ export interface AppOptions {
   logger?: boolean | object;
   /** Receives every committed public change of a report (the notification queue). */
   publicChangeListener?: (event: { reportId: number; eventId: number }) => void;
+  /** Receives each report staff filed for a phoning or walk-in resident (the SMS module sends the code). */
+  onIntakeFiled?: (filed: IntakeFiled) => void | Promise<void>;
 }
 
 /** The whole HTTP application over an open, migrated database. main.ts only listens. */
-export async function buildApp({ config, db, logger = false, publicChangeListener }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, logger = false, publicChangeListener, onIntakeFiled }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     bodyLimit: 256 * 1024,
@@ -101,6 +105,7 @@ export async function buildApp({ config, db, logger = false, publicChangeListene
   await app.register(layerRoutes);
   await app.register(routingRuleRoutes);
   await app.register(analyticsRoutes);
+  await app.register(consoleRoutes, { onIntakeFiled });
   await registerWebApp(app, config.webDistDir);
   return app;
 }

@@ -21,6 +21,8 @@ const ConfigSchema = Type.Object({
   DUPLICATE_WINDOW_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 30 }),
   SMS_GATEWAY_DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   PUBLIC_BASE_URL: Type.String({ pattern: '^https?://[^/]+$', default: 'http://localhost:3000' }),
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://[^/]+' })),
+  MAIL_FROM: Type.Optional(Type.String({ minLength: 3, maxLength: 200 })),
 });
 
 type RawConfig = Static<typeof ConfigSchema>;
@@ -48,6 +50,10 @@ export interface Config {
   smsGatewayDatabaseUrl?: string;
   /** Where residents reach the app (links in messages); https makes session cookies Secure. */
   publicBaseUrl: string;
+  /** SMTP relay for e-mail notifications (smtp:// or smtps://, credentials in the URL); absent turns e-mail off. */
+  smtpUrl?: string;
+  /** The From of notification e-mails, e.g. "PetaWarga <noreply@tangerangkota.go.id>"; required with SMTP_URL. */
+  mailFrom?: string;
   /** Built web app (vite output); served at / when present. */
   webDistDir: string;
 }
@@ -68,6 +74,10 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     const key = e.instancePath.slice(1);
     return `${key || 'config'}: ${e.message}${key ? ` (got ${JSON.stringify(raw[key])})` : ''}`;
   });
+  // A relay refuses, or files as spam, mail from an address it was not told about.
+  if (raw.SMTP_URL !== undefined && raw.MAIL_FROM === undefined) {
+    problems.push('MAIL_FROM: required when SMTP_URL is set (e.g. "PetaWarga <noreply@tangerangkota.go.id>")');
+  }
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
@@ -81,6 +91,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     demoReports: c.DEMO_REPORTS,
     publicBaseUrl: c.PUBLIC_BASE_URL,
     smsGatewayDatabaseUrl: c.SMS_GATEWAY_DATABASE_URL,
+    smtpUrl: c.SMTP_URL,
+    mailFrom: c.MAIL_FROM,
     moderateAll: c.MODERATE_ALL,
     sourceBurstLimit: c.SOURCE_BURST_LIMIT,
     reopenWindowDays: c.REOPEN_WINDOW_DAYS,

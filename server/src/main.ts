@@ -2,6 +2,11 @@ import { buildApp } from './app.ts';
 import { ConfigError, readConfig } from './config.ts';
 import { openDatabase } from './db/connect.ts';
 import { sql, type Database } from './db/database.ts';
+import { escalationQueue } from './escalation/job.ts';
+import { startJobs, stopJobs } from './jobs/runner.ts';
+import { createMailer } from './notifications/mailer.ts';
+import { notifyPublicChange } from './notifications/notify.ts';
+import { notificationQueues } from './notifications/queues.ts';
 import { prepareDatabase } from './prepare-database.ts';
 import { seedRoutingSamples } from './routing-rules/seed.ts';
 import { startSmsChannel } from './sms/channel.ts';
@@ -32,11 +37,26 @@ async function main() {
   if (samplesAdded) log('Added sample routing layers and rules (data/layers/SOURCE.md: approximations, not official data).');
   await seedDemoIfEmpty(db, config.demoReports);
 
-  const app = await buildApp({ config, db, logger: { level: config.logLevel } });
   const sms = config.smsGatewayDatabaseUrl ? await startSmsChannel(db, config.smsGatewayDatabaseUrl, config, log) : undefined;
+  const mailer = createMailer(config, log);
+  await startJobs(db, config, [
+    ...notificationQueues({ db, publicBaseUrl: config.publicBaseUrl, mailer, sms }),
+    escalationQueue(db, { log }),
+  ], { log });
+  const app = await buildApp({
+    config,
+    db,
+    logger: { level: config.logLevel },
+    // Runs after the response; a job that could not be queued is logged, never the resident's error.
+    publicChangeListener: (event) => void notifyPublicChange(db, event)
+      .catch((error: Error) => log(`notification for event ${event.eventId} not queued: ${error.message}`)),
+  });
   const shutdown = async () => {
-    await sms?.stop();
     await app.close();
+    // Workers finish the job in hand (an SMS notice needs the gateway, so before sms.stop).
+    await stopJobs(db);
+    await sms?.stop();
+    mailer?.close();
     await db.close();
     process.exit(0);
   };

@@ -53,11 +53,12 @@ export const GetisOrdQuery = Type.Object({
 });
 export type GetisOrdQuery = Static<typeof GetisOrdQuery>;
 
+// No `since`: the emerging-hotspot window is the `weeks` weeks ending at `until`.
+const { since: _since, ...windowWithoutSince } = Window.properties;
 export const EmergingQuery = Type.Object({
-  ...Window.properties,
+  ...windowWithoutSince,
   ...Neighbourhood.properties,
-  period_days: Type.Integer({ minimum: 1, maximum: 31, default: 7 }),
-  periods: Type.Integer({ minimum: 4, maximum: 26, default: 12 }),
+  weeks: Type.Integer({ minimum: 4, maximum: 52, default: 12, description: 'Number of weekly periods ending at until' }),
 });
 export type EmergingQuery = Static<typeof EmergingQuery>;
 
@@ -157,4 +158,17 @@ export function readNeighbourRule(q: Static<typeof Neighbourhood>): NeighbourRul
     }, { distance_m: distanceM, cell_m: cellM });
   }
   return { cellM, rule: 'distance', distanceM, k: null };
+}
+
+/**
+ * The emerging-hotspot window: `weeks` whole weeks ending at `until` (exclusive), or at the end
+ * of today in Jakarta when absent, so that repeated requests during a day share the cache and
+ * every week is seven whole local days.
+ */
+export async function readWeeksWindow(db: Queryable, q: WindowQuery, weeks: number, now = new Date()): Promise<ReportWindow> {
+  const window = await readWindow(db, { ...q, since: undefined });
+  const today = new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+  const until = new Date(window.until ?? instant('until', today, true).toISOString());
+  const since = new Date(until.getTime() - weeks * 7 * 86_400_000);
+  return { ...window, since: since.toISOString(), until: until.toISOString() };
 }

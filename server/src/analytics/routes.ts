@@ -1,13 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
+import { stringify } from 'csv-stringify/sync';
 import { Type } from 'typebox';
 import { AnalyticsCache, dataVersion } from './cache.ts';
 import { dbscanClusters } from './dbscan.ts';
 import { downloadName, toCsv } from './export.ts';
+import { emergingHotspots } from './emerging.ts';
 import { getisOrd } from './getis-ord.ts';
+import { kelurahanSummary } from './kelurahan.ts';
 import { featureCollection, type LayerResult } from './layer.ts';
-import { DbscanQuery, GetisOrdQuery, readNeighbourRule, readWindow } from './parameters.ts';
+import { DbscanQuery, EmergingQuery, GetisOrdQuery, readNeighbourRule, readWeeksWindow, readWindow, Window } from './parameters.ts';
 import { inAnalysisSession } from './session.ts';
+import { weeklyCounts } from './weekly.ts';
 
 const format = (q: { format?: string }) => q.format ?? 'geojson';
 
@@ -63,5 +67,53 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const result = await cached(['dbscan', parameters],
       () => inAnalysisSession(app.db, (tx) => dbscanClusters(tx, parameters)));
     return sendLayer(reply, result, q);
+  });
+
+  app.get('/api/hotspots/emerging', {
+    schema: {
+      tags: ['analytics'],
+      summary: 'Emerging hot spots: weekly Gi* per hexagon with a Mann-Kendall trend (new, intensifying, persistent, diminishing)',
+      querystring: Type.Object({ ...EmergingQuery.properties, ...Output.properties }),
+    },
+  }, async (request, reply) => {
+    const q = request.query;
+    const weeks = q.weeks ?? 12;
+    const parameters = { window: await readWeeksWindow(app.db, q, weeks), neighbours: readNeighbourRule(q), weeks };
+    const result = await cached(['emerging', parameters],
+      () => inAnalysisSession(app.db, (tx) => emergingHotspots(tx, parameters)));
+    return sendLayer(reply, result, q);
+  });
+
+  app.get('/api/analytics/kelurahan', {
+    schema: {
+      tags: ['analytics'],
+      summary: 'Per kelurahan: reports, reports per 1,000 residents, median days to resolve, % resolved on time',
+      querystring: Type.Object({ ...Window.properties, ...Output.properties }),
+    },
+  }, async (request, reply) => {
+    const window = await readWindow(app.db, request.query);
+    const result = await cached(['kelurahan', window], () => kelurahanSummary(app.db, window));
+    return sendLayer(reply, result, request.query);
+  });
+
+  app.get('/api/analytics/weekly', {
+    schema: {
+      tags: ['analytics'],
+      summary: 'Public reports per category per week (Monday, WIB)',
+      querystring: Type.Object({
+        ...Window.properties,
+        format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])),
+      }),
+    },
+  }, async (request, reply) => {
+    const window = await readWindow(app.db, request.query);
+    const version = await dataVersion(app.db);
+    const counts = await cache.get(JSON.stringify(['weekly', window]), version, () => weeklyCounts(app.db, window));
+    if (request.query.format !== 'csv') return { ...counts, parameters: { ...counts.parameters, data_version: version } };
+    const name = downloadName({ layer: 'weekly', parameters: counts.parameters, columns: [], features: [] }, 'csv');
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${name}"`)
+      .send(stringify(counts.weeks, { header: true, columns: ['week_start', 'category', 'reports'] }));
   });
 };

@@ -22,7 +22,8 @@ export const photoRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const id = request.params.file.slice(0, 36);
     const [photo] = await app.db.query(sql`
       SELECT 1 FROM report_photos p JOIN reports r ON r.id = p.report_id
-      WHERE p.id = ${id}::uuid AND r.status = ANY(${[...publicStatuses]})`);
+      WHERE p.id = ${id}::uuid AND r.status = ANY(${[...publicStatuses]})
+        AND (p.kind = 'before' OR r.status IN ('resolved', 'closed'))`);
     if (!photo) throw photoNotFound;
     const paths = photoPaths(photosDir, id);
     const file = request.params.file.endsWith('.thumb.jpg') ? paths.thumbnail : paths.full;

@@ -98,10 +98,13 @@ export async function findPublicReport(db: Queryable, code: string, evenIfPendin
       'due_at', to_char(r.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
       'photos', COALESCE((
         SELECT json_agg(json_build_object(
+                 'kind', p.kind,
                  'url', '/media/photos/' || p.id || '.jpg',
                  'thumbnail_url', '/media/photos/' || p.id || '.thumb.jpg',
                  'width', p.width, 'height', p.height) ORDER BY p.kind DESC, p.position)
-        FROM report_photos p WHERE p.report_id = r.id), '[]'::json),
+        FROM report_photos p
+        -- after-photos are the proof of a fix: public once the report is resolved
+        WHERE p.report_id = r.id AND (p.kind = 'before' OR r.status IN ('resolved', 'closed'))), '[]'::json),
       'timeline', COALESCE((
         SELECT json_agg(json_build_object(
                  'kind', e.kind,

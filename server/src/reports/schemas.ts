@@ -51,6 +51,7 @@ export const PublicReport = Type.Object({
     description: 'Response deadline: the end (23:59:59.999 WIB) of the last working day its category allows',
   }),
   photos: Type.Array(Type.Object({
+    kind: Type.Union([Type.Literal('before'), Type.Literal('after')]),
     url: Type.String(), thumbnail_url: Type.String(), width: Type.Integer(), height: Type.Integer(),
   })),
   timeline: Type.Array(Type.Object({

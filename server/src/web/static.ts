@@ -6,6 +6,16 @@ import { notFound } from '../errors.ts';
 
 // Paths owned by the API; everything else that is not a file is a page of the web app.
 const apiPrefixes = ['/api/', '/tiles/', '/media/', '/docs', '/health'];
+// The staff console and the planner view are entry pages of their own, so that the public
+// map never loads their code.
+const consolePages = /^\/console(\/|\?|$)/;
+const analyticsPages = /^\/analytics(\/|\?|$)/;
+
+function pageFor(url: string): string {
+  if (consolePages.test(url)) return 'console.html';
+  if (analyticsPages.test(url)) return 'analytics.html';
+  return 'index.html';
+}
 
 /** Serves the built web app, with index.html for its client-side routes such as /r/<code>. */
 export async function registerWebApp(app: FastifyInstance, webDistDir: string): Promise<void> {
@@ -15,7 +25,7 @@ export async function registerWebApp(app: FastifyInstance, webDistDir: string): 
   }
   app.setNotFoundHandler((request, reply) => {
     const isPage = request.method === 'GET' && !apiPrefixes.some((p) => request.url.startsWith(p));
-    if (built && isPage) return reply.type('text/html').sendFile('index.html');
+    if (built && isPage) return reply.type('text/html').sendFile(pageFor(request.url));
     return notFound(request, reply);
   });
 }

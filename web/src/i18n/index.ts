@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import en from './en.json';
-import id from './id.json';
+import en from './en.json' with { type: 'json' };
+import id from './id.json' with { type: 'json' };
 
 export const languages = ['id', 'en'] as const;
 export type Language = (typeof languages)[number];

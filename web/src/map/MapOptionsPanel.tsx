@@ -50,7 +50,7 @@ export function MapOptionsPanel({ categories, hiddenCategories, onHiddenCategori
                 <label>
                   <input type="checkbox" checked={!hidden.has(category.code)} onChange={() => toggle(category.code)} />
                   <span className="swatch" style={{ background: category.color }} aria-hidden="true" />
-                  <span aria-hidden="true">{category.icon}</span> {categoryName(category, language)}
+                  {categoryName(category, language)}
                 </label>
               </li>
             ))}

@@ -23,6 +23,7 @@ export function PublicMapPage() {
 
   return (
     <div className="public-map">
+      <title>{t('map.pageTitle')}</title>
       <MapCanvas
         className="map"
         label={t('map.label')}

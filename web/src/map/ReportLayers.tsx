@@ -1,6 +1,7 @@
 import type { Map as MapLibreMap, VectorTileSource } from 'maplibre-gl';
 import { useEffect, useRef } from 'react';
 import type { Category } from '../categories.ts';
+import { watchRemoval } from './map-removal.ts';
 import { enableReportInteractions } from './report-interactions.ts';
 import { reportLayerIds, reportLayers, reportsSourceId } from './report-layers.ts';
 import { reportPopupContent } from './report-popup.ts';
@@ -35,12 +36,10 @@ export function ReportLayers({ map, categories, shownCategories, version, intera
       bounds: serviceAreaBounds,
     });
     for (const layer of reportLayers(categories)) map.addLayer(layer);
-    let mapRemoved = false;
-    const onRemove = () => { mapRemoved = true; };
-    map.once('remove', onRemove);
+    const removal = watchRemoval(map);
     return () => {
-      map.off('remove', onRemove);
-      if (mapRemoved) return;
+      removal.stop();
+      if (removal.isRemoved()) return;
       for (const id of reportLayerIds) map.removeLayer(id);
       map.removeSource(reportsSourceId);
     };

@@ -13,12 +13,13 @@ const uncategorisedColor = '#5f6b76';
 /** A report's colour by its category; a one-report cluster is coloured by its only category. */
 export function categoryColor(categories: Category[]): DataDrivenPropertyValueSpecification<string> {
   if (categories.length === 0) return uncategorisedColor;
+  // The style-spec types cannot express a match with a variable number of pairs.
   return [
     'match',
     ['coalesce', ['get', 'category'], ['get', 'top_category']],
     ...categories.flatMap((c) => [c.code, c.color]),
     uncategorisedColor,
-  ] as DataDrivenPropertyValueSpecification<string>;
+  ] as unknown as DataDrivenPropertyValueSpecification<string>;
 }
 
 // Tiles below zoom 17 hold clusters (cluster = true); from 17 every report is its own point.

@@ -18,6 +18,7 @@ export function ReportDetails({ code }: { code: string }) {
 
   return (
     <article className="report-details">
+      <title>{`${report.code} · PetaWarga`}</title>
       <header className="report-header">
         <p className="report-code">{report.code}</p>
         <h1>
@@ -54,6 +55,12 @@ export function ReportDetails({ code }: { code: string }) {
           <dd>{report.department.name} ({report.department.short_name})</dd>
           <dt>{t('reportPage.createdAt')}</dt>
           <dd><time dateTime={report.created_at}>{formatDateTime(report.created_at, language)}</time></dd>
+          {report.due_at && (
+            <>
+              <dt>{t('reportPage.dueAt')}</dt>
+              <dd><time dateTime={report.due_at}>{formatDateTime(report.due_at, language)}</time></dd>
+            </>
+          )}
           <dt>{t('reportPage.updatedAt')}</dt>
           <dd><time dateTime={report.updated_at}>{formatDateTime(report.updated_at, language)}</time></dd>
         </dl>

@@ -1,9 +1,11 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Category } from '../categories.ts';
 import { ReportForm } from './ReportForm.tsx';
 import type { PublicReport } from './public-report.ts';
 import { SubmittedReport } from './SubmittedReport.tsx';
+import { useMapPadding } from './use-map-padding.ts';
 
 interface Props {
   map: MapLibreMap;
@@ -22,8 +24,10 @@ interface Props {
  */
 export function ReportPanel({ map, categories, submitted, onSubmitted, onReportAnother, onClose }: Props) {
   const { t } = useTranslation();
+  const panel = useRef<HTMLElement>(null);
+  useMapPadding(map, panel);
   return (
-    <aside className="report-panel" aria-labelledby="report-panel-title">
+    <aside ref={panel} className="report-panel" aria-labelledby="report-panel-title">
       <header className="report-panel-header">
         <h2 id="report-panel-title">{t('report.title')}</h2>
         <button type="button" className="icon-button" onClick={onClose} aria-label={t('report.close')}>×</button>

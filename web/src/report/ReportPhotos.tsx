@@ -19,6 +19,7 @@ export function ReportPhotos({ photos }: { photos: PublicReport['photos'] }) {
                 style={{ aspectRatio: `${photo.width} / ${photo.height}` }}
               />
             </a>
+            {photo.kind === 'after' && <p className="photo-caption">{t('reportPage.afterPhoto')}</p>}
           </li>
         ))}
       </ul>

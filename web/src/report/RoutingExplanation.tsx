@@ -23,10 +23,18 @@ export function RoutingExplanation({ report }: { report: PublicReport }) {
         )}
         {department && (
           <li>
-            {t('reportPage.routing.department', {
-              department: report.department.name,
-              city: report.city.name,
-            })}
+            {department.rule === 'routing_rule' && department.matched_rule
+              ? t('reportPage.routing.departmentByRule', {
+                  department: report.department.name,
+                  rule: department.matched_rule.name,
+                })
+              : t('reportPage.routing.department', { department: report.department.name, city: report.city.name })}
+            {department.feature?.name && (
+              <> {t('reportPage.routing.nearFeature', {
+                name: department.feature.name,
+                metres: Math.round(department.feature.distance_m),
+              })}</>
+            )}
           </li>
         )}
       </ul>

@@ -42,6 +42,7 @@ export function SubmittedReport({ report, onReportAnother, onClose }: Props) {
         </button>
         <AppLink className="button secondary" href={`/r/${report.code}`}>{t('report.submitted.viewReport')}</AppLink>
       </div>
+      {report.status === 'submitted' && <p className="hint warning">{t('report.submitted.heldForReview')}</p>}
       <p className="hint">
         {t('report.submitted.routedTo', { kelurahan: report.kelurahan.name, department: report.department.name })}
       </p>

@@ -20,7 +20,10 @@ export interface PublicReport {
   department: { code: string; name: string; short_name: string };
   created_at: string;
   updated_at: string;
-  photos: { url: string; thumbnail_url: string; width: number; height: number }[];
+  /** The response deadline, when the category has one. */
+  due_at?: string | null;
+  /** 'after' photos show the fix; the server publishes them once the report is resolved. */
+  photos: { kind?: 'before' | 'after'; url: string; thumbnail_url: string; width: number; height: number }[];
   timeline: { kind: string; status: string | null; at: string; note: string | null }[];
   routing_explanation: RoutingExplanation | null;
   /** Demo data made by the seeder, not a resident's report. */
@@ -30,7 +33,13 @@ export interface PublicReport {
 /** Why this kelurahan and department got the report (server: reports/routing.ts). */
 export interface RoutingExplanation {
   kelurahan?: { code: string; rule: string; distance_m: number; candidates: string[] };
-  department?: { code: string; rule: string; category: string };
+  department?: {
+    code: string;
+    rule: string;
+    category: string;
+    matched_rule?: { name: string };
+    feature?: { layer: string; name?: string; distance_m: number };
+  };
 }
 
 const reports = new Map<string, Promise<PublicReport>>();

@@ -105,8 +105,8 @@ describe('reporting a problem in the browser', () => {
   it('switches the interface to English', async () => {
     const page = await browser.newPage();
     await page.goto(`${base}/`);
-    await page.getByRole('button', { name: 'EN' }).click();
-    await page.getByRole('button', { name: 'Report' }).waitFor({ timeout: 5_000 });
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await page.getByRole('button', { name: 'Report', exact: true }).waitFor({ timeout: 5_000 });
     await page.close();
   });
 });

@@ -1,0 +1,73 @@
+import type { FastifyRequest } from 'fastify';
+import { sql, type Database, type Sql } from '../db/database.ts';
+import { AppError, validationError } from '../errors.ts';
+import { reportNotFound } from '../lifecycle/change-status.ts';
+import { addEvent } from '../lifecycle/queries.ts';
+import { maxPhotos, processPhoto, storePhotos, type ProcessedPhoto } from '../reports/photos.ts';
+import type { Staff } from '../staff/queries.ts';
+
+// Proof of a fix is taken while the work goes on and when it is done; a closed report's record
+// is final, and one not yet published (or rejected, or a duplicate) has no fix to prove.
+const statusesTakingAfterPhotos = ['published', 'assigned', 'in_progress', 'resolved'];
+
+const noPhotos = () => validationError([{ field: 'photos', problem: 'at least one image file named "photos"' }]);
+
+/** The image files of a multipart form, all named `photos` (limits: the multipart plugin's). */
+export async function readPhotoUploads(request: FastifyRequest): Promise<Buffer[]> {
+  const uploads: Buffer[] = [];
+  for await (const part of request.parts()) {
+    if (part.type !== 'file') continue;
+    if (part.fieldname !== 'photos') {
+      part.file.resume();
+      throw validationError([{ field: part.fieldname, problem: 'unexpected file field; photos go in "photos"' }]);
+    }
+    uploads.push(await part.toBuffer());
+  }
+  if (uploads.length === 0) throw noPhotos();
+  return uploads;
+}
+
+/**
+ * Adds 'after' photos to a report: re-encoded without EXIF like the resident's (processPhoto),
+ * at most 3 per report in all, written before the commit and removed again if it fails.
+ */
+export async function addAfterPhotos(db: Database, photosDir: string, staff: Staff, scope: Sql, code: string, uploads: Buffer[]) {
+  const photos: ProcessedPhoto[] = [];
+  for (const upload of uploads) photos.push(await processPhoto(upload));
+  const files = await storePhotos(photosDir, photos);
+  try {
+    return await db.transaction(async (tx) => {
+      const [report] = await tx.query<{ id: number; status: string; after_count: number }>(sql`
+        SELECT r.id, r.status,
+               (SELECT count(*)::int FROM report_photos p WHERE p.report_id = r.id AND p.kind = 'after') AS after_count
+        FROM reports r WHERE r.code = ${code} AND ${scope}
+        FOR UPDATE OF r`);
+      if (!report) throw reportNotFound(code);
+      if (!statusesTakingAfterPhotos.includes(report.status)) {
+        throw new AppError(409, 'AFTER_PHOTOS_NOT_ALLOWED', {
+          id: `Foto sesudah perbaikan tidak dapat ditambahkan pada laporan berstatus "${report.status}".`,
+          en: `After photos cannot be added to a report in status "${report.status}".`,
+        }, { status: report.status, allowed: statusesTakingAfterPhotos });
+      }
+      if (report.after_count + photos.length > maxPhotos) {
+        throw new AppError(409, 'TOO_MANY_AFTER_PHOTOS', {
+          id: `Paling banyak ${maxPhotos} foto sesudah perbaikan; sudah ada ${report.after_count}.`,
+          en: `At most ${maxPhotos} after photos; ${report.after_count} already there.`,
+        }, { existing: report.after_count, max: maxPhotos });
+      }
+      for (const [i, p] of photos.entries()) {
+        await tx.query(sql`
+          INSERT INTO report_photos (id, report_id, kind, position, width, height, bytes)
+          VALUES (${p.id}, ${report.id}, 'after', ${report.after_count + i}, ${p.width}, ${p.height}, ${p.full.length})`);
+      }
+      await addEvent(tx, {
+        reportId: report.id, kind: 'after_photos_added', actor: `staff:${staff.id}`,
+        newValue: { photos: photos.map((p) => p.id) }, isPublic: false,
+      });
+      return { added: photos.length, total_after: report.after_count + photos.length };
+    });
+  } catch (error) {
+    await files.discard();
+    throw error;
+  }
+}

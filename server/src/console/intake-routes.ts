@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { reportNotFound } from '../lifecycle/change-status.ts';
+import { normaliseTrackingCode } from '../reports/tracking-code.ts';
+import type { Role } from '../staff/queries.ts';
+import { reportScope } from '../staff/scope.ts';
+import { requireStaff } from '../staff/sessions.ts';
+import { fileIntake, type IntakeFiled } from './intake.ts';
+import { searchKelurahan } from './kelurahan-search.ts';
+import { findReceipt } from './receipt.ts';
+import { CodeParams, errors, IntakeBody, IntakeResult, KelurahanHit, KelurahanSearchQuery } from './schemas.ts';
+
+export interface ConsoleOptions {
+  /**
+   * Called after an intake report is committed, so that another module can send the resident
+   * their tracking code (SMS). Runs in the background: a failure is logged, the report stands.
+   */
+  onIntakeFiled?: (filed: IntakeFiled) => void | Promise<void>;
+}
+
+const intakeRoles: readonly Role[] = ['admin', 'moderator', 'department_officer', 'kelurahan_officer'];
+
+/** "Ruang Rakyat": phone and walk-in intake, the kelurahan search it uses and its receipt. */
+export const intakeRoutes: FastifyPluginAsyncTypebox<ConsoleOptions> = async (app, options) => {
+  const staffOnly = requireStaff(app.db, intakeRoles);
+
+  app.get('/api/console/kelurahan-search', {
+    preHandler: staffOnly,
+    schema: {
+      tags: ['console'],
+      summary: 'Find a kelurahan by name, forgiving typos (for intake without a map pin)',
+      querystring: KelurahanSearchQuery,
+      response: { 200: Type.Object({ kelurahan: Type.Array(KelurahanHit) }), ...errors },
+    },
+  }, async (request) => ({ kelurahan: await searchKelurahan(app.db, request.query.q, request.query.limit) }) as never);
+
+  app.post('/api/console/intake', {
+    preHandler: staffOnly,
+    schema: {
+      tags: ['console'],
+      summary: 'File a report for a resident who phoned or walked in',
+      description: 'The reporter\'s contact stays private. The answer carries the tracking code and the receipt page to print.',
+      body: IntakeBody,
+      response: { 201: IntakeResult, ...errors },
+    },
+  }, async (request, reply) => {
+    const body = request.body;
+    const result = await fileIntake(app.db, request.staff!, body, {
+      photosDir: path.join(app.config.dataDir, 'photos'),
+      duplicates: { radiusM: app.config.duplicateRadiusM, windowDays: app.config.duplicateWindowDays },
+      moderateAll: app.config.moderateAll,
+    });
+    app.reportChanged(result.lon, result.lat);
+    if (options.onIntakeFiled) {
+      const filed: IntakeFiled = {
+        code: result.code, channel: body.channel, phone: body.reporter?.phone ?? null, residentToken: result.residentToken,
+      };
+      Promise.resolve()
+        .then(() => options.onIntakeFiled!(filed))
+        .catch((error) => app.log.error({ err: error, code: result.code }, 'intake hook failed'));
+    }
+    return reply.status(201).send({
+      code: result.code,
+      status: result.status,
+      resident_token: result.residentToken,
+      receipt_path: `/console/receipt/${result.code}`,
+      public_path: `/r/${result.code}`,
+      location_is_approximate: result.locationIsApproximate,
+      possible_duplicates: result.possibleDuplicates,
+    });
+  });
+
+  app.get('/api/console/receipts/:code', {
+    preHandler: staffOnly,
+    schema: {
+      tags: ['console'],
+      summary: 'What the printed receipt of a report shows (no personal data)',
+      params: CodeParams,
+      response: { 200: Type.Unknown({ description: 'See receipt.ts for the fields' }), ...errors },
+    },
+  }, async (request) => {
+    const code = normaliseTrackingCode(request.params.code);
+    const receipt = await findReceipt(app.db, request.staff!, reportScope(request.staff!), code);
+    if (!receipt) throw reportNotFound(code);
+    return receipt;
+  });
+};

@@ -1,0 +1,120 @@
+import { Type, type Static } from 'typebox';
+import { allStatuses } from '../reports/filters.ts';
+import { ErrorResponse } from '../reports/schemas.ts';
+
+const csv = (pattern: string, description: string) =>
+  Type.String({ pattern: `^${pattern}(,${pattern})*$`, maxLength: 2000, description });
+
+const isoDate = (description: string) =>
+  Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: `${description} (YYYY-MM-DD, a WIB calendar day)` });
+
+/** Filters of the desk's inbox; comma lists as in the public API (reports/filters.ts). */
+export const ConsoleListQuery = Type.Object({
+  status: Type.Optional(csv(`(${allStatuses.join('|')})`, 'Statuses, comma-separated')),
+  category: Type.Optional(csv('[a-z_]{2,40}', 'Category codes, comma-separated')),
+  kelurahan: Type.Optional(csv('[0-9]{2}\\.[0-9]{2}\\.[0-9]{2}\\.[0-9]{4}', 'Kelurahan codes, comma-separated')),
+  department: Type.Optional(csv('[a-z0-9-]{2,40}', 'Department codes, comma-separated')),
+  overdue: Type.Optional(Type.Boolean({ description: 'Only open reports past their deadline' })),
+  created_from: Type.Optional(isoDate('Created on or after this day')),
+  created_to: Type.Optional(isoDate('Created on or before this day')),
+  sort: Type.Union([Type.Literal('due'), Type.Literal('created')], {
+    default: 'due', description: 'due: deadline soonest first (no deadline last); created: newest first',
+  }),
+  limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+  offset: Type.Integer({ minimum: 0, maximum: 100_000, default: 0 }),
+  format: Type.Union([Type.Literal('json'), Type.Literal('geojson')], {
+    default: 'json', description: 'geojson: every match as points for the map (up to 5000), no paging',
+  }),
+});
+export type ConsoleListQuery = Static<typeof ConsoleListQuery>;
+
+const nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+
+export const DeskReport = Type.Object({
+  code: Type.String(),
+  category: Type.String(),
+  status: Type.String(),
+  summary: Type.String({ description: 'The first 140 characters of the description' }),
+  kelurahan: Type.Object({ code: Type.String(), name: Type.String() }),
+  department: Type.Object({ code: Type.String(), short_name: Type.String() }),
+  channel: Type.String(),
+  support_count: Type.Integer(),
+  due_at: nullable(Type.String({ format: 'date-time' })),
+  created_at: Type.String({ format: 'date-time' }),
+  overdue: Type.Boolean(),
+});
+
+export const ConsoleList = Type.Object({
+  total: Type.Integer(),
+  reports: Type.Array(DeskReport),
+});
+
+export const CodeParams = Type.Object({ code: Type.String({ maxLength: 40 }) });
+
+export const NoteBody = Type.Object({
+  text: Type.String({ minLength: 1, maxLength: 4000, pattern: '\\S' }),
+}, { additionalProperties: false });
+
+export const BulkAssignBody = Type.Object({
+  codes: Type.Array(Type.String({ maxLength: 40 }), { minItems: 1, maxItems: 100, uniqueItems: true }),
+  /** Public, in each report's timeline, like the reason of a single status change. */
+  reason: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+  /** Private, added to each report as an internal note. */
+  note: Type.Optional(Type.String({ minLength: 1, maxLength: 4000 })),
+}, { additionalProperties: false });
+
+const Reporter = Type.Object({
+  name: Type.Optional(Type.String({ maxLength: 100 })),
+  phone: Type.Optional(Type.String({ pattern: '^\\+?[0-9][0-9 ()-]{5,19}$' })),
+  email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+}, { additionalProperties: false, description: 'Private: never published' });
+
+export const IntakeBody = Type.Object({
+  channel: Type.Union([Type.Literal('phone'), Type.Literal('walk_in')]),
+  category: Type.String({ pattern: '^[a-z_]{2,40}$' }),
+  description: Type.String({ minLength: 10, maxLength: 2000, pattern: '\\S' }),
+  location: Type.Union([
+    Type.Object({
+      lat: Type.Number({ minimum: -90, maximum: 90 }),
+      lon: Type.Number({ minimum: -180, maximum: 180 }),
+    }, { additionalProperties: false, description: 'Picked on the map' }),
+    Type.Object({
+      kelurahan_code: Type.String({ pattern: '^[0-9]{2}\\.[0-9]{2}\\.[0-9]{2}\\.[0-9]{4}$' }),
+    }, { additionalProperties: false, description: 'Only the kelurahan is known: placed at its label point, marked approximate' }),
+  ]),
+  address: Type.Optional(Type.String({ maxLength: 300 })),
+  reporter: Type.Optional(Reporter),
+}, { additionalProperties: false });
+export type IntakeBody = Static<typeof IntakeBody>;
+
+export const IntakeResult = Type.Object({
+  code: Type.String(),
+  status: Type.String(),
+  resident_token: Type.Union([Type.String(), Type.Null()], { description: 'For the receipt: lets the resident reopen the report' }),
+  receipt_path: Type.String({ examples: ['/console/receipt/TGR-7K3P9Q'] }),
+  public_path: Type.String({ examples: ['/r/TGR-7K3P9Q'] }),
+  location_is_approximate: Type.Boolean(),
+  possible_duplicates: Type.Array(Type.Object({
+    code: Type.String(), distance_m: Type.Number(), created_at: Type.String(), status: Type.String(),
+    support_count: Type.Integer(),
+  })),
+});
+
+export const KelurahanSearchQuery = Type.Object({
+  q: Type.String({ minLength: 2, maxLength: 60 }),
+  limit: Type.Integer({ minimum: 1, maximum: 20, default: 8 }),
+});
+
+export const KelurahanHit = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  kecamatan: Type.Object({ code: Type.String(), name: Type.String() }),
+  city: Type.Object({ code: Type.String(), name: Type.String() }),
+  label_point: Type.Object({ lat: Type.Number(), lon: Type.Number() }),
+  score: Type.Number(),
+});
+
+export const errors = {
+  400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse,
+  409: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse, 422: ErrorResponse,
+};

@@ -1,0 +1,48 @@
+import { sql, type Queryable } from '../db/database.ts';
+
+export interface Escalation {
+  reportId: number;
+  eventId: number;
+  /** The report's department has a supervisor to tell (departments.supervisor_email). */
+  hasSupervisor: boolean;
+}
+
+/**
+ * Records a private 'escalated' event on each report past its deadline and still waiting for the
+ * city, once per deadline: the unique index report_events_escalated_once_idx (migration 0030)
+ * makes a second runner's insert do nothing, even when both run at the same moment. Returns the
+ * reports escalated now.
+ */
+export async function escalateOverdue(tx: Queryable): Promise<Escalation[]> {
+  return tx.query<Escalation>(sql`
+    WITH overdue AS (
+      SELECT r.id, r.department_code,
+             -- UTC text, the form the unique index compares (as deadlines/recompute.ts writes it)
+             to_char(r.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS due_at
+      FROM reports r
+      -- resolved_at IS NULL AND due_at IS NOT NULL: the partial index reports_unresolved_due_at_idx
+      WHERE r.resolved_at IS NULL
+        AND r.due_at < now()
+        AND r.status IN ('published', 'assigned', 'in_progress')
+        -- Demo reports are invented: no supervisor is to be told about them.
+        AND NOT r.is_synthetic
+    ),
+    escalated AS (
+      INSERT INTO report_events (report_id, kind, actor, new_value, is_public)
+      SELECT o.id, 'escalated', 'system',
+             jsonb_build_object('due_at', o.due_at, 'department', o.department_code), false
+      FROM overdue o
+      -- Skips, without touching the index, the reports escalated on an earlier run.
+      WHERE NOT EXISTS (
+        SELECT 1 FROM report_events e
+        WHERE e.report_id = o.id AND e.kind = 'escalated' AND e.new_value->>'due_at' = o.due_at)
+      -- The same order in every runner: two racing runners wait for each other, never deadlock.
+      ORDER BY o.id
+      ON CONFLICT DO NOTHING
+      RETURNING id, report_id, new_value->>'department' AS department_code
+    )
+    SELECT e.report_id AS "reportId", e.id AS "eventId", d.supervisor_email IS NOT NULL AS "hasSupervisor"
+    FROM escalated e
+    JOIN departments d ON d.code = e.department_code
+    ORDER BY e.report_id`);
+}

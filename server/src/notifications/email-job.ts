@@ -1,0 +1,45 @@
+import type { Database } from '../db/database.ts';
+import type { JobQueue } from '../jobs/runner.ts';
+import { alreadySent, recordAttempt, withoutContacts } from './deliveries.ts';
+import type { Mailer } from './mailer.ts';
+import { reporterEmail, supervisorEmail } from './messages.ts';
+import { eventToTell } from './queries.ts';
+import type { NoticeJob, RetryPolicy } from './queues.ts';
+
+export const emailQueueName = 'notify-email';
+
+/**
+ * One e-mail about one event: to the reporter for a public event, to the department's
+ * supervisor for an 'escalated' one. The address is read now, not when the job was queued.
+ */
+export function emailQueue(deps: { db: Database; mailer: Mailer; publicBaseUrl: string; retry: RetryPolicy }): JobQueue<NoticeJob> {
+  const { db, mailer, publicBaseUrl } = deps;
+  return {
+    name: emailQueueName,
+    retry: deps.retry,
+    expireInSeconds: 120,
+    async handle({ reportId, eventId }) {
+      // A retry after a success whose job completion was lost: the message went out already.
+      if (await alreadySent(db, eventId, 'email')) return;
+      // The report was deleted since (its events with it): no one left to tell.
+      const event = await eventToTell(db, reportId, eventId);
+      if (!event) return;
+      const escalation = event.kind === 'escalated';
+      if (!escalation && !event.is_public) {
+        return recordAttempt(db, eventId, 'email', { status: 'skipped', reason: 'not_public' });
+      }
+      const to = escalation ? event.supervisor_email : event.reporter_email;
+      if (!to) return recordAttempt(db, eventId, 'email', { status: 'skipped', reason: 'no_contact' });
+      const email = escalation ? supervisorEmail(event, publicBaseUrl) : reporterEmail(event, publicBaseUrl);
+      try {
+        await mailer.send(to, email);
+      } catch (error) {
+        const message = withoutContacts((error as Error).message);
+        await recordAttempt(db, eventId, 'email', { status: 'failed', error: message });
+        // Rethrown without the address: pg-boss keeps it in the job's output.
+        throw new Error(`e-mail for event ${eventId} not sent: ${message}`);
+      }
+      await recordAttempt(db, eventId, 'email', { status: 'sent' });
+    },
+  };
+}

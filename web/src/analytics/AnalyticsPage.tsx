@@ -1,0 +1,69 @@
+import type { FeatureCollection } from 'geojson';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
+import { MapCanvas } from '../map/MapCanvas.tsx';
+import { initialBounds } from '../map/service-area.ts';
+import { analyticsUrls, useJson, type AnalyticsFilter } from './api.ts';
+import { ChoroplethLegend } from './ChoroplethLegend.tsx';
+import { DeckOverlay } from './DeckOverlay.tsx';
+import { EmergingLegend } from './EmergingLegend.tsx';
+import { FeatureDetails } from './FeatureDetails.tsx';
+import { HotspotLegend } from './HotspotLegend.tsx';
+import { LayerPanel } from './LayerPanel.tsx';
+import { analyticsLayers, type LayerKey, type Picked } from './layers.ts';
+import { WeeklyChart } from './WeeklyChart.tsx';
+
+const camera = { bounds: initialBounds, fitBoundsOptions: { padding: 20 } };
+
+/** The planner view: the map with its analysis layers, the controls, the weekly chart. */
+export function AnalyticsPage() {
+  const { t } = useTranslation('analytics');
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  const [filter, setFilter] = useState<AnalyticsFilter>({ category: '', since: '', until: '' });
+  const [visible, setVisible] = useState<Record<LayerKey, boolean>>(
+    { hotspots: false, emerging: false, heatmap: false, clusters: false, choropleth: true });
+  const [picked, setPicked] = useState<Picked | null>(null);
+
+  const urls = analyticsUrls(filter);
+  // a layer's data is fetched only while it is shown; the heatmap is drawn from the Gi* cells
+  const hotspots = useJson<FeatureCollection>(visible.hotspots || visible.heatmap ? urls.hotspots : null);
+  const emerging = useJson<FeatureCollection>(visible.emerging ? urls.emerging : null);
+  const clusters = useJson<FeatureCollection>(visible.clusters ? urls.clusters : null);
+  const kelurahan = useJson<FeatureCollection>(visible.choropleth ? urls.kelurahan : null);
+  const done = <T,>(loaded: ReturnType<typeof useJson<T>>) => (loaded?.state === 'done' ? loaded.data : undefined);
+  const data = { hotspots: done(hotspots), emerging: done(emerging), clusters: done(clusters), kelurahan: done(kelurahan) };
+  const maxReports = Math.max(0, ...(data.kelurahan?.features ?? []).map((f) => Number(f.properties?.reports ?? 0)));
+  // new layer objects each render is deck.gl's model: it diffs them by id and data identity
+  const layers = analyticsLayers(data, visible, maxReports, setPicked);
+  const failure = [hotspots, emerging, clusters, kelurahan].find((l) => l?.state === 'failed');
+  const loading = [hotspots, emerging, clusters, kelurahan].some((l) => l?.state === 'loading');
+
+  return (
+    <div className="analytics-page" data-loading={loading ? '1' : undefined}>
+      <header className="analytics-header">
+        <h1>{t('title')}</h1>
+        <LanguageSwitch />
+      </header>
+      <aside className="analytics-side">
+        <Suspense fallback={<p>{t('loading')}</p>}>
+          <LayerPanel filter={filter} onFilter={setFilter} visible={visible}
+            onToggle={(key, on) => setVisible({ ...visible, [key]: on })} />
+        </Suspense>
+        {failure?.state === 'failed' && <p role="alert">{t('loadFailed', { message: failure.message })}</p>}
+        {visible.hotspots && <HotspotLegend />}
+        {visible.emerging && <EmergingLegend />}
+        {visible.choropleth && data.kelurahan && <ChoroplethLegend maxReports={maxReports} />}
+        <FeatureDetails picked={picked} />
+        <Suspense fallback={<p>{t('loading')}</p>}>
+          <WeeklyChart url={urls.weekly} />
+        </Suspense>
+      </aside>
+      <main className="analytics-map">
+        <MapCanvas label={t('mapLabel')} camera={camera} className="analytics-map-canvas" onLoad={setMap} />
+        {map && <DeckOverlay map={map} layers={layers} />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { use } from 'react';
+import { useTranslation } from 'react-i18next';
+import { categoryName, loadCategories } from '../categories.ts';
+import { useLanguage } from '../i18n/index.ts';
+import { useJson } from './api.ts';
+
+interface Weekly {
+  weeks: { week_start: string; category: string; reports: number }[];
+}
+
+const width = 320;
+const height = 140;
+const pad = { left: 28, right: 8, top: 8, bottom: 18 };
+
+/** Weekly counts per category as lines in a small SVG, each in its category's colour. */
+export function WeeklyChart({ url }: { url: string }) {
+  const { t } = useTranslation('analytics');
+  const language = useLanguage();
+  const categories = use(loadCategories());
+  const loaded = useJson<Weekly>(url);
+  if (!loaded || loaded.state === 'loading') return <p>{t('loading')}</p>;
+  if (loaded.state === 'failed') return <p role="alert">{t('loadFailed', { message: loaded.message })}</p>;
+  const rows = loaded.data.weeks;
+  if (rows.length === 0) return <p>{t('noData')}</p>;
+  const weeks = [...new Set(rows.map((r) => r.week_start))];
+  const max = Math.max(1, ...rows.map((r) => r.reports));
+  const x = (week: string) => pad.left + (weeks.indexOf(week) / Math.max(1, weeks.length - 1)) * (width - pad.left - pad.right);
+  const y = (n: number) => height - pad.bottom - (n / max) * (height - pad.top - pad.bottom);
+  const byCategory = new Map<string, Weekly['weeks']>();
+  for (const row of rows) byCategory.set(row.category, [...(byCategory.get(row.category) ?? []), row]);
+  return (
+    <figure className="weekly-chart">
+      <figcaption>{t('weeklyChart')}</figcaption>
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={t('weeklyChart')}>
+        <line x1={pad.left} x2={width - pad.right} y1={y(0)} y2={y(0)} stroke="#999" />
+        <text x={pad.left - 4} y={y(max) + 4} textAnchor="end" fontSize="10">{max}</text>
+        <text x={pad.left - 4} y={y(0)} textAnchor="end" fontSize="10">0</text>
+        <text x={pad.left} y={height - 4} fontSize="10">{weeks[0]}</text>
+        <text x={width - pad.right} y={height - 4} fontSize="10" textAnchor="end">{weeks.at(-1)}</text>
+        {[...byCategory].map(([code, series]) => {
+          const category = categories.find((c) => c.code === code);
+          return (
+            <polyline key={code} fill="none" strokeWidth="1.5" stroke={category?.color ?? '#555'}
+              points={series.map((r) => `${x(r.week_start)},${y(r.reports)}`).join(' ')}>
+              <title>{category ? categoryName(category, language) : code}</title>
+            </polyline>
+          );
+        })}
+      </svg>
+      <ul className="chart-key">
+        {[...byCategory.keys()].map((code) => {
+          const category = categories.find((c) => c.code === code);
+          return (
+            <li key={code}>
+              <span className="swatch" style={{ background: category?.color ?? '#555' }} aria-hidden="true" />
+              {category ? categoryName(category, language) : code}
+            </li>
+          );
+        })}
+      </ul>
+    </figure>
+  );
+}

@@ -1,0 +1,103 @@
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import { HeatmapLayer } from '@deck.gl/aggregation-layers';
+import { GeoJsonLayer } from '@deck.gl/layers';
+import type { Feature, FeatureCollection, Polygon } from 'geojson';
+import { emergingColor } from './emerging-labels.ts';
+import { binColor } from './hotspot-bins.ts';
+import { choroplethColor } from './choropleth.ts';
+
+export type LayerKey = 'hotspots' | 'emerging' | 'heatmap' | 'clusters' | 'choropleth';
+export type Picked = { layer: LayerKey; properties: Record<string, unknown> };
+
+export interface LayerData {
+  hotspots?: FeatureCollection;
+  emerging?: FeatureCollection;
+  clusters?: FeatureCollection;
+  kelurahan?: FeatureCollection;
+}
+
+type Cell = { position: [number, number]; count: number };
+
+/** A hexagon's centre: the mean of its six corners (the ring repeats the first one). */
+function hexCentre(feature: Feature): [number, number] {
+  const ring = (feature.geometry as Polygon).coordinates[0].slice(0, -1);
+  const sum = ring.reduce(([x, y], [px, py]) => [x + px, y + py], [0, 0]);
+  return [sum[0] / ring.length, sum[1] / ring.length];
+}
+
+/**
+ * The deck.gl layers in drawing order: the choropleth at the bottom, then density, hexagons
+ * and cluster hulls on top. Switched-off layers are left out (their data is not even fetched).
+ * The density heatmap weighs the Gi* hexagons' centres by their counts, so it needs no second
+ * download of every report and shows the same window and categories as the hexagons.
+ */
+export function analyticsLayers(data: LayerData, visible: Record<LayerKey, boolean>, maxReports: number,
+  onPick: (picked: Picked | null) => void): Layer[] {
+  const pick = (layer: LayerKey) => (info: PickingInfo) => {
+    const feature = info.object as Feature | undefined;
+    onPick(feature ? { layer, properties: feature.properties ?? {} } : null);
+  };
+  const layers: Layer[] = [];
+  if (visible.choropleth && data.kelurahan) {
+    layers.push(new GeoJsonLayer({
+      id: 'kelurahan-choropleth',
+      data: data.kelurahan,
+      pickable: true,
+      stroked: true,
+      getFillColor: (f: Feature) => [...choroplethColor(Number(f.properties?.reports ?? 0), maxReports), 170],
+      getLineColor: [90, 90, 90, 160],
+      lineWidthMinPixels: 0.5,
+      updateTriggers: { getFillColor: maxReports },
+      onClick: pick('choropleth'),
+    }));
+  }
+  if (visible.heatmap && data.hotspots) {
+    const cells: Cell[] = data.hotspots.features
+      .filter((f) => Number(f.properties?.count) > 0)
+      .map((f) => ({ position: hexCentre(f), count: Number(f.properties?.count) }));
+    layers.push(new HeatmapLayer<Cell>({
+      id: 'report-density',
+      data: cells,
+      getPosition: (c) => c.position,
+      getWeight: (c) => c.count,
+      radiusPixels: 40,
+    }));
+  }
+  if (visible.hotspots && data.hotspots) {
+    layers.push(new GeoJsonLayer({
+      id: 'gi-star-hexagons',
+      data: data.hotspots,
+      pickable: true,
+      stroked: true,
+      // not-significant cells stay nearly transparent so the map beneath still reads
+      getFillColor: (f: Feature) => [...binColor(Number(f.properties?.bin)), f.properties?.bin ? 200 : 40],
+      getLineColor: [255, 255, 255, 120],
+      lineWidthMinPixels: 0.5,
+      onClick: pick('hotspots'),
+    }));
+  }
+  if (visible.emerging && data.emerging) {
+    layers.push(new GeoJsonLayer({
+      id: 'emerging-hexagons',
+      // cells hot in some week but with none of the four labels are not drawn
+      data: { ...data.emerging, features: data.emerging.features.filter((f) => emergingColor(f.properties?.label)) },
+      pickable: true,
+      getFillColor: (f: Feature) => [...emergingColor(f.properties?.label)!, 210],
+      getLineColor: [90, 0, 0, 200],
+      lineWidthMinPixels: 1,
+      onClick: pick('emerging'),
+    }));
+  }
+  if (visible.clusters && data.clusters) {
+    layers.push(new GeoJsonLayer({
+      id: 'dbscan-hulls',
+      data: data.clusters,
+      pickable: true,
+      getFillColor: [123, 50, 148, 60],
+      getLineColor: [123, 50, 148, 230],
+      lineWidthMinPixels: 2,
+      onClick: pick('clusters'),
+    }));
+  }
+  return layers;
+}

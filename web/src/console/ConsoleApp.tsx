@@ -1,0 +1,66 @@
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
+import { AppLink, usePathname } from '../navigation.tsx';
+import { InboxPage } from './inbox/InboxPage.tsx';
+import { IntakePage } from './intake/IntakePage.tsx';
+import { ReceiptPage } from './intake/ReceiptPage.tsx';
+import { ModerationPage } from './moderation/ModerationPage.tsx';
+import { pageAt } from './paths.ts';
+import { ReportDeskPage } from './report/ReportDeskPage.tsx';
+import { useSession, type Staff } from './session.ts';
+import { SignIn } from './SignIn.tsx';
+
+const moderators = ['admin', 'moderator'];
+
+function Page({ staff }: { staff: Staff }) {
+  const { t } = useTranslation();
+  const where = pageAt(usePathname());
+  switch (where.page) {
+    case 'inbox': return <InboxPage staff={staff} />;
+    case 'report': return <ReportDeskPage key={where.code} code={where.code} staff={staff} />;
+    case 'moderation': return <ModerationPage />;
+    case 'intake': return <IntakePage />;
+    case 'receipt': return <ReceiptPage code={where.code} />;
+    default: return <p>{t('console.detail.notFound')}</p>;
+  }
+}
+
+/** The staff console: sign-in, then the desk's pages under one header. */
+export function ConsoleApp() {
+  const { t } = useTranslation();
+  const { session, signIn, signOut } = useSession();
+  const path = usePathname();
+  const current = (href: string) => (path === href ? 'page' : undefined);
+
+  return (
+    <div className="console">
+      <a className="skip-link" href="#console-main">{t('console.skip')}</a>
+      <header className="console-header">
+        <span className="console-brand">{t('console.title')}</span>
+        {session.state === 'signed-in' && (
+          <nav aria-label={t('console.nav.label')}>
+            <AppLink href="/console" aria-current={current('/console')}>{t('console.nav.inbox')}</AppLink>
+            {moderators.includes(session.staff.role) && (
+              <AppLink href="/console/moderation" aria-current={current('/console/moderation')}>{t('console.nav.moderation')}</AppLink>
+            )}
+            <AppLink href="/console/intake" aria-current={current('/console/intake')}>{t('console.nav.intake')}</AppLink>
+          </nav>
+        )}
+        <div className="console-header-end">
+          {session.state === 'signed-in' && (
+            <>
+              <span className="console-who">{session.staff.name} · {session.staff.role}</span>
+              <button type="button" className="on-brand" onClick={signOut}>{t('console.nav.signOut')}</button>
+            </>
+          )}
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main id="console-main" className="console-main">
+        {session.state === 'checking' && <p>{t('console.common.loading')}</p>}
+        {session.state === 'signed-out' && <SignIn onSignIn={signIn} />}
+        {session.state === 'signed-in' && <Page staff={session.staff} />}
+      </main>
+    </div>
+  );
+}

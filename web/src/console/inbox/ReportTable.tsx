@@ -1,0 +1,86 @@
+import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../../i18n/index.ts';
+import { formatDate, formatDateTime } from '../../i18n/format.ts';
+import { AppLink } from '../../navigation.tsx';
+import { useCategories } from '../categories.ts';
+import { reportPath } from '../paths.ts';
+import { StatusBadge } from '../StatusBadge.tsx';
+
+/** One row of GET /api/console/reports. */
+export interface DeskReport {
+  code: string;
+  category: string;
+  status: string;
+  summary: string;
+  kelurahan: { code: string; name: string };
+  department: { code: string; short_name: string };
+  channel: string;
+  support_count: number;
+  due_at: string | null;
+  created_at: string;
+  overdue: boolean;
+}
+
+interface Props {
+  reports: DeskReport[];
+  selected: Set<string>;
+  onSelect(codes: string[], on: boolean): void;
+}
+
+/** The inbox as a table: one row per report, a checkbox each for bulk assignment. */
+export function ReportTable({ reports, selected, onSelect }: Props) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { nameOf } = useCategories();
+  const allOn = reports.length > 0 && reports.every((r) => selected.has(r.code));
+
+  return (
+    <div className="table-scroll">
+      <table className="report-table">
+        <caption className="visually-hidden">{t('console.inbox.tableLabel')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">
+              <input type="checkbox" aria-label={t('console.inbox.selectAll')} checked={allOn}
+                onChange={(event) => onSelect(reports.map((r) => r.code), event.target.checked)} />
+            </th>
+            <th scope="col">{t('console.inbox.code')}</th>
+            <th scope="col">{t('console.inbox.category')}</th>
+            <th scope="col">{t('console.inbox.status')}</th>
+            <th scope="col">{t('console.inbox.kelurahan')}</th>
+            <th scope="col">{t('console.inbox.department')}</th>
+            <th scope="col">{t('console.inbox.due')}</th>
+            <th scope="col">{t('console.inbox.created')}</th>
+            <th scope="col">{t('console.inbox.support')}</th>
+            <th scope="col">{t('console.inbox.channel')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {reports.map((r) => (
+            <tr key={r.code} className={r.overdue ? 'overdue' : undefined} data-code={r.code}>
+              <td>
+                <input type="checkbox" aria-label={t('console.inbox.select', { code: r.code })} checked={selected.has(r.code)}
+                  onChange={(event) => onSelect([r.code], event.target.checked)} />
+              </td>
+              <td>
+                <AppLink href={reportPath(r.code)} className="code">{r.code}</AppLink>
+                <div className="summary">{r.summary}</div>
+              </td>
+              <td>{nameOf(r.category)}</td>
+              <td><StatusBadge status={r.status} /></td>
+              <td>{r.kelurahan.name}</td>
+              <td>{r.department.short_name}</td>
+              <td>
+                {r.due_at ? <time dateTime={r.due_at}>{formatDate(r.due_at, language)}</time> : t('console.common.none')}
+                {r.overdue && <span className="overdue-badge">{t('console.inbox.overdue')}</span>}
+              </td>
+              <td><time dateTime={r.created_at}>{formatDateTime(r.created_at, language)}</time></td>
+              <td>{r.support_count}</td>
+              <td>{t(`console.channel.${r.channel}`, { defaultValue: r.channel })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../../i18n/index.ts';
+import { formatDate, formatDateTime } from '../../i18n/format.ts';
+import { AppLink } from '../../navigation.tsx';
+import { ErrorMessage } from '../ErrorMessage.tsx';
+import { useJson } from '../use-json.ts';
+import { residentToken } from './resident-token.ts';
+
+interface Receipt {
+  code: string;
+  channel: string;
+  category_name_id: string;
+  category_name_en: string;
+  kelurahan: string;
+  kecamatan: string;
+  city: string;
+  department: string;
+  address: string | null;
+  created_at: string;
+  due_at: string | null;
+  filed_by: string | null;
+}
+
+/** The paper the resident takes home: the tracking code, large, and where to follow it. */
+export function ReceiptPage({ code }: { code: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { data: receipt, error } = useJson<Receipt>(`/api/console/receipts/${encodeURIComponent(code)}`);
+  const token = residentToken(code);
+  if (error) return <ErrorMessage error={error} />;
+  if (!receipt) return <p>{t('console.common.loading')}</p>;
+  const publicUrl = `${window.location.origin}/r/${receipt.code}`;
+
+  return (
+    <article className="receipt" aria-labelledby="receipt-title">
+      <title>{`${receipt.code} · ${t('console.receipt.title')}`}</title>
+      <div className="no-print button-row">
+        <button type="button" className="primary" onClick={() => window.print()}>{t('console.receipt.print')}</button>
+        <AppLink href="/console/intake" className="button secondary">{t('console.receipt.back')}</AppLink>
+      </div>
+      <h1 id="receipt-title">{t('console.receipt.title')}</h1>
+      <p className="receipt-subtitle">{t('console.receipt.subtitle')}</p>
+      <p className="receipt-code-label">{t('console.receipt.code')}</p>
+      <p className="receipt-code" data-testid="receipt-code">{receipt.code}</p>
+      <p>{t('console.receipt.keep')}</p>
+      <p>{t('console.receipt.check', { url: publicUrl, code: receipt.code })}</p>
+      <dl className="facts">
+        <dt>{t('console.receipt.category')}</dt><dd>{language === 'en' ? receipt.category_name_en : receipt.category_name_id}</dd>
+        <dt>{t('console.receipt.kelurahan')}</dt><dd>{receipt.kelurahan}, {receipt.kecamatan}, {receipt.city}</dd>
+        <dt>{t('console.receipt.department')}</dt><dd>{receipt.department}</dd>
+        <dt>{t('console.receipt.filedAt')}</dt><dd>{formatDateTime(receipt.created_at, language)}</dd>
+        <dt>{t('console.receipt.due')}</dt><dd>{receipt.due_at ? formatDate(receipt.due_at, language) : t('console.receipt.dueLater')}</dd>
+        <dt>{t('console.receipt.channel')}</dt><dd>{t(`console.channel.${receipt.channel}`, { defaultValue: receipt.channel })}</dd>
+        {receipt.filed_by && <><dt>{t('console.receipt.filedBy')}</dt><dd>{receipt.filed_by}</dd></>}
+      </dl>
+      {token && (
+        <div className="receipt-token">
+          <p><strong>{t('console.receipt.token')}:</strong> <code>{token}</code></p>
+          <p className="hint">{t('console.receipt.tokenHint')}</p>
+        </div>
+      )}
+    </article>
+  );
+}
