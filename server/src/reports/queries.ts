@@ -1,5 +1,6 @@
 import { sql, type Queryable } from '../db/database.ts';
 import { publicStatuses } from './filters.ts';
+import { isoTime, reportViewFields, reportViewJoins } from './report-view.ts';
 import type { PublicReport } from './schemas.ts';
 
 export interface NewReport {
@@ -79,23 +80,7 @@ export async function insertEvent(
 export async function findPublicReport(db: Queryable, code: string, evenIfPending = false): Promise<PublicReport | null> {
   const [row] = await db.query<{ report: PublicReport }>(sql`
     SELECT json_build_object(
-      'code', r.code,
-      'category', json_build_object('code', c.code, 'name_id', c.name_id, 'name_en', c.name_en,
-                                    'color', c.color, 'icon', c.icon),
-      'description', r.description,
-      'status', r.status,
-      'location', json_build_object('lat', ST_Y(r.location), 'lon', ST_X(r.location),
-                                    'is_approximate', r.location_is_approximate),
-      'accuracy_m', r.accuracy_m,
-      'address', r.address,
-      'channel', r.channel,
-      'kelurahan', json_build_object('code', kel.code, 'name', kel.name),
-      'kecamatan', json_build_object('code', kec.code, 'name', kec.name),
-      'city', json_build_object('code', city.code, 'name', city.name),
-      'department', json_build_object('code', d.code, 'name', d.name, 'short_name', d.short_name),
-      'created_at', to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-      'updated_at', to_char(r.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-      'due_at', to_char(r.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+      ${reportViewFields},
       'photos', COALESCE((
         SELECT json_agg(json_build_object(
                  'kind', p.kind,
@@ -109,21 +94,12 @@ export async function findPublicReport(db: Queryable, code: string, evenIfPendin
         SELECT json_agg(json_build_object(
                  'kind', e.kind,
                  'status', e.new_value ->> 'status',
-                 'at', to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                 'at', ${isoTime(sql`e.created_at`)},
                  'note', e.reason) ORDER BY e.id)
-        FROM report_events e WHERE e.report_id = r.id AND e.is_public), '[]'::json),
-      'routing_explanation', r.routing_explanation,
-      'support_count', r.support_count,
-      'duplicate_of', (SELECT json_build_object('code', p.code, 'status', p.status)
-                       FROM reports p WHERE p.id = r.duplicate_of),
-      'is_synthetic', r.is_synthetic
+        FROM report_events e WHERE e.report_id = r.id AND e.is_public), '[]'::json)
     ) AS report
     FROM reports r
-    JOIN categories c ON c.code = r.category_code
-    JOIN kelurahan kel ON kel.code = r.kelurahan_code
-    JOIN kecamatan kec ON kec.code = r.kecamatan_code
-    JOIN cities city ON city.code = r.city_code
-    JOIN departments d ON d.code = r.department_code
+    ${reportViewJoins}
     WHERE r.code = ${code} AND r.status = ANY(${evenIfPending ? [...publicStatuses, 'submitted'] : [...publicStatuses]})`);
   return row?.report ?? null;
 }

@@ -4,8 +4,9 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '../errors.ts';
 
-// Paths owned by the API; everything else that is not a file is a page of the web app.
-const apiPrefixes = ['/api/', '/tiles/', '/media/', '/docs', '/health'];
+// Paths owned by the API or by built assets; everything else that is not a file is a page of
+// the web app.
+const apiPrefixes = ['/api/', '/tiles/', '/media/', '/docs', '/health', '/assets/'];
 // The staff console and the planner view are entry pages of their own, so that the public
 // map never loads their code.
 const consolePages = /^\/console(\/|\?|$)/;
@@ -21,7 +22,8 @@ function pageFor(url: string): string {
 export async function registerWebApp(app: FastifyInstance, webDistDir: string): Promise<void> {
   const built = fs.existsSync(path.join(webDistDir, 'index.html'));
   if (built) {
-    await app.register(fastifyStatic, { root: webDistDir, prefix: '/', wildcard: false, index: ['index.html'] });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: webDistDir, prefix: '/', wildcard: true, index: ['index.html'] });
   }
   app.setNotFoundHandler((request, reply) => {
     const isPage = request.method === 'GET' && !apiPrefixes.some((p) => request.url.startsWith(p));
