@@ -60,18 +60,6 @@ export async function insertPhoto(
     VALUES (${photo.id}, ${reportId}, 'before', ${photo.position}, ${photo.width}, ${photo.height}, ${photo.bytes})`);
 }
 
-export async function insertEvent(
-  tx: Queryable,
-  event: { reportId: number; kind: string; actor: string; oldValue?: unknown; newValue?: unknown; reason?: string; isPublic: boolean },
-): Promise<void> {
-  await tx.query(sql`
-    INSERT INTO report_events (report_id, kind, actor, old_value, new_value, reason, is_public)
-    VALUES (${event.reportId}, ${event.kind}, ${event.actor},
-            ${event.oldValue === undefined ? null : JSON.stringify(event.oldValue)},
-            ${event.newValue === undefined ? null : JSON.stringify(event.newValue)},
-            ${event.reason ?? null}, ${event.isPublic})`);
-}
-
 /**
  * The public view of one report, assembled in PostgreSQL. Nothing from `reporters` is read, and
  * reports awaiting moderation or rejected are not public; `evenIfPending` shows a report awaiting

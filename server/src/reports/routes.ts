@@ -57,6 +57,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       moderation: { moderateAll: app.config.moderateAll, burstLimit: app.config.sourceBurstLimit },
     });
     if (!result.replayed) app.reportChanged(result.lon, result.lat);
+    if (result.publishedEvent) app.publicChange(result.publishedEvent);
     const report = await findPublicReport(app.db, result.code, true);
     if (!report) throw new Error(`report ${result.code} vanished after submission`);
     return reply

@@ -7,7 +7,8 @@ import { residentTokenHash } from '../lifecycle/reopen.ts';
 import { decidePublication } from '../moderation/decide.ts';
 import { claimKey, findByKey, requestDigest } from './idempotency.ts';
 import { storePhotos, type ProcessedPhoto } from './photos.ts';
-import { insertEvent, insertPhoto, insertReport, insertReporter } from './queries.ts';
+import { addEvent } from '../lifecycle/queries.ts';
+import { insertPhoto, insertReport, insertReporter } from './queries.ts';
 import { routeReport } from './routing.ts';
 import type { ReportSubmission } from './schemas.ts';
 import { newTrackingCode } from './tracking-code.ts';
@@ -42,6 +43,8 @@ export interface SubmitResult {
   residentToken: string | null;
   /** Open reports of the same problem nearby, found before this one was stored. */
   possibleDuplicates: PossibleDuplicate[];
+  /** The public 'published' event of a report published at once, for the reporter's notification. */
+  publishedEvent?: { reportId: number; eventId: number };
 }
 
 const unknownCategory = (code: string) =>
@@ -78,6 +81,8 @@ export async function submitReport(db: Database, photosDir: string, s: Submissio
 
   const files = await storePhotos(photosDir, s.photos);
   try {
+    let published: number | undefined;
+    let reportId = 0;
     const code = await db.transaction(async (tx) => {
       let inserted: { id: number } | null = null;
       let code = '';
@@ -105,7 +110,7 @@ export async function submitReport(db: Database, photosDir: string, s: Submissio
           locationIsApproximate: s.locationIsApproximate ?? false,
         });
       }
-      const reportId = inserted.id;
+      reportId = inserted.id;
       if (s.idempotencyKey && !(await claimKey(tx, s.idempotencyKey, digest, reportId, residentToken))) {
         throw new KeyTakenConcurrently();
       }
@@ -116,24 +121,27 @@ export async function submitReport(db: Database, photosDir: string, s: Submissio
       for (const [position, p] of s.photos.entries()) {
         await insertPhoto(tx, reportId, { id: p.id, position, width: p.width, height: p.height, bytes: p.full.length });
       }
-      await insertEvent(tx, {
+      await addEvent(tx, {
         reportId, kind: 'submitted', actor: s.actor ?? 'resident', newValue: { status: 'submitted', channel: s.channel },
         isPublic: true,
       });
       if (moderation.status === 'published') {
-        await insertEvent(tx, {
+        published = await addEvent(tx, {
           reportId, kind: 'published', actor: 'system', oldValue: { status: 'submitted' }, newValue: { status: 'published' },
           isPublic: true,
         });
         await assignDueAt(tx, reportId);
       } else {
-        await insertEvent(tx, { reportId, kind: 'held_for_moderation', actor: 'system', newValue: moderation.screen, isPublic: false });
+        await addEvent(tx, { reportId, kind: 'held_for_moderation', actor: 'system', newValue: moderation.screen, isPublic: false });
       }
-      await insertEvent(tx, { reportId, kind: 'routed', actor: 'system', newValue: routing.explanation, isPublic: false });
+      await addEvent(tx, { reportId, kind: 'routed', actor: 'system', newValue: routing.explanation, isPublic: false });
       await s.alsoInTransaction?.(tx, { id: reportId, code });
       return code;
     });
-    return { code, replayed: false, lon: f.lon, lat: f.lat, status: moderation.status, residentToken, possibleDuplicates };
+    return {
+      code, replayed: false, lon: f.lon, lat: f.lat, status: moderation.status, residentToken, possibleDuplicates,
+      publishedEvent: published === undefined ? undefined : { reportId, eventId: published },
+    };
   } catch (error) {
     await files.discard();
     if (error instanceof KeyTakenConcurrently && s.idempotencyKey) {
