@@ -3,11 +3,9 @@
 // same checks as POST /api/layers.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { readConfig } from '../server/src/config.ts';
-import { openDatabase } from '../server/src/db/connect.ts';
-import { AppError } from '../server/src/errors.ts';
 import { importLayer } from '../server/src/layers/import.ts';
 import { prepareDatabase } from '../server/src/prepare-database.ts';
+import { withDatabase } from './with-database.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -27,20 +25,12 @@ try {
   console.error(`cannot read ${positionals[0]} as JSON: ${(error as Error).message}`);
   process.exit(1);
 }
-const db = await openDatabase(readConfig());
-try {
+await withDatabase(async (db) => {
   await prepareDatabase(db);
   const imported = await importLayer(db, {
-    name: values.name, title: values.title, collection, replace: values.replace, repair: !values['no-repair'],
+    name: values.name!, title: values.title, collection, replace: values.replace, repair: !values['no-repair'],
     actor: 'script:layers-import',
   });
   console.log(`${imported.replaced ? 'replaced' : 'imported'} layer ${imported.name}: ${imported.feature_count} features`
     + (imported.repaired.length ? `, ${imported.repaired.length} repaired (${imported.repaired.map((r) => `${r.id}: ${r.reason}`).join('; ')})` : ''));
-} catch (error) {
-  if (error instanceof AppError) {
-    console.error(`${error.code}: ${error.messages.en}${error.details ? ` ${JSON.stringify(error.details)}` : ''}`);
-    process.exitCode = 1;
-  } else throw error;
-} finally {
-  await db.close();
-}
+});

@@ -3,10 +3,8 @@
 // shell history.
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
-import { readConfig } from '../server/src/config.ts';
-import { openDatabase } from '../server/src/db/connect.ts';
-import { AppError } from '../server/src/errors.ts';
 import { prepareDatabase } from '../server/src/prepare-database.ts';
+import { withDatabase } from './with-database.ts';
 import { createStaff } from '../server/src/staff/create.ts';
 
 const { values } = parseArgs({
@@ -25,19 +23,11 @@ if (!password) {
   password = await rl.question('Password (at least 10 characters): ');
   rl.close();
 }
-const db = await openDatabase(readConfig());
-try {
+await withDatabase(async (db) => {
   await prepareDatabase(db);
   const staff = await createStaff(db, {
-    email: values.email, role: values.role, name: values.name ?? values.email, password,
+    email: values.email!, role: values.role!, name: values.name ?? values.email!, password: password!,
     departmentCode: values.department, kelurahanCode: values.kelurahan,
   });
   console.log(`created ${staff.role} ${staff.email} (id ${staff.id})`);
-} catch (error) {
-  if (error instanceof AppError) {
-    console.error(`${error.code}: ${error.messages.en}${error.details ? ` ${JSON.stringify(error.details)}` : ''}`);
-    process.exitCode = 1;
-  } else throw error;
-} finally {
-  await db.close();
-}
+});
