@@ -18,9 +18,11 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-const mailTo = (address: string, count = 1) =>
+// A report published at submission also sends a 'published' e-mail; `about` picks the status
+// a test is about from the subject ("… / resolved").
+const mailTo = (address: string, count = 1, about = '') =>
   eventually(() => {
-    const mails = smtp.received.filter((m) => m.to.includes(address));
+    const mails = smtp.received.filter((m) => m.to.includes(address) && m.subject.endsWith(about));
     return mails.length >= count ? mails : undefined;
   }, `${count} e-mail(s) to ${address}`);
 
@@ -34,7 +36,8 @@ describe('e-mail to the reporter', () => {
     const code = await t.submit({ name: 'Siti', email: 'siti@example.org' });
     await t.move(code, 'resolved', { response: 'Lubang sudah ditambal pada 20 November.' });
 
-    const [mail] = await mailTo('siti@example.org');
+    const [mail] = await mailTo('siti@example.org', 1, '/ resolved');
+    expect((await mailTo('siti@example.org', 1, '/ published'))[0].text).toContain(code);
     expect(mail.subject).toBe(`[PetaWarga] ${code}: selesai ditangani / resolved`);
     expect(mail.text).toContain(`Yth. Siti,\n\nLaporan Anda ${code} (Jalan Rusak, Kel. Sukarasa) telah selesai ditangani.`);
     expect(mail.text).toContain('Tanggapan dinas: "Lubang sudah ditambal pada 20 November."');
@@ -50,12 +53,12 @@ describe('e-mail to the reporter', () => {
   it('tells of assignment and rejection, with the department and the reason', async () => {
     const assigned = await t.submit({ email: 'budi@example.org' });
     await t.move(assigned, 'assigned');
-    const [a] = await mailTo('budi@example.org');
+    const [a] = await mailTo('budi@example.org', 1, '/ assigned');
     expect(a.text).toContain(`Yth. Bapak/Ibu pelapor,\n\nLaporan Anda ${assigned} (Jalan Rusak, Kel. Sukarasa) telah diteruskan ke Dinas Pekerjaan Umum dan Penataan Ruang Kota Tangerang untuk ditangani.`);
 
     const rejected = await t.submit({ email: 'ani@example.org' });
     await t.move(rejected, 'rejected', { reason: 'Lokasi berada di jalan tol, wewenang pengelola tol.' });
-    const [r] = await mailTo('ani@example.org');
+    const [r] = await mailTo('ani@example.org', 1, '/ rejected');
     expect(r.subject).toBe(`[PetaWarga] ${rejected}: ditolak / rejected`);
     expect(r.text).toContain('tidak dapat kami tindak lanjuti.\nAlasan: Lokasi berada di jalan tol, wewenang pengelola tol.');
     expect(r.text).toContain('Reason: Lokasi berada di jalan tol');

@@ -17,7 +17,10 @@ afterAll(async () => {
 });
 
 it('retries a refused e-mail with growing delays and finally delivers it, keeping no address in errors', async () => {
-  const code = await t.submit({ email: 'sabar@example.org' });
+  // Submitted without contact (so no 'published' e-mail shares the relay's refusals); the
+  // address is added before the assignment, and the job reads it when it runs.
+  const code = await t.submit({});
+  await t.db.query(sql`INSERT INTO reporters (report_id, email) SELECT id, 'sabar@example.org' FROM reports WHERE code = ${code}`);
   await t.move(code, 'assigned');
 
   const [mail] = await eventually(() => (smtp.received.length ? smtp.received : undefined), 'the delivered e-mail', 20_000);
