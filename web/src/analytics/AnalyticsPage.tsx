@@ -1,6 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { Suspense, useState } from 'react';
+import { Suspense, useState, type Dispatch, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { MapCanvas } from '../map/MapCanvas.tsx';
@@ -12,6 +12,7 @@ import { EmergingLegend } from './EmergingLegend.tsx';
 import { FeatureDetails } from './FeatureDetails.tsx';
 import { HotspotLegend } from './HotspotLegend.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
+import { PickedReports } from './PickedReports.tsx';
 import { analyticsLayers, type LayerKey, type Picked } from './layers.ts';
 import { WeeklyChart } from './WeeklyChart.tsx';
 
@@ -25,6 +26,11 @@ export function AnalyticsPage() {
   const [visible, setVisible] = useState<Record<LayerKey, boolean>>(
     { hotspots: false, emerging: false, heatmap: false, clusters: false, choropleth: true });
   const [picked, setPicked] = useState<Picked | null>(null);
+  // a clicked feature's numbers belong to the window it was computed for: a new filter drops it
+  const changeFilter: Dispatch<SetStateAction<AnalyticsFilter>> = (update) => {
+    setFilter(update);
+    setPicked(null);
+  };
 
   const urls = analyticsUrls(filter);
   // a layer's data is fetched only while it is shown; the heatmap is drawn from the Gi* cells
@@ -48,14 +54,19 @@ export function AnalyticsPage() {
       </header>
       <aside className="analytics-side">
         <Suspense fallback={<p>{t('loading')}</p>}>
-          <LayerPanel filter={filter} onFilter={setFilter} visible={visible}
+          <LayerPanel filter={filter} onFilter={changeFilter} visible={visible}
             onToggle={(key, on) => setVisible({ ...visible, [key]: on })} />
         </Suspense>
         {failure?.state === 'failed' && <p role="alert">{t('loadFailed', { message: failure.message })}</p>}
-        {visible.hotspots && <HotspotLegend />}
+        {visible.hotspots && <HotspotLegend cells={data.hotspots} />}
         {visible.emerging && <EmergingLegend />}
         {visible.choropleth && data.kelurahan && <ChoroplethLegend maxReports={maxReports} />}
         <FeatureDetails picked={picked} />
+        {picked && (
+          <Suspense fallback={<p>{t('loading')}</p>}>
+            <PickedReports picked={picked} />
+          </Suspense>
+        )}
         <Suspense fallback={<p>{t('loading')}</p>}>
           <WeeklyChart url={urls.weekly} />
         </Suspense>

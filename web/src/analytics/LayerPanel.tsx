@@ -1,20 +1,21 @@
-import { use } from 'react';
+import { use, type Dispatch, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import { categoryName, loadCategories } from '../categories.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { analyticsUrls, type AnalyticsFilter } from './api.ts';
 import type { LayerKey } from './layers.ts';
+import { TimeSlider } from './TimeSlider.tsx';
 
 interface Props {
   filter: AnalyticsFilter;
-  onFilter(filter: AnalyticsFilter): void;
+  onFilter: Dispatch<SetStateAction<AnalyticsFilter>>;
   visible: Record<LayerKey, boolean>;
   onToggle(layer: LayerKey, on: boolean): void;
 }
 
 const layerKeys: LayerKey[] = ['hotspots', 'emerging', 'heatmap', 'clusters', 'choropleth'];
 
-/** Layer switches, the category and period every layer shares, and the downloads. */
+/** Layer switches, the category and period (week slider and dates) every layer shares, and the downloads. */
 export function LayerPanel({ filter, onFilter, visible, onToggle }: Props) {
   const { t } = useTranslation('analytics');
   const language = useLanguage();
@@ -45,6 +46,8 @@ export function LayerPanel({ filter, onFilter, visible, onToggle }: Props) {
           {categories.map((c) => <option key={c.code} value={c.code}>{categoryName(c, language)}</option>)}
         </select>
       </label>
+      <TimeSlider since={filter.since} until={filter.until}
+        onWindow={(since, until) => onFilter((current) => ({ ...current, since, until }))} />
       <label>
         {t('since')}
         <input type="date" value={filter.since} onChange={(event) => onFilter({ ...filter, since: event.target.value })} />

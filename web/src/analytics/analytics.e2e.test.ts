@@ -4,6 +4,7 @@ import { sql } from '../../../server/src/db/database.ts';
 import { insertReports } from '../../../server/src/analytics/test-fixtures.ts';
 import { createTestApp, type TestApp } from '../../../server/src/test/app.ts';
 import { launchChromium } from '../test/browser.ts';
+import { weekEnd } from './week-range.ts';
 
 // Uses the built web app in web/dist (npm test builds it first).
 
@@ -12,22 +13,31 @@ let browser: Browser;
 let page: Page;
 let origin: string;
 const pageErrors: string[] = [];
+const giRequests: URL[] = [];
+const spot = { lon: 106.63, lat: -6.18 };
 
 beforeAll(async () => {
   t = await createTestApp();
-  // 400 reports spread over the cities and 120 piled within 150 m of one spot: a 99 % hot spot
+  // 400 reports spread over the cities and 120 piled within 150 m of one spot: a 99 % hot spot;
+  // 60 more six weeks earlier, so that the time slider has weeks to leave out
   await insertReports(t.db, sql`
     SELECT (ST_Dump(ST_GeneratePoints((SELECT ST_Union(geom) FROM cities), 400, 3))).geom AS geom,
            'sampah' AS category, now() - interval '3 days' AS created_at
     UNION ALL
     SELECT ST_Transform((ST_Dump(ST_GeneratePoints(ST_Buffer(ST_Transform(ST_Point(106.63, -6.18, 4326), 32748), 150), 120, 5))).geom, 4326),
-           'banjir', now() - interval '10 days'`);
+           'banjir', now() - interval '10 days'
+    UNION ALL
+    SELECT (ST_Dump(ST_GeneratePoints((SELECT ST_Union(geom) FROM cities), 60, 7))).geom, 'sampah', now() - interval '45 days'`);
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const address = t.app.server.address();
   origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname === '/api/hotspots/getis-ord') giRequests.push(url);
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -35,13 +45,46 @@ afterAll(async () => {
   await t?.close();
 });
 
+/** Where the planted spot is on screen. */
+function spotOnScreen() {
+  return page.evaluate(({ lon, lat }) => {
+    const map = window.__petawargaMap!;
+    const { x, y } = map.project([lon, lat]);
+    const box = map.getCanvas().getBoundingClientRect();
+    return { x: box.left + x, y: box.top + y };
+  }, spot);
+}
+
+/** Clicks the spot until the side panel's numbers match (the layer may still be drawing). */
+async function clickSpotUntil(details: RegExp) {
+  await page.waitForSelector('.analytics-page:not([data-loading])', { timeout: 60_000 });
+  const point = await spotOnScreen();
+  await expect.poll(async () => {
+    await page.mouse.click(point.x, point.y);
+    return page.getByTestId('feature-details').innerText().catch(() => '');
+  }, { timeout: 20_000 }).toMatch(details);
+}
+
+/** The tracking codes listed under the clicked feature, after each links to its public page. */
+async function listedCodes(): Promise<string[]> {
+  const links = page.getByTestId('picked-reports').getByRole('link');
+  await links.first().waitFor();
+  const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  for (const href of hrefs) expect(href).toMatch(/^\/r\/TST-[0-9a-f]{10}$/);
+  return hrefs.map((href) => href.slice(3));
+}
+
+const codesOf = (rows: { code: string }[]) => rows.map((r) => r.code);
+
+// The steps share one page and run in order: each starts where the previous one left it.
 describe('planner analytics page', () => {
-  it('shows the Gi* hot spot layer with its legend, and the numbers of a clicked hexagon', async () => {
+  it('toggles the Gi* hot spot layer and reads its legend, with hexagons and reports counted', async () => {
     await page.goto(`${origin}/analytics`);
     await page.waitForSelector('body[data-map-ready="1"]', { timeout: 30_000 });
     await expect.poll(() => page.getByTestId('hotspot-legend').count()).toBe(0);
 
-    await page.getByLabel('Titik panas (Gi*)').check();
+    const toggle = page.getByLabel('Titik panas (Gi*)');
+    await toggle.check();
     const legend = page.getByTestId('hotspot-legend');
     await legend.waitFor();
     const text = await legend.innerText();
@@ -49,20 +92,77 @@ describe('planner analytics page', () => {
       'Tidak signifikan', 'Titik dingin, keyakinan 90%', 'Titik dingin, keyakinan 95%', 'Titik dingin, keyakinan 99%']) {
       expect(text).toContain(entry);
     }
+    // every report of the whole span falls in some hexagon of the study area
+    await expect.poll(() => page.getByTestId('hotspot-total').innerText(), { timeout: 60_000 }).toMatch(/^580 laporan dalam \d+ heksagon$/);
 
-    // click the planted spot: the hexagon on top answers with its count and 99 % bin
-    await page.waitForSelector('.analytics-page:not([data-loading])', { timeout: 60_000 });
-    const point = await page.evaluate(() => {
-      const map = window.__petawargaMap!;
-      const { x, y } = map.project([106.63, -6.18]);
-      const box = map.getCanvas().getBoundingClientRect();
-      return { x: box.left + x, y: box.top + y };
-    });
-    await expect.poll(async () => {
-      await page.mouse.click(point.x, point.y);
-      return page.getByTestId('feature-details').innerText().catch(() => '');
-    }, { timeout: 20_000 }).toMatch(/Kelas\s+3/);
+    await toggle.uncheck();
+    await expect.poll(() => legend.count()).toBe(0);
+    await toggle.check();
+    await expect.poll(() => page.getByTestId('hotspot-total').innerText(), { timeout: 60_000 }).toMatch(/^580 laporan/);
+  }, 120_000);
 
+  it('shows a clicked hexagon\'s numbers and its newest reports, linked to their pages', async () => {
+    // the planted spot: the hexagon on top answers with its count and 99 % bin
+    await clickSpotUntil(/Kelas\s+3/);
+    const [, i, j] = (await page.getByTestId('feature-details').innerText()).match(/Sel heksagon\s+(-?\d+), (-?\d+)/)!;
+    const newestInCell = await t.db.query<{ code: string }>(sql`
+      SELECT r.code FROM reports r CROSS JOIN LATERAL hexagon_cell(r.utm_x, r.utm_y, 500) AS cell
+      WHERE cell.i = ${Number(i)} AND cell.j = ${Number(j)}
+      ORDER BY r.created_at DESC, r.id DESC LIMIT 10`);
+    expect(newestInCell).toHaveLength(10);
+    expect(await listedCodes()).toEqual(codesOf(newestInCell));
+  }, 60_000);
+
+  it('shows a clicked kelurahan\'s numbers and its newest reports', async () => {
+    await page.getByLabel('Titik panas (Gi*)').uncheck();
+    await clickSpotUntil(/Kelurahan/);
+    const newestInKelurahan = await t.db.query<{ code: string }>(sql`
+      SELECT r.code FROM reports r
+      WHERE r.kelurahan_code = (SELECT code FROM kelurahan WHERE ST_Contains(geom, ST_Point(${spot.lon}, ${spot.lat}, 4326)))
+      ORDER BY r.created_at DESC, r.id DESC LIMIT 10`);
+    expect(newestInKelurahan).toHaveLength(10);
+    expect(await listedCodes()).toEqual(codesOf(newestInKelurahan));
+    await page.getByLabel('Titik panas (Gi*)').check();
+  }, 60_000);
+
+  it('narrows every layer to the weeks chosen on the time slider, sending the window once the handle rests', async () => {
+    const weekly = (await t.app.inject({ method: 'GET', url: '/api/analytics/weekly' })).json() as
+      { weeks: { week_start: string; reports: number }[] };
+    const mondays = [...new Set(weekly.weeks.map((w) => w.week_start))];
+    expect(mondays.length).toBeGreaterThanOrEqual(6);
+    const lastWeek = mondays.at(-1)!;
+    const inLastWeek = weekly.weeks.filter((w) => w.week_start === lastWeek).reduce((sum, w) => sum + w.reports, 0);
+    expect(inLastWeek).toBeLessThan(580);
+
+    // the keyboard moves the first-week handle to the last week, one week per key press, 50 ms
+    // apart like a held arrow key's repeat: slower than a page's tasks, faster than the debounce
+    const start = page.getByLabel('Minggu pertama');
+    await start.focus();
+    const before = giRequests.length;
+    const presses = mondays.length - 1;
+    for (let week = 0; week < presses; week += 1) {
+      await page.keyboard.press('ArrowRight');
+      await page.waitForTimeout(50);
+    }
+    expect(await start.inputValue()).toBe(String(presses));
+    await expect.poll(() => page.getByTestId('slider-dates').innerText()).toMatch(/^\d+ \S+ \d{4} – \d+ \S+ \d{4}$/);
+
+    await expect.poll(() => giRequests.at(-1)?.searchParams.get('since'), { timeout: 10_000 }).toBe(lastWeek);
+    expect(giRequests.at(-1)!.searchParams.get('until')).toBe(weekEnd(lastWeek));
+    // debounced: the handle's stops on the way were not each sent
+    expect(giRequests.length - before).toBeLessThan(presses);
+    await expect.poll(() => page.getByTestId('hotspot-total').innerText(), { timeout: 60_000 })
+      .toMatch(new RegExp(`^${inLastWeek} laporan dalam \\d+ heksagon$`));
+    expect(await page.getByLabel('Sejak', { exact: true }).inputValue()).toBe(lastWeek);
+    expect(await page.getByLabel('Sampai', { exact: true }).inputValue()).toBe(weekEnd(lastWeek));
+
+    // a date typed in moves the handle back to the week that holds it
+    await page.getByLabel('Sejak', { exact: true }).fill(mondays[0]);
+    await expect.poll(() => start.inputValue()).toBe('0');
+    await expect.poll(() => page.getByTestId('hotspot-total').innerText(), { timeout: 60_000 }).toMatch(/^580 laporan/);
+  }, 120_000);
+
+  it('draws the trend, density and DBSCAN layers and speaks English on request', async () => {
     // the trend layer loads for the same filter and explains its four labels
     await page.getByLabel('Tren titik panas 12 minggu').check();
     await expect.poll(() => page.getByTestId('emerging-legend').innerText()).toContain('Baru: panas hanya di minggu terakhir');
@@ -78,7 +178,8 @@ describe('planner analytics page', () => {
     await expect.poll(() => page.evaluate(() => document.querySelector('#deckgl-overlay') !== null)).toBe(true);
 
     await page.getByRole('button', { name: 'EN', exact: true }).click();
-    await expect.poll(() => legend.innerText()).toContain('Hot spot, 99% confidence');
+    await expect.poll(() => page.getByTestId('hotspot-legend').innerText()).toContain('Hot spot, 99% confidence');
+    await expect.poll(() => page.getByLabel('First week').count()).toBe(1);
     expect(pageErrors).toEqual([]);
   }, 150_000);
 });

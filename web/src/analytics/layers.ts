@@ -1,13 +1,20 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import { GeoJsonLayer } from '@deck.gl/layers';
-import type { Feature, FeatureCollection, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, Polygon } from 'geojson';
 import { emergingColor } from './emerging-labels.ts';
 import { binColor } from './hotspot-bins.ts';
 import { choroplethColor } from './choropleth.ts';
 
 export type LayerKey = 'hotspots' | 'emerging' | 'heatmap' | 'clusters' | 'choropleth';
-export type Picked = { layer: LayerKey; properties: Record<string, unknown> };
+/** The window a layer was computed for, as every analytics response echoes it in `parameters`. */
+export interface LayerWindow {
+  categories: string[] | null;
+  since: string | null;
+  until: string | null;
+}
+/** A clicked feature with the window of its layer, so that its reports can be listed for that window. */
+export type Picked = { layer: LayerKey; properties: Record<string, unknown>; geometry: Geometry; window: LayerWindow };
 
 export interface LayerData {
   hotspots?: FeatureCollection;
@@ -33,9 +40,10 @@ function hexCentre(feature: Feature): [number, number] {
  */
 export function analyticsLayers(data: LayerData, visible: Record<LayerKey, boolean>, maxReports: number,
   onPick: (picked: Picked | null) => void): Layer[] {
-  const pick = (layer: LayerKey) => (info: PickingInfo) => {
+  const pick = (layer: LayerKey, collection: FeatureCollection) => (info: PickingInfo) => {
     const feature = info.object as Feature | undefined;
-    onPick(feature ? { layer, properties: feature.properties ?? {} } : null);
+    const window = (collection as FeatureCollection & { parameters: LayerWindow }).parameters;
+    onPick(feature ? { layer, properties: feature.properties ?? {}, geometry: feature.geometry, window } : null);
   };
   const layers: Layer[] = [];
   if (visible.choropleth && data.kelurahan) {
@@ -48,7 +56,7 @@ export function analyticsLayers(data: LayerData, visible: Record<LayerKey, boole
       getLineColor: [90, 90, 90, 160],
       lineWidthMinPixels: 0.5,
       updateTriggers: { getFillColor: maxReports },
-      onClick: pick('choropleth'),
+      onClick: pick('choropleth', data.kelurahan),
     }));
   }
   if (visible.heatmap && data.hotspots) {
@@ -73,7 +81,7 @@ export function analyticsLayers(data: LayerData, visible: Record<LayerKey, boole
       getFillColor: (f: Feature) => [...binColor(Number(f.properties?.bin)), f.properties?.bin ? 200 : 40],
       getLineColor: [255, 255, 255, 120],
       lineWidthMinPixels: 0.5,
-      onClick: pick('hotspots'),
+      onClick: pick('hotspots', data.hotspots),
     }));
   }
   if (visible.emerging && data.emerging) {
@@ -85,7 +93,7 @@ export function analyticsLayers(data: LayerData, visible: Record<LayerKey, boole
       getFillColor: (f: Feature) => [...emergingColor(f.properties?.label)!, 210],
       getLineColor: [90, 0, 0, 200],
       lineWidthMinPixels: 1,
-      onClick: pick('emerging'),
+      onClick: pick('emerging', data.emerging),
     }));
   }
   if (visible.clusters && data.clusters) {
@@ -96,7 +104,7 @@ export function analyticsLayers(data: LayerData, visible: Record<LayerKey, boole
       getFillColor: [123, 50, 148, 60],
       getLineColor: [123, 50, 148, 230],
       lineWidthMinPixels: 2,
-      onClick: pick('clusters'),
+      onClick: pick('clusters', data.clusters),
     }));
   }
   return layers;
