@@ -7,6 +7,7 @@ import { MapCanvas } from '../map/MapCanvas.tsx';
 import { initialBounds } from '../map/service-area.ts';
 import { analyticsUrls, useJson, type AnalyticsFilter } from './api.ts';
 import { ChoroplethLegend } from './ChoroplethLegend.tsx';
+import { measureValue, type ChoroplethMeasure } from './choropleth-measures.ts';
 import { DeckOverlay } from './DeckOverlay.tsx';
 import { EmergingLegend } from './EmergingLegend.tsx';
 import { FeatureDetails } from './FeatureDetails.tsx';
@@ -26,6 +27,7 @@ export function AnalyticsPage() {
   const [visible, setVisible] = useState<Record<LayerKey, boolean>>(
     { hotspots: false, emerging: false, heatmap: false, clusters: false, choropleth: true });
   const [picked, setPicked] = useState<Picked | null>(null);
+  const [measure, setMeasure] = useState<ChoroplethMeasure>('reports');
   // a clicked feature's numbers belong to the window it was computed for: a new filter drops it
   const changeFilter: Dispatch<SetStateAction<AnalyticsFilter>> = (update) => {
     setFilter(update);
@@ -40,9 +42,11 @@ export function AnalyticsPage() {
   const kelurahan = useJson<FeatureCollection>(visible.choropleth ? urls.kelurahan : null);
   const done = <T,>(loaded: ReturnType<typeof useJson<T>>) => (loaded?.state === 'done' ? loaded.data : undefined);
   const data = { hotspots: done(hotspots), emerging: done(emerging), clusters: done(clusters), kelurahan: done(kelurahan) };
-  const maxReports = Math.max(0, ...(data.kelurahan?.features ?? []).map((f) => Number(f.properties?.reports ?? 0)));
+  const values = (data.kelurahan?.features ?? []).map((f) => measureValue(f.properties, measure));
+  const known = values.filter((v) => v !== null);
+  const choropleth = { measure, max: Math.max(0, ...known), someUnknown: known.length < values.length };
   // new layer objects each render is deck.gl's model: it diffs them by id and data identity
-  const layers = analyticsLayers(data, visible, maxReports, setPicked);
+  const layers = analyticsLayers(data, visible, choropleth, setPicked);
   const failure = [hotspots, emerging, clusters, kelurahan].find((l) => l?.state === 'failed');
   const loading = [hotspots, emerging, clusters, kelurahan].some((l) => l?.state === 'loading');
 
@@ -54,13 +58,13 @@ export function AnalyticsPage() {
       </header>
       <aside className="analytics-side">
         <Suspense fallback={<p>{t('loading')}</p>}>
-          <LayerPanel filter={filter} onFilter={changeFilter} visible={visible}
+          <LayerPanel filter={filter} onFilter={changeFilter} measure={measure} onMeasure={setMeasure} visible={visible}
             onToggle={(key, on) => setVisible({ ...visible, [key]: on })} />
         </Suspense>
         {failure?.state === 'failed' && <p role="alert">{t('loadFailed', { message: failure.message })}</p>}
         {visible.hotspots && <HotspotLegend cells={data.hotspots} />}
         {visible.emerging && <EmergingLegend />}
-        {visible.choropleth && data.kelurahan && <ChoroplethLegend maxReports={maxReports} />}
+        {visible.choropleth && data.kelurahan && <ChoroplethLegend {...choropleth} />}
         <FeatureDetails picked={picked} />
         {picked && (
           <Suspense fallback={<p>{t('loading')}</p>}>

@@ -1,18 +1,33 @@
 import { useTranslation } from 'react-i18next';
-import { choroplethClasses } from './choropleth.ts';
+import { choroplethRanges, unknownColor } from './choropleth.ts';
+import { measureDigits, type ChoroplethMeasure } from './choropleth-measures.ts';
+import { formatNumber } from './format.ts';
 import { cssColor } from './hotspot-bins.ts';
 
-/** The choropleth's equal-interval classes as report-count ranges. */
-export function ChoroplethLegend({ maxReports }: { maxReports: number }) {
-  const { t } = useTranslation('analytics');
+interface Props {
+  measure: ChoroplethMeasure;
+  max: number;
+  /** Whether some kelurahan has no value of the measure (and is drawn grey). */
+  someUnknown: boolean;
+}
+
+/** The choropleth's equal-interval classes of the measure shown, and grey for unknown. */
+export function ChoroplethLegend({ measure, max, someUnknown }: Props) {
+  const { t, i18n } = useTranslation('analytics');
+  const digits = measureDigits(measure);
+  const n = (value: number) => formatNumber(value, digits, i18n.language, '');
+  const entries = choroplethRanges(max, digits).map(({ color, from, to }) => ({
+    key: String(from), color, label: from === to ? n(from) : `${n(from)}–${n(to)}`,
+  }));
+  if (someUnknown) entries.push({ key: 'unknown', color: unknownColor, label: t('details.unknown') });
   return (
-    <section className="analytics-legend" data-testid="choropleth-legend" aria-label={t('choroplethLegend')}>
-      <h3>{t('choroplethLegend')}</h3>
+    <section className="analytics-legend" data-testid="choropleth-legend" aria-label={t(`measures.${measure}`)}>
+      <h3>{t(`measures.${measure}`)}</h3>
       <ul>
-        {choroplethClasses(maxReports).map(({ color, from, to }) => (
-          <li key={from}>
+        {entries.map(({ key, color, label }) => (
+          <li key={key}>
             <span className="swatch" style={{ background: cssColor(color) }} aria-hidden="true" />
-            {from === to ? from : `${from}–${to}`}
+            {label}
           </li>
         ))}
       </ul>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { categoryName, loadCategories } from '../categories.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { analyticsUrls, type AnalyticsFilter } from './api.ts';
+import { choroplethMeasures, type ChoroplethMeasure } from './choropleth-measures.ts';
 import type { LayerKey } from './layers.ts';
 import { TimeSlider } from './TimeSlider.tsx';
 
@@ -11,12 +12,14 @@ interface Props {
   onFilter: Dispatch<SetStateAction<AnalyticsFilter>>;
   visible: Record<LayerKey, boolean>;
   onToggle(layer: LayerKey, on: boolean): void;
+  measure: ChoroplethMeasure;
+  onMeasure(measure: ChoroplethMeasure): void;
 }
 
 const layerKeys: LayerKey[] = ['hotspots', 'emerging', 'heatmap', 'clusters', 'choropleth'];
 
 /** Layer switches, the category and period (week slider and dates) every layer shares, and the downloads. */
-export function LayerPanel({ filter, onFilter, visible, onToggle }: Props) {
+export function LayerPanel({ filter, onFilter, visible, onToggle, measure, onMeasure }: Props) {
   const { t } = useTranslation('analytics');
   const language = useLanguage();
   const categories = use(loadCategories());
@@ -39,6 +42,12 @@ export function LayerPanel({ filter, onFilter, visible, onToggle }: Props) {
           </label>
         ))}
       </fieldset>
+      <label>
+        {t('measure')}
+        <select value={measure} onChange={(event) => onMeasure(event.target.value as ChoroplethMeasure)}>
+          {choroplethMeasures.map((m) => <option key={m.key} value={m.key}>{t(`measures.${m.key}`)}</option>)}
+        </select>
+      </label>
       <label>
         {t('category')}
         <select value={filter.category} onChange={(event) => onFilter({ ...filter, category: event.target.value })}>

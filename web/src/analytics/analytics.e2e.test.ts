@@ -28,6 +28,8 @@ beforeAll(async () => {
            'banjir', now() - interval '10 days'
     UNION ALL
     SELECT (ST_Dump(ST_GeneratePoints((SELECT ST_Union(geom) FROM cities), 60, 7))).geom, 'sampah', now() - interval '45 days'`);
+  // the spot's kelurahan is the only one with a population on record
+  await t.db.query(sql`UPDATE kelurahan SET population = 5000 WHERE ST_Contains(geom, ST_Point(${spot.lon}, ${spot.lat}, 4326))`);
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const address = t.app.server.address();
   origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -113,7 +115,7 @@ describe('planner analytics page', () => {
     expect(await listedCodes()).toEqual(codesOf(newestInCell));
   }, 60_000);
 
-  it('shows a clicked kelurahan\'s numbers and its newest reports', async () => {
+  it('shows a clicked kelurahan\'s numbers and its newest reports, coloured by the measure chosen', async () => {
     await page.getByLabel('Titik panas (Gi*)').uncheck();
     await clickSpotUntil(/Kelurahan/);
     const newestInKelurahan = await t.db.query<{ code: string }>(sql`
@@ -122,6 +124,20 @@ describe('planner analytics page', () => {
       ORDER BY r.created_at DESC, r.id DESC LIMIT 10`);
     expect(newestInKelurahan).toHaveLength(10);
     expect(await listedCodes()).toEqual(codesOf(newestInKelurahan));
+
+    // per 1,000 residents: only the spot's kelurahan is known, so it bounds the top class
+    const [{ reports }] = await t.db.query<{ reports: number }>(sql`
+      SELECT count(*)::integer AS reports FROM reports r JOIN kelurahan k ON k.code = r.kelurahan_code
+      WHERE ST_Contains(k.geom, ST_Point(${spot.lon}, ${spot.lat}, 4326))`);
+    const perThousand = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 }).format((reports * 1000) / 5000);
+    const choroplethLegend = page.getByTestId('choropleth-legend');
+    expect(await choroplethLegend.innerText()).toContain('Laporan per kelurahan');
+    await page.getByLabel('Warna kelurahan').selectOption({ label: 'Laporan per 1.000 penduduk' });
+    await expect.poll(() => choroplethLegend.innerText()).toContain('Laporan per 1.000 penduduk');
+    const legendText = await choroplethLegend.innerText();
+    expect(legendText).toContain(`–${perThousand}`);
+    expect(legendText).toContain('tidak diketahui');
+    expect(await page.getByTestId('feature-details').innerText()).toMatch(new RegExp(`Laporan per 1\\.000 penduduk\\s+${perThousand}`));
     await page.getByLabel('Titik panas (Gi*)').check();
   }, 60_000);
 

@@ -34,7 +34,11 @@ const id = {
     total: '{{reports}} laporan dalam {{cells}} heksagon',
     cold1: 'Titik dingin, keyakinan 90%', cold2: 'Titik dingin, keyakinan 95%', cold3: 'Titik dingin, keyakinan 99%',
   },
-  choroplethLegend: 'Laporan per kelurahan',
+  measure: 'Warna kelurahan',
+  measures: {
+    reports: 'Laporan per kelurahan', reports_per_1000: 'Laporan per 1.000 penduduk',
+    median_days_to_resolve: 'Median hari penyelesaian', pct_on_time: '% selesai tepat waktu',
+  },
   emergingLegend: {
     title: 'Tren titik panas (Mann–Kendall)',
     new: 'Baru: panas hanya di minggu terakhir', intensifying: 'Menguat: panas ≥ 90% minggu, tren naik',
@@ -79,7 +83,11 @@ const en: typeof id = {
     total: '{{reports}} reports in {{cells}} hexagons',
     cold1: 'Cold spot, 90% confidence', cold2: 'Cold spot, 95% confidence', cold3: 'Cold spot, 99% confidence',
   },
-  choroplethLegend: 'Reports per kelurahan',
+  measure: 'Kelurahan colour',
+  measures: {
+    reports: 'Reports per kelurahan', reports_per_1000: 'Reports per 1,000 residents',
+    median_days_to_resolve: 'Median days to resolve', pct_on_time: '% resolved on time',
+  },
   emergingLegend: {
     title: 'Hot spot trends (Mann–Kendall)',
     new: 'New: hot in the last week only', intensifying: 'Intensifying: hot ≥ 90% of weeks, rising',

@@ -5,6 +5,7 @@ import type { Feature, FeatureCollection, Geometry, Polygon } from 'geojson';
 import { emergingColor } from './emerging-labels.ts';
 import { binColor } from './hotspot-bins.ts';
 import { choroplethColor } from './choropleth.ts';
+import { measureValue, type ChoroplethMeasure } from './choropleth-measures.ts';
 
 export type LayerKey = 'hotspots' | 'emerging' | 'heatmap' | 'clusters' | 'choropleth';
 /** The window a layer was computed for, as every analytics response echoes it in `parameters`. */
@@ -38,8 +39,9 @@ function hexCentre(feature: Feature): [number, number] {
  * The density heatmap weighs the Gi* hexagons' centres by their counts, so it needs no second
  * download of every report and shows the same window and categories as the hexagons.
  */
-export function analyticsLayers(data: LayerData, visible: Record<LayerKey, boolean>, maxReports: number,
-  onPick: (picked: Picked | null) => void): Layer[] {
+export function analyticsLayers(data: LayerData, visible: Record<LayerKey, boolean>,
+  choropleth: { measure: ChoroplethMeasure; max: number }, onPick: (picked: Picked | null) => void): Layer[] {
+  const { measure, max } = choropleth;
   const pick = (layer: LayerKey, collection: FeatureCollection) => (info: PickingInfo) => {
     const feature = info.object as Feature | undefined;
     const window = (collection as FeatureCollection & { parameters: LayerWindow }).parameters;
@@ -52,10 +54,10 @@ export function analyticsLayers(data: LayerData, visible: Record<LayerKey, boole
       data: data.kelurahan,
       pickable: true,
       stroked: true,
-      getFillColor: (f: Feature) => [...choroplethColor(Number(f.properties?.reports ?? 0), maxReports), 170],
+      getFillColor: (f: Feature) => [...choroplethColor(measureValue(f.properties, measure), max), 170],
       getLineColor: [90, 90, 90, 160],
       lineWidthMinPixels: 0.5,
-      updateTriggers: { getFillColor: maxReports },
+      updateTriggers: { getFillColor: [measure, max] },
       onClick: pick('choropleth', data.kelurahan),
     }));
   }
