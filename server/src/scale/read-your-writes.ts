@@ -17,7 +17,12 @@ export function rememberWritePositions(app: FastifyInstance): void {
   const secure = app.config.publicBaseUrl.startsWith('https:');
   app.addHook('onSend', async (request, reply, payload) => {
     if (['GET', 'HEAD', 'OPTIONS'].includes(request.method) || reply.statusCode >= 400) return payload;
-    const lsn = await app.reads.writePosition();
+    // The write has committed: failing its answer now would invite a retry, so without a
+    // position the client goes without the cookie (a report page still falls back to the primary).
+    const lsn = await app.reads.writePosition().catch((error: Error) => {
+      request.log.warn(`no WAL position for the read-your-writes cookie: ${error.message}`);
+      return undefined;
+    });
     // @fastify/cookie writes reply.setCookie in its own onSend hook, which has run by now.
     // Five minutes is far beyond a healthy replica's lag; after it the client reads like anyone.
     if (lsn !== undefined) {
