@@ -79,6 +79,17 @@ try {
       await new Promise((r) => setTimeout(r, 1));
     }
   })();
+  // Meanwhile a map viewer on B: the z11 tile over the area is invalidated by nearly every write.
+  const readFrom: Record<string, number> = {};
+  const z11 = tilesContaining(106.66, -6.2, 11, 11)[0];
+  const viewer = (async () => {
+    while (polling) {
+      const res = await fetch(`${b.url}/tiles/reports/${z11.z}/${z11.x}/${z11.y}.mvt`);
+      await res.arrayBuffer();
+      const from = res.headers.get('x-read-from')!;
+      readFrom[from] = (readFrom[from] ?? 0) + 1;
+    }
+  })();
   const burstStarted = performance.now();
   let next = 0;
   let burstSeconds = 0;
@@ -97,6 +108,7 @@ try {
   } finally {
     polling = false;
     await poller;
+    await viewer;
   }
   const lags = writes.map((w) => {
     const seen = replayed.find((r) => r.lsn >= w.lsn && r.at >= w.at - 1000);
@@ -104,6 +116,7 @@ try {
   });
   console.log(`submissions through nginx, 8 at a time: ${(400 / burstSeconds).toFixed(0)} reports/s`);
   console.log(`replica replay after each write's answer: ${quantiles(lags)} (polled every ~1 ms)`);
+  console.log(`a z11 tile fetched from B during the burst came from: ${JSON.stringify(readFrom)}`);
 
   // 2. Freshness across instances: submitted through A, shown in B's cached tile.
   const fresh: number[] = [];

@@ -74,7 +74,9 @@ export async function buildApp({ config, db, readDb, logger = false, publicChang
   app.decorate('db', db);
   const warn = (message: string) => app.log.warn(message);
   app.decorate('reads', new ReadReplica(db, readDb, warn));
-  app.decorate('reportTileReads', new ReadFence(app.reads, warn));
+  // A replica replays a write within ~20 ms here (docs/scaling.md): a tile render waits up to
+  // 50 ms for it rather than loading the primary whenever reports are being written.
+  app.decorate('reportTileReads', new ReadFence(app.reads, 50, warn));
   app.decorate('tileCache', new InvalidationCountingCache());
   // The instance that made a change drops its tiles at once (the answer to the resident must
   // already show their report); every instance also follows the database's notifications.

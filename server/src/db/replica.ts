@@ -19,6 +19,8 @@ export function formatLsn(lsn: bigint): string {
 }
 
 const lastLsn = (1n << 64n) - 1n;
+/** How often a read waiting for the replica asks it again. */
+const replayPollMs = 5;
 
 /**
  * The primary and, when DATABASE_READ_URL is set, a PostgreSQL streaming replica of it.
@@ -54,11 +56,18 @@ export class ReadReplica {
     return parseLsn(row.lsn);
   }
 
-  /** The replica if it has replayed up to `lsn` (any state when undefined), else the primary. */
-  async after(lsn: bigint | undefined): Promise<ReadPath> {
+  /**
+   * The replica if it has replayed up to `lsn` (any state when undefined), else the primary.
+   * With `patienceMs`, waits that long for the replica to catch up before choosing the primary.
+   */
+  async after(lsn: bigint | undefined, patienceMs = 0): Promise<ReadPath> {
     if (!this.replica) return { db: this.primary, from: 'primary' };
-    if (lsn === undefined || (await this.hasReplayed(lsn))) return { db: this.replica, from: 'replica' };
-    return { db: this.primary, from: 'primary' };
+    const giveUpAt = Date.now() + patienceMs;
+    for (;;) {
+      if (lsn === undefined || (await this.hasReplayed(lsn))) return { db: this.replica, from: 'replica' };
+      if (Date.now() >= giveUpAt) return { db: this.primary, from: 'primary' };
+      await new Promise((resolve) => setTimeout(resolve, replayPollMs));
+    }
   }
 
   private async hasReplayed(lsn: bigint): Promise<boolean> {
@@ -87,26 +96,30 @@ export class ReadReplica {
 
 /**
  * Reads that follow the changes this process has been told about (tile invalidations). Each
- * change raises the fence to the primary's WAL position after it; reads go to the replica only
- * once it has replayed past the fence. While a change's position is still being asked, or could
- * not be asked, reads go to the primary: a tile rendered from a lagging replica just after its
- * invalidation would otherwise be cached without the change.
+ * change raises the fence to the primary's WAL position after it; reads go to the replica once
+ * it has replayed past the fence, waiting up to `patienceMs` for it, else to the primary. A read
+ * first waits for the positions still being asked (one round trip to the primary), and goes to
+ * the primary while a position could not be asked: a tile rendered from a lagging replica just
+ * after its invalidation would otherwise be cached without the change.
  */
 export class ReadFence {
   private lsn = 0n;
-  private pending = 0;
+  private readonly asking = new Set<Promise<void>>();
   private raised = 0;
   /** The latest raise that failed; cleared by a later one that succeeds. */
   private failedRaise = 0;
 
-  constructor(private readonly reads: ReadReplica, private readonly log: (message: string) => void = () => undefined) {}
+  constructor(
+    private readonly reads: ReadReplica,
+    private readonly patienceMs: number,
+    private readonly log: (message: string) => void = () => undefined,
+  ) {}
 
   /** Call synchronously when a change is announced (after its commit). */
   raise(): void {
     if (!this.reads.replica) return;
     const raise = ++this.raised;
-    this.pending++;
-    this.reads.writePosition().then(
+    const asked: Promise<void> = this.reads.writePosition().then(
       (lsn) => {
         if (lsn !== undefined && lsn > this.lsn) this.lsn = lsn;
         if (raise > this.failedRaise) this.failedRaise = 0;
@@ -115,11 +128,13 @@ export class ReadFence {
         this.failedRaise = Math.max(this.failedRaise, raise);
         this.log(`WAL position after a change unknown (${error.message}); reading the primary`);
       },
-    ).finally(() => this.pending--);
+    ).finally(() => this.asking.delete(asked));
+    this.asking.add(asked);
   }
 
-  read(): Promise<ReadPath> {
-    if (this.pending > 0 || this.failedRaise > 0) return Promise.resolve({ db: this.reads.primary, from: 'primary' });
-    return this.reads.after(this.lsn);
+  async read(): Promise<ReadPath> {
+    if (this.asking.size > 0) await Promise.all(this.asking);
+    if (this.failedRaise > 0) return { db: this.reads.primary, from: 'primary' };
+    return this.reads.after(this.lsn, this.patienceMs);
   }
 }
