@@ -49,8 +49,11 @@ beforeAll(async () => {
     DATA_DIR: path.join(dir, `data-${name}`), LOG_LEVEL: 'warn', SOURCE_BURST_LIMIT: '1000',
     PUBLIC_BASE_URL: `http://127.0.0.1:${portNginx}`, TRUST_PROXY: '127.0.0.1',
   });
-  [a, b] = await Promise.all([startServer(env('a'), portA), startServer(env('b'), portB)]);
-  servers.push(a, b);
+  // Both start at once; whichever started is stopped in afterAll even if the other failed.
+  const started = await Promise.allSettled([startServer(env('a'), portA), startServer(env('b'), portB)]);
+  for (const s of started) if (s.status === 'fulfilled') servers.push(s.value);
+  for (const s of started) if (s.status === 'rejected') throw s.reason;
+  [a, b] = servers;
   nginx = await startNginx(path.join(dir, 'nginx'), portNginx, [`127.0.0.1:${portA}`, `127.0.0.1:${portB}`]);
 }, 120_000);
 
