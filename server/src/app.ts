@@ -6,10 +6,10 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { TileCache } from '../../tiles/src/index.ts';
 import { boundaryRoutes } from './boundaries/routes.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
+import { ReadFence, ReadReplica } from './db/replica.ts';
 import { deadlineRoutes } from './deadlines/routes.ts';
 import { registerErrorHandler } from './errors.ts';
 import { healthRoutes } from './health/routes.ts';
@@ -25,7 +25,10 @@ import type { IntakeFiled } from './console/intake.ts';
 import { consoleRoutes } from './console/routes.ts';
 import { layerRoutes } from './layers/routes.ts';
 import { routingRuleRoutes } from './routing-rules/routes.ts';
+import { postgresRateLimitStore } from './scale/rate-limit-store.ts';
+import { rememberWritePositions } from './scale/read-your-writes.ts';
 import { dropReportTiles, followReportChanges } from './tiles/invalidation.ts';
+import { InvalidationCountingCache } from './tiles/report-cache.ts';
 import { tileRoutes } from './tiles/routes.ts';
 import { registerWebApp } from './web/static.ts';
 
@@ -33,7 +36,11 @@ declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
     db: Database;
-    tileCache: TileCache;
+    /** Public reads: the replica (DATABASE_READ_URL) when it is fresh enough, else the primary. */
+    reads: ReadReplica;
+    /** Report tiles read past every change this instance was told about. */
+    reportTileReads: ReadFence;
+    tileCache: InvalidationCountingCache;
     /** Call after a report at this point was created or changed: drops the tiles holding it. */
     reportChanged(lon: number, lat: number): void;
     /** Call after a public event was committed: the reporter is notified in the background. */
@@ -44,6 +51,8 @@ declare module 'fastify' {
 export interface AppOptions {
   config: Config;
   db: Database;
+  /** A streaming replica of `db` for public reads; absent: every read on `db`. */
+  readDb?: Database;
   /** Fastify's logger; off in tests. */
   logger?: boolean | object;
   /** Receives every committed public change of a report (the notification queue). */
@@ -53,20 +62,30 @@ export interface AppOptions {
 }
 
 /** The whole HTTP application over an open, migrated database. main.ts only listens. */
-export async function buildApp({ config, db, logger = false, publicChangeListener, onIntakeFiled }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, readDb, logger = false, publicChangeListener, onIntakeFiled }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
+    trustProxy: config.trustProxy,
     bodyLimit: 256 * 1024,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('config', config);
   app.decorate('db', db);
-  app.decorate('tileCache', new TileCache());
+  const warn = (message: string) => app.log.warn(message);
+  app.decorate('reads', new ReadReplica(db, readDb, warn));
+  // Under a burst of writes the replica replayed 95% of them within 11–47 ms of the answer
+  // (docs/scaling.md): a tile render waits up to 50 ms for it rather than loading the primary.
+  app.decorate('reportTileReads', new ReadFence(app.reads, 50, warn));
+  app.decorate('tileCache', new InvalidationCountingCache());
   // The instance that made a change drops its tiles at once (the answer to the resident must
   // already show their report); every instance also follows the database's notifications.
-  app.decorate('reportChanged', (lon: number, lat: number) => dropReportTiles(app.tileCache, lon, lat));
-  const stopFollowing = await followReportChanges(db, app.tileCache);
+  // Each drop raises the fence, so the tiles are rendered again from a database that has the change.
+  app.decorate('reportChanged', (lon: number, lat: number) => {
+    app.reportTileReads.raise();
+    dropReportTiles(app.tileCache, lon, lat);
+  });
+  const stopFollowing = await followReportChanges(db, app.tileCache, () => app.reportTileReads.raise());
   app.addHook('onClose', async () => stopFollowing());
 
   app.decorate('publicChange', (event: { reportId: number; eventId: number }) => {
@@ -76,8 +95,10 @@ export async function buildApp({ config, db, logger = false, publicChangeListene
   registerErrorHandler(app);
   await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
   await app.register(cookie);
-  // Only routes that opt in (sign-in) are limited; per process, see docs on scaling.
-  await app.register(rateLimit, { global: false });
+  rememberWritePositions(app);
+  // Only routes that opt in (sign-in, support) are limited; the counts live in the database so
+  // that every instance behind a load balancer shares them (docs/scaling.md).
+  await app.register(rateLimit, { global: false, store: postgresRateLimitStore(db, warn) });
   await app.register(multipart, {
     limits: { fileSize: maxPhotoBytes, files: maxPhotos, fields: 20, fieldSize: 10_000, parts: 30 },
   });

@@ -8,6 +8,8 @@ const ConfigSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
   HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  DATABASE_READ_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  TRUST_PROXY: Type.Optional(Type.String({ pattern: '^[0-9a-fA-F.:/]+(\\s*,\\s*[0-9a-fA-F.:/]+)*$' })),
   DATA_DIR: Type.String({ minLength: 1, default: '.data' }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
@@ -32,6 +34,13 @@ export interface Config {
   host: string;
   /** PostgreSQL/PostGIS connection; absent means the embedded database in dataDir. */
   databaseUrl?: string;
+  /** A streaming replica of DATABASE_URL for public reads (docs/scaling.md); absent: all reads on the primary. */
+  databaseReadUrl?: string;
+  /**
+   * Addresses or CIDR ranges of the load balancers in front, comma-separated: the client address
+   * (rate limits, burst screening) is then read from X-Forwarded-For as they forward it.
+   */
+  trustProxy?: string;
   /** Embedded database files and uploaded photos live here. */
   dataDir: string;
   logLevel: RawConfig['LOG_LEVEL'];
@@ -78,6 +87,10 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   if (raw.SMTP_URL !== undefined && raw.MAIL_FROM === undefined) {
     problems.push('MAIL_FROM: required when SMTP_URL is set (e.g. "PetaWarga <noreply@tangerangkota.go.id>")');
   }
+  // A replica of the embedded database cannot exist; a lone replica would take no writes.
+  if (raw.DATABASE_READ_URL !== undefined && raw.DATABASE_URL === undefined) {
+    problems.push('DATABASE_READ_URL: only with DATABASE_URL (the primary it replicates)');
+  }
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
@@ -86,6 +99,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     port: c.PORT,
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,
+    databaseReadUrl: c.DATABASE_READ_URL,
+    trustProxy: c.TRUST_PROXY,
     dataDir: path.resolve(projectRoot, c.DATA_DIR),
     logLevel: c.LOG_LEVEL,
     demoReports: c.DEMO_REPORTS,

@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, readConfig } from './config.ts';
 import { openDatabase } from './db/connect.ts';
 import { sql, type Database } from './db/database.ts';
+import { connectPostgres } from './db/postgres.ts';
 import { escalationQueue } from './escalation/job.ts';
 import { startJobs, stopJobs } from './jobs/runner.ts';
 import { createMailer } from './notifications/mailer.ts';
@@ -36,6 +37,8 @@ async function main() {
   const { samplesAdded } = await seedRoutingSamples(db);
   if (samplesAdded) log('Added sample routing layers and rules (data/layers/SOURCE.md: approximations, not official data).');
   await seedDemoIfEmpty(db, config.demoReports);
+  if (config.databaseReadUrl) log('Public reads go to the replica at DATABASE_READ_URL when it has caught up.');
+  const readDb = config.databaseReadUrl ? await connectPostgres(config.databaseReadUrl) : undefined;
 
   const sms = config.smsGatewayDatabaseUrl ? await startSmsChannel(db, config.smsGatewayDatabaseUrl, config, log) : undefined;
   const mailer = createMailer(config, log);
@@ -46,6 +49,7 @@ async function main() {
   const app = await buildApp({
     config,
     db,
+    readDb,
     logger: { level: config.logLevel },
     // Runs after the response; a job that could not be queued is logged, never the resident's error.
     publicChangeListener: (event) => void notifyPublicChange(db, event)
@@ -57,6 +61,7 @@ async function main() {
     await stopJobs(db);
     await sms?.stop();
     mailer?.close();
+    await readDb?.close();
     await db.close();
     process.exit(0);
   };

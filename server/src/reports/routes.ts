@@ -10,6 +10,7 @@ import { ErrorResponse, PublicReport, ReportSubmission, SubmittedReport } from '
 import { sourceHash } from '../moderation/decide.ts';
 import { submitReport } from './submit.ts';
 import { normaliseTrackingCode, trackingCodePattern } from './tracking-code.ts';
+import { publicReadDb } from '../scale/read-your-writes.ts';
 
 const reportNotFound = (code: string) =>
   new AppError(404, 'REPORT_NOT_FOUND', {
@@ -74,7 +75,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: Type.Object({ code: Type.String({ maxLength: 40 }) }),
       response: { 200: PublicReport, ...errors },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const code = normaliseTrackingCode(request.params.code);
     if (!new RegExp(trackingCodePattern).test(code)) {
       throw new AppError(400, 'INVALID_TRACKING_CODE', {
@@ -82,7 +83,13 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         en: 'Not a valid tracking code; they look like TGR-7K3P9Q.',
       });
     }
-    const report = await findPublicReport(app.db, code);
+    const readDb = await publicReadDb(app, request, reply);
+    let report = await findPublicReport(readDb, code);
+    // A link opened on another device moments after submission: the replica may lag behind.
+    if (!report && readDb !== app.db) {
+      report = await findPublicReport(app.db, code);
+      reply.header('x-read-from', 'primary');
+    }
     if (!report) throw reportNotFound(code);
     return report;
   });
@@ -94,7 +101,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: ReportListQuery,
     },
   }, async (request, reply) => {
-    const page = await listPublicReports(app.db, request.query);
+    const page = await listPublicReports(await publicReadDb(app, request, reply), request.query);
     return reply.type('application/geo+json').send(page);
   });
 };

@@ -9,10 +9,12 @@ export function dropReportTiles(cache: TileCache, lon: number, lat: number): voi
 /**
  * Follows the database's `report_tiles` notifications (migration 0044), so that a change made
  * through any server instance, or by a script, refreshes this instance's cached tiles.
+ * `beforeDrop` runs first (app.ts raises the read fence there: see db/replica.ts ReadFence).
  */
-export function followReportChanges(db: Database, cache: TileCache): Promise<() => Promise<void>> {
+export function followReportChanges(db: Database, cache: TileCache, beforeDrop: () => void = () => undefined): Promise<() => Promise<void>> {
   return db.listen('report_tiles', (payload) => {
     const change = JSON.parse(payload) as { all?: boolean; points?: [number, number][] };
+    beforeDrop();
     if (change.all) cache.dropSource('reports');
     for (const [lon, lat] of change.points ?? []) dropReportTiles(cache, lon, lat);
   });

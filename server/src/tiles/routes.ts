@@ -35,13 +35,16 @@ export const tileRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request, reply) => {
     const filter = parseReportFilter(request.query);
-    return sendTile(app.db, app.tileCache, {
+    return sendTile(app.tileCache, {
       source: 'reports',
       variant: filterKey(filter),
       layers: [reportsLayer(filter)],
       tile: checkTile(request.params),
-      // Revalidate every time: a new report must show at once; the ETag keeps that cheap.
-      cacheControl: 'public, max-age=0, must-revalidate',
+      readPath: () => app.reportTileReads.read(),
+      // A changed report must show within a second. Shared caches count freshness in whole
+      // seconds (nginx: max-age=1 can live ~2 s), so every cache revalidates every use and
+      // the strong ETag makes that a 304 from this instance's memory (docs/scaling.md).
+      cacheControl: 'public, no-cache',
     }, request, reply);
   });
 
@@ -52,12 +55,14 @@ export const tileRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: TileParams,
     },
   }, async (request, reply) => {
-    return sendTile(app.db, app.tileCache, {
+    return sendTile(app.tileCache, {
       source: 'kelurahan',
       variant: '',
       layers: boundaryLayers,
       tile: checkTile(request.params),
-      cacheControl: 'public, max-age=86400',
+      readPath: () => app.reads.after(undefined),
+      // Boundaries change with a yearly decree: a day fresh, then served while revalidated.
+      cacheControl: 'public, max-age=86400, stale-while-revalidate=604800',
     }, request, reply);
   });
 
