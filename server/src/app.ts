@@ -20,6 +20,7 @@ import { reportRoutes } from './reports/routes.ts';
 import { staffRoutes } from './staff/routes.ts';
 import { lifecycleRoutes } from './lifecycle/routes.ts';
 import { moderationRoutes } from './moderation/routes.ts';
+import { AnalyticsCache } from './analytics/cache.ts';
 import { analyticsRoutes } from './analytics/routes.ts';
 import type { IntakeFiled } from './console/intake.ts';
 import { consoleRoutes } from './console/routes.ts';
@@ -34,6 +35,8 @@ declare module 'fastify' {
     config: Config;
     db: Database;
     tileCache: TileCache;
+    /** Hot-spot and analytics results per parameter set, until new reports arrive. */
+    analyticsCache: AnalyticsCache;
     /** Call after a report at this point was created or changed: drops the tiles holding it. */
     reportChanged(lon: number, lat: number): void;
     /** Call after a public event was committed: the reporter is notified in the background. */
@@ -63,6 +66,7 @@ export async function buildApp({ config, db, logger = false, publicChangeListene
   app.decorate('config', config);
   app.decorate('db', db);
   app.decorate('tileCache', new TileCache());
+  app.decorate('analyticsCache', new AnalyticsCache());
   // The instance that made a change drops its tiles at once (the answer to the resident must
   // already show their report); every instance also follows the database's notifications.
   app.decorate('reportChanged', (lon: number, lat: number) => dropReportTiles(app.tileCache, lon, lat));
