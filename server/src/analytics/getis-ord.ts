@@ -8,12 +8,16 @@ export interface GetisOrdParameters {
   window: ReportWindow;
   neighbours: NeighbourRule;
   fdr: boolean;
+  /** What Gi* is computed on: the count per cell, or the count per km² of the cell inside the study area. */
+  measure: 'count' | 'density';
 }
 
 interface CellRow {
   i: number;
   j: number;
   count: number;
+  area_km2: number | null;
+  density: number | null;
   neighbours: number;
   gi_z: number | null;
   gi_p: number | null;
@@ -30,8 +34,9 @@ interface CellRow {
  * zeros included, with its count, z-score, p-value and confidence bin (gi-star.ts).
  */
 export async function getisOrd(db: Queryable, p: GetisOrdParameters): Promise<LayerResult> {
+  const density = p.measure === 'density';
   const rows = await db.query<CellRow>(sql`
-    WITH cells AS MATERIALIZED (${studyAreaCells(p.window.cities, p.neighbours.cellM)}),
+    WITH cells AS MATERIALIZED (${studyAreaCells(p.window.cities, p.neighbours.cellM, density)}),
     counted AS (
       -- each report in the hexagon whose centre is nearest, in metres (see hexagon_cell)
       SELECT cell.i, cell.j, count(*) AS n
@@ -41,17 +46,20 @@ export async function getisOrd(db: Queryable, p: GetisOrdParameters): Promise<La
       GROUP BY cell.i, cell.j
     ),
     observations AS MATERIALIZED (
-      SELECT c.i, c.j, 0 AS period, coalesce(counted.n, 0)::float8 AS x
+      SELECT c.i, c.j, 0 AS period, coalesce(counted.n, 0)::integer AS n,
+             ${density ? sql`coalesce(counted.n, 0) / c.area_km2` : sql`coalesce(counted.n, 0)`}::float8 AS x
       FROM cells c LEFT JOIN counted USING (i, j)
     ),
     neighbours AS MATERIALIZED (${neighbourPairs(p.neighbours)}),
     ${giStarCtes(p.fdr)}
-    SELECT b.i, b.j, b.x::integer AS count, b.w::integer AS neighbours, b.z AS gi_z, b.p AS gi_p, b.bin,
+    SELECT b.i, b.j, o.n AS count, c.area_km2, ${density ? sql`b.x` : sql`NULL::float8`} AS density,
+           b.w::integer AS neighbours, b.z AS gi_z, b.p AS gi_p, b.bin,
            ST_AsGeoJSON(ST_Transform(c.geom, 4326), 7)::json AS geometry,
            ST_AsText(ST_Transform(c.geom, 4326), 7) AS wkt,
            g.n, g.mean, g.sd
     FROM binned b
     JOIN cells c USING (i, j)
+    JOIN observations o USING (i, j, period)
     JOIN global g USING (period)
     ORDER BY b.i, b.j`);
   const first = rows[0];
@@ -63,7 +71,11 @@ export async function getisOrd(db: Queryable, p: GetisOrdParameters): Promise<La
       cell_m: p.neighbours.cellM,
       cell_shape: 'hexagon, ST_HexagonGrid size = edge length, flat-topped, anchored at the CRS origin',
       crs: 'EPSG:32748',
-      study_area: 'hexagons intersecting the city outlines',
+      study_area: density ? 'hexagons overlapping the city outlines by a positive area' : 'hexagons intersecting the city outlines',
+      measure: p.measure,
+      measure_definition: density
+        ? 'reports per km² of the cell inside the study area (edge cells not under-counted)'
+        : 'reports per cell (edge cells partly outside the cities hold fewer reports)',
       neighbours: p.neighbours.rule,
       distance_m: p.neighbours.distanceM,
       k: p.neighbours.k,
@@ -76,11 +88,17 @@ export async function getisOrd(db: Queryable, p: GetisOrdParameters): Promise<La
       mean: first?.mean ?? null,
       standard_deviation: first?.sd ?? null,
     },
-    columns: ['i', 'j', 'count', 'neighbours', 'gi_z', 'gi_p', 'bin'],
+    columns: density
+      ? ['i', 'j', 'count', 'area_km2', 'density', 'neighbours', 'gi_z', 'gi_p', 'bin']
+      : ['i', 'j', 'count', 'neighbours', 'gi_z', 'gi_p', 'bin'],
     features: rows.map((r) => ({
       geometry: r.geometry,
       wkt: r.wkt,
-      properties: { i: r.i, j: r.j, count: r.count, neighbours: r.neighbours, gi_z: r.gi_z, gi_p: r.gi_p, bin: r.bin },
+      properties: {
+        i: r.i, j: r.j, count: r.count,
+        ...(density ? { area_km2: r.area_km2, density: r.density } : {}),
+        neighbours: r.neighbours, gi_z: r.gi_z, gi_p: r.gi_p, bin: r.bin,
+      },
     })),
   };
 }

@@ -14,21 +14,29 @@ function literal(n: number): Sql {
 }
 
 /**
- * `cells (i, j, cx, cy, geom)`: every hexagon of ST_HexagonGrid(cell_m) that touches the cities'
- * outlines — the study area is the city boundary, not its bounding box, so a cell over the sea
- * or over Jakarta is not a zero that would dilute the mean. (cx, cy) is the centre in metres,
- * from the same layout formula as hexagon_cell() in db/migrations/0010_analytics.sql.
+ * `cells (i, j, cx, cy, geom, area_km2)`: every hexagon of ST_HexagonGrid(cell_m) that touches
+ * the cities' outlines — the study area is the city boundary, not its bounding box, so a cell
+ * over the sea or over Jakarta is not a zero that would dilute the mean. (cx, cy) is the centre
+ * in metres, from the same layout formula as hexagon_cell() in db/migrations/0010_analytics.sql.
+ *
+ * With `withArea`, area_km2 is the part of the cell inside the study area (the whole hexagon
+ * for the cells wholly inside, which ST_Within answers on a prepared geometry, so only the edge
+ * cells pay for an intersection), and cells that merely touch the outline, with no area
+ * inside, are left out; otherwise area_km2 is null.
  */
-export function studyAreaCells(cities: string[], cellM: number): Sql {
+export function studyAreaCells(cities: string[], cellM: number, withArea = false): Sql {
   const s = literal(cellM);
   return sql`
     SELECT h.i, h.j,
            1.5 * ${s} * h.i AS cx,
            sqrt(3.0) * ${s} * (h.j + (abs(h.i) % 2) / 2.0) AS cy,
-           h.geom
+           h.geom, ${withArea ? sql`inside.area_km2` : sql`NULL::float8 AS area_km2`}
     FROM (SELECT ST_Transform(ST_Union(geom), 32748) AS geom FROM cities WHERE code = ANY(${cities})) AS area
     CROSS JOIN LATERAL ST_HexagonGrid(${s}, area.geom) AS h
-    WHERE ST_Intersects(h.geom, area.geom)`;
+    ${withArea ? sql`CROSS JOIN LATERAL (
+      SELECT CASE WHEN ST_Within(h.geom, area.geom) THEN ST_Area(h.geom)
+                  ELSE ST_Area(ST_Intersection(h.geom, area.geom)) END / 1e6 AS area_km2) AS inside` : sql``}
+    WHERE ST_Intersects(h.geom, area.geom)${withArea ? sql` AND inside.area_km2 > 0` : sql``}`;
 }
 
 /**

@@ -111,9 +111,15 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   hotspotLayer('/api/hotspots/getis-ord', 'getis_ord',
     'Getis-Ord Gi* hot and cold spots of public reports on a hexagonal grid',
-    'Every hexagon of the study area with count, neighbours, gi_z, gi_p and bin (±3/±2/±1 hot/cold at 99/95/90 %).',
+    'Every hexagon of the study area with count, neighbours, gi_z, gi_p and bin (±3/±2/±1 hot/cold at 99/95/90 %). ' +
+    'measure=count (default, the ArcGIS convention) tests reports per hexagon; hexagons on the city edge hold less ' +
+    'land and so read as cold on an even pattern. measure=density tests reports per km² of each hexagon inside the ' +
+    'cities (properties area_km2 and density added), which removes that edge effect; a sliver with a single report ' +
+    'then has a high density, so read small edge cells with care.',
     GetisOrdQuery, async (q) => {
-      const parameters = { window: await readWindow(app.db, q), neighbours: readNeighbourRule(q), fdr: q.fdr ?? false };
+      const parameters = {
+        window: await readWindow(app.db, q), neighbours: readNeighbourRule(q), fdr: q.fdr ?? false, measure: q.measure ?? 'count',
+      };
       return { key: ['getis-ord', parameters], compute: () => inAnalysisSession(app.db, (tx) => getisOrd(tx, parameters)) };
     });
 
