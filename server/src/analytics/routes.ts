@@ -114,8 +114,8 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     'Every hexagon of the study area with count, neighbours, gi_z, gi_p and bin (±3/±2/±1 hot/cold at 99/95/90 %). ' +
     'measure=count (default, the ArcGIS convention) tests reports per hexagon; hexagons on the city edge hold less ' +
     'land and so read as cold on an even pattern. measure=density tests reports per km² of each hexagon inside the ' +
-    'cities (properties area_km2 and density added), which removes that edge effect; a sliver with a single report ' +
-    'then has a high density, so read small edge cells with care.',
+    'cities, Empirical Bayes standardised (Assunção & Reis 1999) so that small edge pieces with few reports do not ' +
+    'swamp the statistic; properties area_km2 and density are added, and hexagons with no area inside are left out.',
     GetisOrdQuery, async (q) => {
       const parameters = {
         window: await readWindow(app.db, q), neighbours: readNeighbourRule(q), fdr: q.fdr ?? false, measure: q.measure ?? 'count',
