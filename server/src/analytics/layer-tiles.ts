@@ -72,20 +72,22 @@ export function tileProperties(properties: Record<string, unknown>): Record<stri
  * jsonb number such as a p-value of 1e-19 to 0).
  */
 function propertyColumns(rows: Record<string, string | number | boolean>[]): { definitions: Sql; names: Sql } {
-  const types = new Map<string, string>();
+  const kinds = new Map<string, Set<string>>();
   for (const row of rows) {
     for (const [key, value] of Object.entries(row)) {
-      if (!/^[a-z_][a-z0-9_]*$/.test(key)) throw new Error(`unsafe property name ${key}`);
-      const type = typeof value === 'boolean' ? 'boolean'
-        : typeof value === 'number' ? (Number.isInteger(value) ? 'bigint' : 'double precision') : 'text';
-      const known = types.get(key);
-      types.set(key, known === undefined || known === type ? type
-        : known === 'bigint' && type === 'double precision' ? type : known === 'double precision' && type === 'bigint' ? known : 'text');
+      if (!/^[a-z][a-z0-9_]*$/.test(key) || key.startsWith('feature_')) throw new Error(`unsafe property name ${key}`);
+      const kind = typeof value === 'number' ? (Number.isInteger(value) ? 'integer' : 'double') : typeof value;
+      if (!kinds.has(key)) kinds.set(key, new Set());
+      kinds.get(key)!.add(kind);
     }
   }
+  const typeOf = (k: Set<string>) =>
+    k.size === 1 && k.has('boolean') ? 'boolean'
+      : [...k].every((kind) => kind === 'integer') ? 'bigint'
+        : [...k].every((kind) => kind === 'integer' || kind === 'double') ? 'double precision' : 'text';
   return {
-    definitions: raw([...types].map(([key, type]) => `, "${key}" ${type}`).join('')),
-    names: raw([...types.keys()].map((key) => `, "${key}"`).join('')),
+    definitions: raw([...kinds].map(([key, k]) => `, "${key}" ${typeOf(k)}`).join('')),
+    names: raw([...kinds.keys()].map((key) => `, "${key}"`).join('')),
   };
 }
 
@@ -100,16 +102,16 @@ export function resultTileLayer(name: string, result: LayerResult): TileLayer {
       const candidates = result.features.flatMap((f, index) =>
         boxes[index].maxX >= b.minX - pad && boxes[index].minX <= b.maxX + pad &&
         boxes[index].maxY >= b.minY - pad && boxes[index].minY <= b.maxY + pad
-          ? [{ index, geometry: JSON.stringify(f.geometry), ...tileProperties(f.properties) }]
+          ? [{ feature_index: index, feature_geometry: JSON.stringify(f.geometry), ...tileProperties(f.properties) }]
           : []);
-      const columns = propertyColumns(candidates.map(({ index: _i, geometry: _g, ...properties }) => properties));
+      const columns = propertyColumns(candidates.map(({ feature_index: _i, feature_geometry: _g, ...properties }) => properties));
       return sql`
         SELECT geom ${columns.names}
         FROM (
-          SELECT ${polygonInTile(sql`ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(f.geometry), 4326), 3857)`, tile, bufferUnits)} AS geom,
+          SELECT ${polygonInTile(sql`ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(f.feature_geometry), 4326), 3857)`, tile, bufferUnits)} AS geom,
                  f.*
-          FROM jsonb_to_recordset(${JSON.stringify(candidates)}::jsonb) AS f (index integer, geometry text ${columns.definitions})
-          ORDER BY f.index
+          FROM jsonb_to_recordset(${JSON.stringify(candidates)}::jsonb) AS f (feature_index integer, feature_geometry text ${columns.definitions})
+          ORDER BY f.feature_index
         ) AS clipped
         WHERE NOT ST_IsEmpty(geom)`;
     },
