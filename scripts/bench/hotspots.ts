@@ -5,6 +5,8 @@ import { execFileSync } from 'node:child_process';
 import type { Sql } from 'sql-template-tag';
 import { dbscanClusters } from '../../server/src/analytics/dbscan.ts';
 import { getisOrd } from '../../server/src/analytics/getis-ord.ts';
+import { resultTileLayer } from '../../server/src/analytics/layer-tiles.ts';
+import { renderTile, tilesContaining } from '../../tiles/src/index.ts';
 import { cellSizes, type ReportWindow } from '../../server/src/analytics/parameters.ts';
 import { inAnalysisSession } from '../../server/src/analytics/session.ts';
 import type { Queryable } from '../../server/src/db/database.ts';
@@ -52,12 +54,38 @@ async function measure(label: string, fn: (tx: Queryable) => Promise<unknown>) {
 console.log(`[bench] ${count.toLocaleString('en')} reports; median of 3 runs each, uncached`);
 for (const cellM of cellSizes) {
   await measure(`Gi* ${cellM} m, distance ${2 * cellM} m`, (tx) =>
-    getisOrd(tx, { window, neighbours: { cellM, rule: 'distance', distanceM: 2 * cellM, k: null }, fdr: false }));
+    getisOrd(tx, { window, neighbours: { cellM, rule: 'distance', distanceM: 2 * cellM, k: null }, fdr: false, measure: 'count' }));
 }
 await measure('Gi* 250 m, distance 500 m, FDR', (tx) =>
-  getisOrd(tx, { window, neighbours: { cellM: 250, rule: 'distance', distanceM: 500, k: null }, fdr: true }));
+  getisOrd(tx, { window, neighbours: { cellM: 250, rule: 'distance', distanceM: 500, k: null }, fdr: true, measure: 'count' }));
 await measure('Gi* 250 m, 8 nearest', (tx) =>
-  getisOrd(tx, { window, neighbours: { cellM: 250, rule: 'knn', distanceM: null, k: 8 }, fdr: false }));
+  getisOrd(tx, { window, neighbours: { cellM: 250, rule: 'knn', distanceM: null, k: 8 }, fdr: false, measure: 'count' }));
+await measure('Gi* 250 m, distance 500 m, density', (tx) =>
+  getisOrd(tx, { window, neighbours: { cellM: 250, rule: 'distance', distanceM: 500, k: null }, fdr: false, measure: 'density' }));
 await measure('DBSCAN eps 50 m, min 20 (banjir)', (tx) =>
   dbscanClusters(tx, { window: { ...window, categories: ['banjir'] }, epsM: 50, minPoints: 20 }));
+// Tiles are cut from a computed result: time that cut alone, at a zoom showing the whole city
+// (every hexagon a candidate) and at a street-level zoom.
+{
+  const result = await inAnalysisSession(db, (tx) =>
+    getisOrd(tx, { window, neighbours: { cellM: 250, rule: 'distance', distanceM: 500, k: null }, fdr: false, measure: 'count' }));
+  for (const tile of [...tilesContaining(106.66, -6.24, 10, 10), ...tilesContaining(106.66, -6.24, 14, 14)]) {
+    const timings: number[] = [];
+    let bytes = 0;
+    for (let run = 0; run < 3; run++) {
+      const started = performance.now();
+      bytes = (await renderTile(db, [resultTileLayer('getis_ord', result)], tile)).length;
+      timings.push(performance.now() - started);
+    }
+    console.log(`${`Gi* 250 m tile ${tile.z}/${tile.x}/${tile.y}`.padEnd(34)} cut  ${(timings.sort((a, b) => a - b)[1] / 1000).toFixed(3)} s   ${bytes.toLocaleString('en')} bytes`);
+  }
+}
+
+// The synthetic pattern is uniform over the cities: cold cells there are the edge effect.
+for (const measure of ['count', 'density'] as const) {
+  const result = await inAnalysisSession(db, (tx) =>
+    getisOrd(tx, { window, neighbours: { cellM: 250, rule: 'distance', distanceM: 500, k: null }, fdr: false, measure }));
+  const bins = result.features.map((f) => Number(f.properties.bin));
+  console.log(`uniform pattern, 250 m, ${measure.padEnd(7)}: ${bins.length} cells, ${bins.filter((b) => b < 0).length} cold, ${bins.filter((b) => b > 0).length} hot`);
+}
 await db.close();

@@ -20,6 +20,7 @@ import { reportRoutes } from './reports/routes.ts';
 import { staffRoutes } from './staff/routes.ts';
 import { lifecycleRoutes } from './lifecycle/routes.ts';
 import { moderationRoutes } from './moderation/routes.ts';
+import { AnalyticsCache } from './analytics/cache.ts';
 import { analyticsRoutes } from './analytics/routes.ts';
 import type { IntakeFiled } from './console/intake.ts';
 import { consoleRoutes } from './console/routes.ts';
@@ -41,6 +42,8 @@ declare module 'fastify' {
     /** Report tiles read past every change this instance was told about. */
     reportTileReads: ReadFence;
     tileCache: InvalidationCountingCache;
+    /** Hot-spot and analytics results per parameter set, until new reports arrive. */
+    analyticsCache: AnalyticsCache;
     /** Call after a report at this point was created or changed: drops the tiles holding it. */
     reportChanged(lon: number, lat: number): void;
     /** Call after a public event was committed: the reporter is notified in the background. */
@@ -78,6 +81,7 @@ export async function buildApp({ config, db, readDb, logger = false, publicChang
   // (docs/scaling.md): a tile render waits up to 50 ms for it rather than loading the primary.
   app.decorate('reportTileReads', new ReadFence(app.reads, 50, warn));
   app.decorate('tileCache', new InvalidationCountingCache());
+  app.decorate('analyticsCache', new AnalyticsCache());
   // The instance that made a change drops its tiles at once (the answer to the resident must
   // already show their report); every instance also follows the database's notifications.
   // Each drop raises the fence, so the tiles are rendered again from a database that has the change.

@@ -19,6 +19,8 @@ export async function dataVersion(db: Queryable): Promise<string> {
  */
 export class AnalyticsCache {
   private readonly entries = new Map<string, { version: string; value: Promise<unknown> }>();
+  /** How many times a result was computed rather than reused (for operators and tests). */
+  computations = 0;
 
   constructor(private readonly maxEntries = 64) {}
 
@@ -29,6 +31,7 @@ export class AnalyticsCache {
       this.entries.set(key, hit);
       return hit.value as Promise<T>;
     }
+    this.computations++;
     const value = compute();
     this.entries.set(key, { version, value });
     // A failed computation is not remembered: the next request tries again.

@@ -112,6 +112,53 @@ describe('GET /api/hotspots/getis-ord', () => {
     }
   });
 
+  it('reads edge cells of a uniform pattern as cold by count, and not by density', async () => {
+    // 4,000 points uniform over the cities themselves (not over the hexagons): a cell half
+    // outside holds about half as many. jalan_rusak holds nothing else.
+    await insertReports(t.db, sql`
+      SELECT (ST_Dump(ST_GeneratePoints((SELECT ST_Union(geom) FROM cities), 4000, 17))).geom AS geom,
+             'jalan_rusak' AS category, now() - interval '2 days' AS created_at`);
+    const query = 'category=jalan_rusak&cell_m=500&distance_m=1000';
+    const [{ edge }] = await t.db.query<{ edge: string[] }>(sql`
+      SELECT array_agg(h.i || ',' || h.j) AS edge
+      FROM (SELECT ST_Transform(ST_Union(geom), 32748) AS g FROM cities) AS a, ST_HexagonGrid(500, a.g) AS h
+      WHERE ST_Intersects(h.geom, a.g) AND NOT ST_Within(h.geom, a.g)`);
+    const edgeCells = new Set(edge);
+    const coldAtEdge = (body: Awaited<ReturnType<typeof getisOrd>>) =>
+      body.features.filter((f) => edgeCells.has(`${f.properties.i},${f.properties.j}`) && f.properties.bin < 0).length;
+
+    const byCount = await getisOrd(query);
+    expect(byCount.parameters).toMatchObject({ measure: 'count' });
+    const byDensity = await getisOrd(`${query}&measure=density`);
+    expect(byDensity.parameters).toMatchObject({ measure: 'density', cell_m: 500 });
+    expect(coldAtEdge(byCount) / edgeCells.size).toBeGreaterThan(0.25);
+    // by chance alone about 5 % of cells read cold at 90 % confidence, edge or not
+    expect(coldAtEdge(byDensity) / edgeCells.size).toBeLessThanOrEqual(0.08);
+    expect(byDensity.features.filter((f) => f.properties.bin !== 0).length / byDensity.features.length).toBeLessThanOrEqual(0.10);
+
+    // density = count / area inside; cells touching the outline with no area inside are left out
+    const cells = byDensity.features as unknown as { properties: { count: number; area_km2: number; density: number } }[];
+    expect(cells.every((f) => f.properties.area_km2 > 0 && f.properties.area_km2 <= 0.6496)).toBe(true);
+    for (const f of cells.slice(0, 50)) expect(f.properties.density).toBeCloseTo(f.properties.count / f.properties.area_km2, 9);
+    expect(cells.reduce((sum, f) => sum + f.properties.count, 0)).toBe(4000);
+    const [{ area }] = await t.db.query<{ area: number }>(sql`
+      SELECT ST_Area(ST_Transform(ST_Union(geom), 32748)) / 1e6 AS area FROM cities`);
+    expect(cells.reduce((sum, f) => sum + f.properties.area_km2, 0)).toBeCloseTo(area, 3);
+
+    // and a cluster planted on the pattern is still hot at 99 %, by either measure
+    await insertReports(t.db, sql`
+      SELECT ST_Transform((ST_Dump(ST_GeneratePoints(ST_Buffer(ST_Transform(ST_Point(106.70, -6.28, 4326), 32748), 150), 60, 6))).geom, 4326) AS geom,
+             'jalan_rusak' AS category, now() - interval '2 days' AS created_at`);
+    const [spot] = await t.db.query<{ i: number; j: number }>(sql`
+      SELECT c.i, c.j FROM (SELECT ST_Transform(ST_Point(106.70, -6.28, 4326), 32748) AS p) AS s,
+             hexagon_cell(ST_X(s.p), ST_Y(s.p), 500) AS c`);
+    for (const measure of ['count', 'density']) {
+      const body = await getisOrd(`${query}&measure=${measure}`);
+      const cell = body.features.find((f) => f.properties.i === spot.i && f.properties.j === spot.j)!;
+      expect(cell.properties.bin, measure).toBe(3);
+    }
+  });
+
   it('downloads CSV with a WKT column named by its parameters', async () => {
     const response = await t.app.inject({
       method: 'GET',
@@ -133,6 +180,7 @@ describe('GET /api/hotspots/getis-ord', () => {
     ['category=gempa', 'UNKNOWN_CATEGORY'],
     ['cell_m=500&distance_m=500', 'DISTANCE_TOO_SHORT'],
     ['neighbours=knn&k=500', 'VALIDATION_FAILED'],
+    ['measure=rate', 'VALIDATION_FAILED'],
   ])('rejects %s with 400 %s in both languages', async (query, code) => {
     const response = await t.app.inject({ method: 'GET', url: `/api/hotspots/getis-ord?${query}` });
     expect(response.statusCode).toBe(400);

@@ -50,6 +50,13 @@ export const GetisOrdQuery = Type.Object({
   ...Window.properties,
   ...Neighbourhood.properties,
   fdr: Type.Boolean({ default: false, description: 'Benjamini–Hochberg False Discovery Rate correction' }),
+  measure: Type.Union([Type.Literal('count'), Type.Literal('density')], {
+    default: 'count',
+    description: 'count (default, as ArcGIS Hot Spot Analysis): reports per hexagon. density: reports per km² of ' +
+      'the hexagon inside the study area, Empirical Bayes standardised (Assunção & Reis 1999), so that edge hexagons ' +
+      'partly outside the cities are not read as cold only for holding less land; hexagons touching the outline ' +
+      'with no area inside are then left out',
+  }),
 });
 export type GetisOrdQuery = Static<typeof GetisOrdQuery>;
 

@@ -1,14 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { stringify } from 'csv-stringify/sync';
-import { Type } from 'typebox';
-import { AnalyticsCache, dataVersion } from './cache.ts';
+import { Type, type Static, type TObject } from 'typebox';
+import { sendTile } from '../tiles/serve.ts';
+import { checkTile, TileParams } from '../tiles/tile-params.ts';
+import { dataVersion } from './cache.ts';
 import { dbscanClusters } from './dbscan.ts';
 import { downloadName, toCsv } from './export.ts';
 import { emergingHotspots } from './emerging.ts';
 import { getisOrd } from './getis-ord.ts';
 import { kelurahanSummary } from './kelurahan.ts';
 import { featureCollection, type LayerResult } from './layer.ts';
+import { resultTileLayer } from './layer-tiles.ts';
 import { DbscanQuery, EmergingQuery, GetisOrdQuery, readNeighbourRule, readWeeksWindow, readWindow, Window } from './parameters.ts';
 import { inAnalysisSession } from './session.ts';
 import { weeklyCounts } from './weekly.ts';
@@ -27,62 +30,101 @@ function sendLayer(reply: FastifyReply, result: LayerResult, q: { format?: strin
   return reply.type('application/geo+json').send(featureCollection(result));
 }
 
+
+
+const tilesDescription = (layer: string) =>
+  `Mapbox Vector Tile 2.1 with one layer "${layer}", cut from the same cached result as the GeoJSON ` +
+  'for the same query parameters (computed once per parameter set until new reports arrive, never per ' +
+  'tile). Features carry the GeoJSON properties; lists and objects as JSON text, nulls left out. ' +
+  'Strong ETag (304 on If-None-Match), gzip when accepted, 204 for an empty tile.';
+
 export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const cache = new AnalyticsCache();
+  const cache = app.analyticsCache;
   const Output = Type.Object({
     format: Type.Optional(Type.Union([Type.Literal('geojson'), Type.Literal('csv')])),
     download: Type.Optional(Type.Boolean()),
   });
 
-  /** Computes (or reuses, until new reports arrive) the layer for these parameters. */
+  /**
+   * Computes (or reuses, until new reports arrive) the layer for these parameters; the echo
+   * says which data version it reflects and when it was computed.
+   */
   async function cached(key: unknown, compute: () => Promise<LayerResult>) {
     const version = await dataVersion(app.db);
-    const result = await cache.get(JSON.stringify(key), version, compute);
-    return { ...result, parameters: { ...result.parameters, data_version: version } };
+    const result = await cache.get(JSON.stringify(key), version, async () => {
+      const computedAt = new Date().toISOString();
+      const computed = await compute();
+      return { ...computed, parameters: { ...computed.parameters, computed_at: computedAt } };
+    });
+    return { key: `${JSON.stringify(key)}@${version}`, result: { ...result, parameters: { ...result.parameters, data_version: version } } };
   }
 
-  app.get('/api/hotspots/getis-ord', {
-    schema: {
-      tags: ['analytics'],
-      summary: 'Getis-Ord Gi* hot and cold spots of public reports on a hexagonal grid',
-      querystring: Type.Object({ ...GetisOrdQuery.properties, ...Output.properties }),
-    },
-  }, async (request, reply) => {
-    const q = request.query;
-    const parameters = { window: await readWindow(app.db, q), neighbours: readNeighbourRule(q), fdr: q.fdr ?? false };
-    const result = await cached(['getis-ord', parameters],
-      () => inAnalysisSession(app.db, (tx) => getisOrd(tx, parameters)));
-    return sendLayer(reply, result, q);
-  });
+  /** One hot-spot layer: its GeoJSON/CSV endpoint and its vector tiles, on one parameter reader. */
+  function hotspotLayer<Q extends TObject>(path: string, tileLayer: string, summary: string, description: string,
+    query: Q, prepare: (q: Static<Q>) => Promise<{ key: unknown; compute: () => Promise<LayerResult> }>) {
+    app.get(path, {
+      schema: { tags: ['analytics'], summary, description, querystring: Type.Object({ ...query.properties, ...Output.properties }) },
+    }, async (request, reply) => {
+      const q = request.query as Static<Q> & { format?: string; download?: boolean };
+      const { key, compute } = await prepare(q);
+      return sendLayer(reply, (await cached(key, compute)).result, q);
+    });
 
-  app.get('/api/hotspots/dbscan', {
-    schema: {
-      tags: ['analytics'],
-      summary: 'DBSCAN density clusters of public reports, as convex hulls',
-      querystring: Type.Object({ ...DbscanQuery.properties, ...Output.properties }),
-    },
-  }, async (request, reply) => {
-    const q = request.query;
-    const parameters = { window: await readWindow(app.db, q), epsM: q.eps_m ?? 150, minPoints: q.min_points ?? 10 };
-    const result = await cached(['dbscan', parameters],
-      () => inAnalysisSession(app.db, (tx) => dbscanClusters(tx, parameters)));
-    return sendLayer(reply, result, q);
-  });
+    app.get(`${path}/tiles/:z/:x/:y.mvt`, {
+      schema: {
+        tags: ['analytics', 'tiles'],
+        summary: `${summary}, as vector tiles (layer "${tileLayer}")`,
+        description: tilesDescription(tileLayer),
+        params: TileParams,
+        querystring: query,
+      },
+    }, async (request, reply) => {
+      const tile = checkTile(request.params);
+      const { key, compute } = await prepare(request.query as Static<Q>);
+      const { key: variant, result } = await cached(key, compute);
+      return sendTile(app.tileCache, {
+        source: `hotspots-${tileLayer}`,
+        variant,
+        layers: [resultTileLayer(tileLayer, result)],
+        tile,
+        // Rendered from the cached result's own rows, so any connection will do.
+        readPath: async () => ({ db: app.db, from: 'primary' }),
+        // Revalidate every time: a new report changes the result; the ETag keeps that cheap.
+        cacheControl: 'public, max-age=0, must-revalidate',
+      }, request, reply);
+    });
+  }
 
-  app.get('/api/hotspots/emerging', {
-    schema: {
-      tags: ['analytics'],
-      summary: 'Emerging hot spots: weekly Gi* per hexagon with a Mann-Kendall trend (new, intensifying, persistent, diminishing)',
-      querystring: Type.Object({ ...EmergingQuery.properties, ...Output.properties }),
-    },
-  }, async (request, reply) => {
-    const q = request.query;
-    const weeks = q.weeks ?? 12;
-    const parameters = { window: await readWeeksWindow(app.db, q, weeks), neighbours: readNeighbourRule(q), weeks };
-    const result = await cached(['emerging', parameters],
-      () => inAnalysisSession(app.db, (tx) => emergingHotspots(tx, parameters)));
-    return sendLayer(reply, result, q);
-  });
+  hotspotLayer('/api/hotspots/getis-ord', 'getis_ord',
+    'Getis-Ord Gi* hot and cold spots of public reports on a hexagonal grid',
+    'Every hexagon of the study area with count, neighbours, gi_z, gi_p and bin (±3/±2/±1 hot/cold at 99/95/90 %). ' +
+    'measure=count (default, the ArcGIS convention) tests reports per hexagon; hexagons on the city edge hold less ' +
+    'land and so read as cold on an even pattern. measure=density tests reports per km² of each hexagon inside the ' +
+    'cities, Empirical Bayes standardised (Assunção & Reis 1999) so that small edge pieces with few reports do not ' +
+    'swamp the statistic; properties area_km2 and density are added, and hexagons with no area inside are left out.',
+    GetisOrdQuery, async (q) => {
+      const parameters = {
+        window: await readWindow(app.db, q), neighbours: readNeighbourRule(q), fdr: q.fdr ?? false, measure: q.measure ?? 'count',
+      };
+      return { key: ['getis-ord', parameters], compute: () => inAnalysisSession(app.db, (tx) => getisOrd(tx, parameters)) };
+    });
+
+  hotspotLayer('/api/hotspots/dbscan', 'dbscan',
+    'DBSCAN density clusters of public reports, as convex hulls',
+    'One convex hull per cluster with cluster, reports, dominant_category, category_counts, first_report_at, last_report_at; noise left out.',
+    DbscanQuery, async (q) => {
+      const parameters = { window: await readWindow(app.db, q), epsM: q.eps_m ?? 150, minPoints: q.min_points ?? 10 };
+      return { key: ['dbscan', parameters], compute: () => inAnalysisSession(app.db, (tx) => dbscanClusters(tx, parameters)) };
+    });
+
+  hotspotLayer('/api/hotspots/emerging', 'emerging',
+    'Emerging hot spots: weekly Gi* per hexagon with a Mann-Kendall trend (new, intensifying, persistent, diminishing)',
+    'Hexagons hot in at least one week, with label, count, hot_weeks, trend_z, trend_p, counts and bins (one per week).',
+    EmergingQuery, async (q) => {
+      const weeks = q.weeks ?? 12;
+      const parameters = { window: await readWeeksWindow(app.db, q, weeks), neighbours: readNeighbourRule(q), weeks };
+      return { key: ['emerging', parameters], compute: () => inAnalysisSession(app.db, (tx) => emergingHotspots(tx, parameters)) };
+    });
 
   app.get('/api/analytics/kelurahan', {
     schema: {
@@ -92,7 +134,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request, reply) => {
     const window = await readWindow(app.db, request.query);
-    const result = await cached(['kelurahan', window], () => kelurahanSummary(app.db, window));
+    const { result } = await cached(['kelurahan', window], () => kelurahanSummary(app.db, window));
     return sendLayer(reply, result, request.query);
   });
 

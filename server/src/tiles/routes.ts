@@ -1,27 +1,10 @@
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { isValidTile, type TileCoord } from '../../../tiles/src/index.ts';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { boundaryLayers } from '../boundaries/tile-layers.ts';
-import { AppError } from '../errors.ts';
 import { filterKey, parseReportFilter, ReportFilterQuery } from '../reports/filters.ts';
 import { firstPointZoom, reportsLayer } from '../reports/tile-layers.ts';
 import { sendTile } from './serve.ts';
+import { checkTile, TileParams } from './tile-params.ts';
 import { tileJson } from './tilejson.ts';
-
-const TileParams = Type.Object({
-  z: Type.Integer({ minimum: 0, maximum: 24 }),
-  x: Type.Integer({ minimum: 0 }),
-  y: Type.Integer({ minimum: 0 }),
-});
-
-function checkTile(tile: TileCoord): TileCoord {
-  if (!isValidTile(tile)) {
-    throw new AppError(400, 'INVALID_TILE', {
-      id: `Petak ${tile.z}/${tile.x}/${tile.y} tidak ada: x dan y harus kurang dari 2^z.`,
-      en: `Tile ${tile.z}/${tile.x}/${tile.y} does not exist: x and y must be below 2^z.`,
-    });
-  }
-  return tile;
-}
 
 export const tileRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/tiles/reports/:z/:x/:y.mvt', {
