@@ -1,18 +1,21 @@
--- route_kelurahan (0006) with the same rule and the same answers, about three times faster; a
--- resident's submission and the bulk demo seed both route through it.
+-- route_kelurahan (0006) with the same rule, about three times faster; a resident's submission
+-- and the bulk demo seed both route through it.
 --
 -- The old body computed a geodesic distance to every kelurahan whose box lay within 0.001° of
 -- the point, even to the one containing it, and evaluated its candidate list three times. Now:
 --   * candidates come from a planar ST_DWithin of 0.00095°: here (6° S) a degree is at least
 --     110.5 km in any direction, so every kelurahan within 100 geodesic metres (0.000905°) is
 --     found, with a margin;
---   * a containing kelurahan is at distance 0, as ST_Distance on geography gives for it, so its
---     geodesic distance is not computed; only neighbours not containing the point are measured;
+--   * a containing kelurahan is at distance 0, so its geodesic distance is not computed; only
+--     neighbours not containing the point are measured. (0006 measured it, and for a point on
+--     the edge of an overlap the geodesic distance could come out a hair above 0, ranking that
+--     kelurahan after the other one whatever its code; the documented rule, lowest code wins
+--     in an overlap, now always holds);
 --   * the containing count and the candidate list come from one pass of window functions;
 --   * the candidates are MATERIALIZED: inlined, the planner evaluated ST_Intersects three times
 --     and ST_Distance twice per candidate.
--- server/src/demo/route-kelurahan.test.ts checks that it answers as the 0006 body did on real
--- overlaps, gaps, points near edges and points outside the cities.
+-- server/src/reports/route-kelurahan.test.ts checks that it answers as the 0006 body did on real
+-- overlaps, gaps, points near edges and points outside the cities, but for that edge case.
 CREATE OR REPLACE FUNCTION route_kelurahan(point geometry)
 RETURNS TABLE (
   kelurahan_code text,
