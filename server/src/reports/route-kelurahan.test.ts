@@ -19,33 +19,38 @@ beforeAll(async () => {
 afterAll(() => t?.drop());
 
 it('routes overlaps, gaps, edges and outside points exactly as the 0006 definition', async () => {
+  // One statement per kind of probe (on the embedded database a UNION ALL of these lost rows).
+  await t.db.exec('CREATE TABLE probe (kind text NOT NULL, p geometry(Point, 4326) NOT NULL)');
+  // overlaps between neighbours
   await t.db.exec(`
-    CREATE TABLE probe AS
-    -- overlaps between neighbours
-    SELECT 'overlap' AS kind, ST_PointOnSurface(ST_Intersection(a.geom, b.geom)) AS p
+    INSERT INTO probe
+    SELECT 'overlap', ST_PointOnSurface(ST_Intersection(a.geom, b.geom))
     FROM kelurahan a JOIN kelurahan b ON a.code < b.code AND ST_Intersects(a.geom, b.geom)
-    WHERE NOT ST_IsEmpty(ST_CollectionExtract(ST_Intersection(a.geom, b.geom), 3))
-    UNION ALL
-    -- gaps between kelurahan inside a city outline
+    WHERE NOT ST_IsEmpty(ST_CollectionExtract(ST_Intersection(a.geom, b.geom), 3))`);
+  // gaps between kelurahan inside a city outline
+  await t.db.exec(`
+    INSERT INTO probe
     SELECT 'gap', ST_PointOnSurface(d.geom)
     FROM cities c
-    CROSS JOIN LATERAL ST_Dump(ST_Difference(c.geom, (SELECT ST_Union(geom) FROM kelurahan k WHERE k.city_code = c.code))) AS d
-    UNION ALL
-    -- every 10th vertex of every kelurahan, moved 0–150 m in a fixed pseudo-random direction:
-    -- inside, outside, in a neighbour, within and beyond 100 m of it
+    CROSS JOIN LATERAL ST_Dump(ST_Difference(c.geom, (SELECT ST_Union(geom) FROM kelurahan k WHERE k.city_code = c.code))) AS d`);
+  // every 10th vertex of every kelurahan, moved 0–150 m in a fixed pseudo-random direction:
+  // inside, outside, in a neighbour, within and beyond 100 m of it
+  await t.db.exec(`
+    INSERT INTO probe
     SELECT 'edge', ST_Project(v.geom::geography, (abs(hashtext(k.code || v.path::text)) % 150)::float8,
                               radians(abs(hashtext(v.path::text || k.code)) % 360))::geometry
     FROM kelurahan k CROSS JOIN LATERAL ST_DumpPoints(k.geom) AS v
-    WHERE v.path[3] % 10 = 0
-    UNION ALL
-    -- uniform over the cities' bounding box, outside the outlines included
-    SELECT 'box', (ST_Dump(ST_GeneratePoints(ST_Envelope(ST_Collect(geom)), 3000, 7))).geom
-    FROM cities`);
-  const [counts] = await t.db.query<{ probes: number; kinds: number; edges: number }>(sql`
-    SELECT count(*)::int AS probes, count(DISTINCT kind)::int AS kinds,
-           count(*) FILTER (WHERE kind = 'edge')::int AS edges FROM probe`);
-  expect(counts.kinds).toBe(4);
-  expect(counts.edges).toBeGreaterThan(500);
+    WHERE v.path[3] % 10 = 0`);
+  // uniform over the cities' bounding box, outside the outlines included
+  await t.db.exec(`
+    INSERT INTO probe
+    SELECT 'box', d.geom
+    FROM (SELECT ST_GeneratePoints(ST_Envelope(ST_Collect(geom)), 3000, 7) AS g FROM cities) AS box
+    CROSS JOIN LATERAL ST_Dump(box.g) AS d`);
+  const kinds = await t.db.query<{ kind: string; probes: number }>(sql`
+    SELECT kind, count(*)::int AS probes FROM probe GROUP BY kind ORDER BY kind`);
+  expect(kinds.map((k) => k.kind)).toEqual(['box', 'edge', 'gap', 'overlap']);
+  expect(kinds.find((k) => k.kind === 'edge')!.probes).toBeGreaterThan(500);
 
   type Routed = { kelurahan_code: string; rule: string; distance_m: number; candidates: string[] } | null;
   const differences = await t.db.query<{ kind: string; old: Routed; new: Routed }>(sql`
