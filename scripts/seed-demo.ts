@@ -47,7 +47,11 @@ const db = await openDatabase(config, log);
 try {
   await prepareDatabase(db, log);
   log(`seeding ${count.toLocaleString('en')} synthetic reports (seed ${seed}) into the ${db.kind === 'postgres' ? 'PostgreSQL' : 'embedded'} database…`);
-  const { inserted, milliseconds } = await seedDemoReports(db, { count, seed });
+  const { inserted, milliseconds } = await seedDemoReports(db, {
+    count,
+    seed,
+    onPhase: (phase, ms) => log(`  ${phase}: ${(ms / 1000).toFixed(1)} s`),
+  });
   const seconds = milliseconds / 1000;
   log(`inserted ${inserted.toLocaleString('en')} reports in ${seconds.toFixed(1)} s (${Math.round(inserted / seconds).toLocaleString('en')} reports/s)`);
 } finally {
