@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type Database } from '../db/database.ts';
 import { readConfig } from '../config.ts';
 import { openEmbedded } from '../db/embedded.ts';
+import { connectPostgres } from '../db/postgres.ts';
 import { eventually } from './test-eventually.ts';
 import { createTestDatabase } from '../test/database.ts';
 import { sendJob, startJobs, stopJobs, type JobQueue } from './runner.ts';
@@ -96,5 +97,22 @@ describe.each(databases)('jobs on %s', (_, open) => {
   it('refuses to send once stopped', async () => {
     await stopJobs(o.db);
     await expect(sendJob(o.db, 'test-work', { n: 5 })).rejects.toThrow(/not running/);
+  });
+});
+
+describe.runIf(readConfig().databaseUrl)('jobs on several instances', () => {
+  it('start together on a new database without deadlocking in the queue setup', async () => {
+    const t = await createTestDatabase();
+    // Separate pools over one database, as two server processes have.
+    const instances = [t.db, await connectPostgres(t.url!, 2), await connectPostgres(t.url!, 2)];
+    const queues = ['a', 'b', 'c', 'd', 'e'].map((name) => ({ name: `test-many-${name}`, async handle() {} })) as JobQueue<never>[];
+    try {
+      const started = await Promise.allSettled(instances.map((db) => startJobs(db, { databaseUrl: t.url }, queues)));
+      expect(started.map((s) => (s.status === 'rejected' ? String(s.reason) : 'started'))).toEqual(['started', 'started', 'started']);
+    } finally {
+      for (const db of instances) await stopJobs(db);
+      for (const db of instances.slice(1)) await db.close();
+      await t.drop();
+    }
   });
 });

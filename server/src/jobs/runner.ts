@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import type { Config } from '../config.ts';
-import type { Database, Queryable } from '../db/database.ts';
+import { sql, type Database, type Queryable } from '../db/database.ts';
 import { executorFor } from './executor.ts';
 
 // Background work is kept in PostgreSQL by pg-boss (schema `pgboss`, installed and upgraded by
@@ -55,18 +55,25 @@ export async function startJobs(
   await boss.start();
   running.set(db, { boss, queues: new Set(queues.map((q) => q.name)) });
   try {
+    // Instances starting together on a new database deadlocked inside pg-boss's create_queue
+    // (each adds a foreign key to the other's new partition), so queues are set up by one
+    // instance at a time.
+    await oneInstanceAtATime(db, async () => {
+      for (const queue of queues) {
+        const queueOptions = {
+          name: queue.name,
+          retryLimit: queue.retry?.limit ?? 0,
+          retryDelay: queue.retry?.delaySeconds ?? 0,
+          retryBackoff: queue.retry?.backoff ?? false,
+          expireInSeconds: queue.expireInSeconds ?? 15 * 60,
+        };
+        // createQueue leaves an existing queue as it was; updateQueue brings its retry policy in
+        // line with this version of the code.
+        await boss.createQueue(queue.name, queueOptions);
+        await boss.updateQueue(queue.name, queueOptions);
+      }
+    });
     for (const queue of queues) {
-      const queueOptions = {
-        name: queue.name,
-        retryLimit: queue.retry?.limit ?? 0,
-        retryDelay: queue.retry?.delaySeconds ?? 0,
-        retryBackoff: queue.retry?.backoff ?? false,
-        expireInSeconds: queue.expireInSeconds ?? 15 * 60,
-      };
-      // createQueue leaves an existing queue as it was; updateQueue brings its retry policy in
-      // line with this version of the code.
-      await boss.createQueue(queue.name, queueOptions);
-      await boss.updateQueue(queue.name, queueOptions);
       await boss.work<object>(queue.name, {
         includeMetadata: true,
         batchSize: 1,
@@ -90,6 +97,19 @@ export async function startJobs(
     throw error;
   }
   log(`jobs: ${queues.map((q) => q.name + (q.cron ? ` (${q.cron})` : '')).join(', ')}`);
+}
+
+/**
+ * Runs setup while holding a transaction-scoped advisory lock, which every instance asks for
+ * before its own setup. The embedded database serves one process (and its one connection is
+ * the one pg-boss uses), so there it simply runs.
+ */
+async function oneInstanceAtATime(db: Database, setup: () => Promise<void>): Promise<void> {
+  if (db.kind === 'embedded') return setup();
+  await db.transaction(async (tx) => {
+    await tx.query(sql`SELECT pg_advisory_xact_lock(hashtext('petawarga: job queue setup'))`);
+    await setup();
+  });
 }
 
 /** Stops the workers, letting jobs in hand finish (up to 10 s), and pg-boss's own pool. */
