@@ -71,7 +71,9 @@ export async function listPublicReports(db: Queryable, q: ReportListQuery) {
            to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at, id
     FROM reports
     WHERE ${and(conditions)}
-    ORDER BY created_at DESC, id DESC
+    -- Qualified: a bare created_at would sort by the text column of the same name above, which
+    -- gives the same order but no index, so every page sorted all reports (1.6 s at a million).
+    ORDER BY reports.created_at DESC, reports.id DESC
     LIMIT ${q.limit + 1}`);
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
