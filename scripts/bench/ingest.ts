@@ -49,7 +49,7 @@ export const ingestBench: BenchArea = async (context) => {
       headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
       body: JSON.stringify({
         category: s.category, lon: s.lon, lat: s.lat,
-        description: `[bench] laporan uji beban nomor ${i}`, accuracy_m: 8,
+        description: `Jalan berlubang dan saluran air tersumbat di depan gang, laporan uji beban ${i}`, accuracy_m: 8,
       }),
     });
     const body = await response.json() as { status?: string };

@@ -9,10 +9,21 @@ export interface CachedTile {
   etag: string;
 }
 
+// A buffer of exactly these bytes with its own memory. The renderer's bytes are a view into
+// the driver's receive buffer and gzipSync returns a slice of a 16 kB output chunk; small
+// buffers from Buffer.from share 8 kB pool slabs. Kept in the cache as they are, a 200-byte
+// tile pins 8–16 kB that the cache's byte count never sees: with tens of thousands of small
+// high-zoom tiles the server held several hundred MB more than the 64 MB bound.
+function ownBytes(bytes: Buffer): Buffer {
+  const own = Buffer.allocUnsafeSlow(bytes.length);
+  bytes.copy(own);
+  return own;
+}
+
 export function cachedTile(body: Buffer): CachedTile {
   return {
-    body,
-    gzipped: gzipSync(body),
+    body: ownBytes(body),
+    gzipped: ownBytes(gzipSync(body)),
     etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
   };
 }

@@ -1,0 +1,12 @@
+import { connectPostgres } from '/work/wt-bench/server/src/db/postgres.ts';
+import { sql, raw } from '/work/wt-bench/server/src/db/database.ts';
+import { parseReportFilter } from '/work/wt-bench/server/src/reports/filters.ts';
+import { reportsLayer } from '/work/wt-bench/server/src/reports/tile-layers.ts';
+const [z, x, y, cat] = process.argv.slice(2);
+const db = await connectPostgres('postgres://postgres@127.0.0.1:5432/petawarga_bench_r1000000', 2);
+const layer = reportsLayer(parseReportFilter(cat ? { category: cat } : {}));
+const q = layer.query({ z: +z, x: +x, y: +y });
+await db.query(sql`SELECT ST_AsMVT(f) FROM (SELECT 1 AS a, ST_Point(0,0) AS geom) f`);
+const rows = await db.query<Record<string, string>>(sql`EXPLAIN (ANALYZE, BUFFERS) SELECT ST_AsMVT(f, 'reports', 4096, 'geom') FROM (${q}) AS f`);
+console.log(rows.map((r) => r['QUERY PLAN']).join('\n'));
+await db.close();
