@@ -20,12 +20,16 @@ async function firstView(browser: Browser, url: string, ready: string, timeoutMs
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page: Page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    // Playwright's request events include MapLibre's web workers, which fetch the tiles and the
+    // GeoJSON (a page-level CDP session would not see them). Sizes are as transferred: the
+    // encoded body plus headers.
     let bytes = 0;
     let requests = 0;
-    cdp.on('Network.loadingFinished', (event) => { bytes += event.encodedDataLength; requests++; });
+    const sizes: Promise<void>[] = [];
+    context.on('requestfinished', (request) => {
+      requests++;
+      sizes.push(request.sizes().then((s) => { bytes += s.responseBodySize + s.responseHeadersSize; }));
+    });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(url, { waitUntil: 'commit' });
@@ -33,7 +37,8 @@ async function firstView(browser: Browser, url: string, ready: string, timeoutMs
       throw new Error(`${url} not ready: ${(error as Error).message} ${errors.join('; ')}`);
     });
     const { ms, shown } = await handle.jsonValue() as { ms: number; shown: number };
-    await page.waitForTimeout(200); // let the last loadingFinished events arrive
+    await page.waitForTimeout(200); // let the last requestfinished events arrive
+    await Promise.all(sizes);
     return { ms, bytes, requests, shown };
   } finally {
     await context.close();

@@ -12,6 +12,7 @@ import { sql } from '../../server/src/db/database.ts';
 import { connectPostgres } from '../../server/src/db/postgres.ts';
 import { insertReport } from '../../server/src/reports/queries.ts';
 import type { BenchArea, BenchContext } from './context.ts';
+import { cpuMs } from './server.ts';
 import { round } from './stats.ts';
 import { rows } from './table.ts';
 import { inParallel } from './tile-requests.ts';
@@ -59,10 +60,13 @@ export const ingestBench: BenchArea = async (context) => {
   const numbered = samples.map((s, i) => ({ s, i }));
   let httpSeconds = 0;
   let plainSeconds = 0;
+  let serverCpuMs = 0;
   try {
     let started = performance.now();
+    const cpuBefore = cpuMs(context.server.pid);
     await inParallel(numbered, clients, ({ s, i }) => post(s, i));
     httpSeconds = (performance.now() - started) / 1000;
+    serverCpuMs = cpuMs(context.server.pid) - cpuBefore;
     if (refused.length) throw new Error(`${refused.length} of ${samples.length} submissions were refused, e.g. ${refused[0]}`);
     const pool = await connectPostgres(context.databaseUrl, 10);
     started = performance.now();
@@ -82,7 +86,7 @@ export const ingestBench: BenchArea = async (context) => {
 
   const ingestRps = round(samples.length / httpSeconds);
   const plainRps = round(samples.length / plainSeconds);
-  context.log(`ingest: ${samples.length} reports by ${clients} clients in ${httpSeconds.toFixed(1)} s (${held} held for moderation); plain INSERT ${plainSeconds.toFixed(1)} s`);
+  context.log(`ingest: ${samples.length} reports by ${clients} clients in ${httpSeconds.toFixed(1)} s (${held} held for moderation), server process CPU ${round(serverCpuMs / samples.length, 2)} ms a report; plain INSERT ${plainSeconds.toFixed(1)} s`);
   rows.push({
     area: 'ingest', figure: `POST /api/reports @${clients} clients`, value: ingestRps, unit: 'reports/s',
     limit: { value: targetRps, kind: 'above', unit: 'reports/s' },
@@ -90,6 +94,7 @@ export const ingestBench: BenchArea = async (context) => {
   });
   Object.assign(context.results, {
     ingest_rps: ingestRps, plain_insert_rps: plainRps,
+    ingest_server_cpu_ms_per_report: round(serverCpuMs / samples.length, 2),
     ingest_settings: { clients, submissions: samples.length, held_for_moderation: held, TRUST_PROXY: '127.0.0.1', SOURCE_BURST_LIMIT: 'default (5)', distinct_client_addresses: true },
   });
 };
