@@ -50,30 +50,39 @@ const context: BenchContext = {
   reports, db, databaseUrl: url, tilesPerZoom, results: {}, peakRssMb: 0, log,
   server: await startPetawarga(url),
 };
-const loadBefore = load();
+// The machine is shared: the load average as each area starts says how busy it was.
+const loadByArea: Record<string, ReturnType<typeof load>> = {};
 try {
   for (const area of chosen) {
     log(`— ${area}`);
+    loadByArea[area] = load();
     await areas[area](context);
   }
 } finally {
   await context.server.stop();
 }
+
+// Hotspots has its own script and scratch database (scripts/bench/hotspots.ts, which reloads
+// petawarga_bench_hotspots when its count differs from --reports); its lines go into the results.
+if (asked.includes('all') || asked.includes('hotspots')) {
+  log('— hotspots (scripts/bench/hotspots.ts)');
+  loadByArea.hotspots = load();
+  const child = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench/hotspots.ts', String(reports)], {
+    cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8',
+  });
+  process.stdout.write(child.stdout);
+  context.results.hotspots = child.stdout.split('\n').filter((line) => line && !line.startsWith('[bench]'));
+  if (child.status !== 0) process.exitCode = 1;
+}
+
 const run = {
   reports,
   started_at: started.toISOString(),
   areas: chosen,
   ...context.results,
-  load: { before: loadBefore, after: load() },
+  load: { ...loadByArea, after: load() },
   machine: await machine(db),
 };
 await db.close();
 printTable();
 log(`written ${writeResults(run)} and bench/results/latest.json`);
-
-// Hotspots has its own script and scratch database (scripts/bench/hotspots.ts).
-if (asked.includes('all') || asked.includes('hotspots')) {
-  log('— hotspots (scripts/bench/hotspots.ts)');
-  const child = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench/hotspots.ts', String(reports)], { cwd: projectRoot, stdio: 'inherit' });
-  if (child.status !== 0) process.exitCode = 1;
-}
