@@ -2,10 +2,10 @@
 // and the same gzip choice as the real tile route. Run as its own process by cached.ts.
 //   TILE_URL=http://…/tiles/reports/z/x/y.mvt PORT=… node --import tsx scripts/bench/bare-route.ts
 import Fastify from 'fastify';
+import { gzipSync } from 'node:zlib';
 
 const source = await fetch(process.env.TILE_URL!, { headers: { 'accept-encoding': 'identity' } });
 const body = Buffer.from(await source.arrayBuffer());
-const { gzipSync } = await import('node:zlib');
 const gzipped = gzipSync(body);
 const etag = source.headers.get('etag') ?? '"x"';
 

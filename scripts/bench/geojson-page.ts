@@ -1,11 +1,10 @@
 // The common approach to a first view, for comparison: a page that downloads every public
 // report as GeoJSON (gzip-compressed, only the category as a property, which flatters it) and
 // clusters them in the browser with MapLibre's own cluster source (supercluster in a worker).
-import { createReadStream, existsSync, mkdirSync, renameSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { createGzip } from 'node:zlib';
-import { createWriteStream } from 'node:fs';
 import { sql, type Database } from '../../server/src/db/database.ts';
 import { serviceAreaBounds } from '../../web/src/map/service-area.ts';
 import { freePort, projectRoot } from './server.ts';
