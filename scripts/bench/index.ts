@@ -1,0 +1,88 @@
+// npm run bench -- [area …] [--reports N] [--tiles-per-zoom K]
+// Areas: tiles, cached, memory, ingest, first-view, list, exports, hotspots, all (default).
+// Needs DATABASE_URL (PostgreSQL + PostGIS); the bench works in its own database beside it.
+import { spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { benchDatabase } from './bench-database.ts';
+import { cachedBench } from './cached.ts';
+import type { BenchArea, BenchContext } from './context.ts';
+import { exportsBench } from './exports.ts';
+import { firstViewBench } from './first-view.ts';
+import { ingestBench } from './ingest.ts';
+import { listBench } from './list.ts';
+import { memoryBench } from './memory.ts';
+import { load, machine, writeResults } from './results.ts';
+import { projectRoot, startPetawarga } from './server.ts';
+import { printTable } from './table.ts';
+import { tilesBench } from './tiles.ts';
+
+// In the order `all` runs them: reads before the ingest adds (and removes) reports, and the
+// cached-tile load after the sweeps have filled the tile cache, as on a server that has run a while.
+const areas: Record<string, BenchArea> = {
+  tiles: tilesBench,
+  memory: memoryBench,
+  cached: cachedBench,
+  list: listBench,
+  exports: exportsBench,
+  'first-view': firstViewBench,
+  ingest: ingestBench,
+};
+const usage = `usage: npm run bench -- [${[...Object.keys(areas), 'hotspots', 'all'].join('|')} …] [--reports N] [--tiles-per-zoom K]`;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { reports: { type: 'string', default: '1000000' }, 'tiles-per-zoom': { type: 'string', default: '0' } },
+});
+const reports = Number(values.reports);
+const tilesPerZoom = Number(values['tiles-per-zoom']);
+const asked = positionals.length ? positionals : ['all'];
+const unknown = asked.filter((a) => a !== 'all' && a !== 'hotspots' && !(a in areas));
+if (!Number.isSafeInteger(reports) || reports < 1 || !Number.isSafeInteger(tilesPerZoom) || tilesPerZoom < 0 || unknown.length) {
+  console.error(unknown.length ? `unknown area: ${unknown.join(', ')}\n${usage}` : usage);
+  process.exit(2);
+}
+const chosen = asked.includes('all') ? Object.keys(areas) : Object.keys(areas).filter((a) => asked.includes(a));
+const log = (message: string) => console.log(`[bench] ${message}`);
+
+const started = new Date();
+const { db, url } = await benchDatabase(reports, log);
+const context: BenchContext = {
+  reports, db, databaseUrl: url, tilesPerZoom, results: {}, peakRssMb: 0, log,
+  server: await startPetawarga(url),
+};
+// The machine is shared: the load average as each area starts says how busy it was.
+const loadByArea: Record<string, ReturnType<typeof load>> = {};
+try {
+  for (const area of chosen) {
+    log(`— ${area}`);
+    loadByArea[area] = load();
+    await areas[area](context);
+  }
+} finally {
+  await context.server.stop();
+}
+
+// Hotspots has its own script and scratch database (scripts/bench/hotspots.ts, which reloads
+// petawarga_bench_hotspots when its count differs from --reports); its lines go into the results.
+if (asked.includes('all') || asked.includes('hotspots')) {
+  log('— hotspots (scripts/bench/hotspots.ts)');
+  loadByArea.hotspots = load();
+  const child = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench/hotspots.ts', String(reports)], {
+    cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8',
+  });
+  process.stdout.write(child.stdout);
+  context.results.hotspots = child.stdout.split('\n').filter((line) => line && !line.startsWith('[bench]'));
+  if (child.status !== 0) process.exitCode = 1;
+}
+
+const run = {
+  reports,
+  started_at: started.toISOString(),
+  areas: chosen,
+  ...context.results,
+  load: { ...loadByArea, after: load() },
+  machine: await machine(db),
+};
+await db.close();
+printTable();
+log(`written ${writeResults(run)} and bench/results/latest.json`);
