@@ -2,7 +2,8 @@
 // beside a bare Fastify route in its own process returning the same bytes.
 import { sql } from '../../server/src/db/database.ts';
 import type { BenchArea } from './context.ts';
-import { freePort, sampleRss, startProcess } from './server.ts';
+import { startNodeProcess } from '../../server/src/scale/server-process.ts';
+import { freePort, sampleRss } from './server.ts';
 import { round } from './stats.ts';
 import { rows } from './table.ts';
 import { fetchTile } from './tile-requests.ts';
@@ -24,7 +25,7 @@ export const cachedBench: BenchArea = async (context) => {
   const again = await fetchTile(context.server.url, hotTile, '');
   if (again.from !== 'cache') throw new Error(`hot tile not cached after one request (x-read-from: ${again.from})`);
   const headers = { 'accept-encoding': 'gzip' };
-  const bare = await startProcess('scripts/bench/bare-route.ts', { TILE_URL: `${context.server.url}${path}` }, '/ready', await freePort());
+  const bare = await startNodeProcess('scripts/bench/bare-route.ts', { TILE_URL: `${context.server.url}${path}` }, '/ready', await freePort());
   try {
     wrkRequestsPerSecond(`${bare.url}/tile.mvt`, connections, 2, headers); // warm-up
     const bareRun = wrkRequestsPerSecond(`${bare.url}/tile.mvt`, connections, seconds, headers);

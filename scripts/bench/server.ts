@@ -1,17 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { startServer, type ServerProcess } from '../../server/src/scale/server-process.ts';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
 
-export interface BenchServer {
-  url: string;
-  pid: number;
-  stop(): Promise<void>;
-}
+export type BenchServer = ServerProcess;
 
 /** A port nobody listens on now. */
 export function freePort(): Promise<number> {
@@ -47,49 +43,6 @@ export function sampleRss(pid: number): { stop(): number } {
   return { stop: () => { clearInterval(timer); take(); return peak; } };
 }
 
-function exited(child: ChildProcess): Promise<void> {
-  return child.exitCode !== null || child.signalCode !== null
-    ? Promise.resolve()
-    : new Promise((resolve) => child.once('exit', () => resolve()));
-}
-
-/**
- * Starts `node --import tsx <script>` itself (not the tsx wrapper, which would be a second
- * process), so `pid` is the process that serves and its RSS is the server's. Resolves once
- * `readyPath` answers.
- */
-export async function startProcess(script: string, env: Record<string, string>, readyPath: string, port: number): Promise<BenchServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    cwd: projectRoot,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let printed = '';
-  child.stdout!.on('data', (chunk) => (printed += chunk));
-  child.stderr!.on('data', (chunk) => (printed += chunk));
-  const server: BenchServer = {
-    url: `http://127.0.0.1:${port}`,
-    pid: child.pid!,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited(child);
-      clearTimeout(killer);
-    },
-  };
-  const until = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${script} exited:\n${printed}`);
-    if (await fetch(`${server.url}${readyPath}`).then((r) => r.ok, () => false)) return server;
-    if (Date.now() > until) {
-      await server.stop();
-      throw new Error(`${script} not ready in 60 s:\n${printed}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 /**
  * The real server as production runs it, on the bench database. TRUST_PROXY=127.0.0.1 lets
  * the ingest bench give each simulated resident its own address (X-Forwarded-For), as residents
@@ -97,11 +50,11 @@ export async function startProcess(script: string, env: Record<string, string>, 
  */
 export async function startPetawarga(databaseUrl: string): Promise<BenchServer> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'petawarga-bench-'));
-  return startProcess('server/src/main.ts', {
+  return startServer({
     DATABASE_URL: databaseUrl,
     DEMO_REPORTS: '0',
     LOG_LEVEL: 'warn',
     TRUST_PROXY: '127.0.0.1',
     DATA_DIR: dataDir,
-  }, '/health', await freePort());
+  }, await freePort(), 60_000);
 }

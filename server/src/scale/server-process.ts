@@ -5,6 +5,8 @@ const projectRoot = path.resolve(import.meta.dirname, '../../..');
 
 export interface ServerProcess {
   url: string;
+  /** The process that serves (node itself, not a wrapper), for its RSS and CPU time. */
+  pid: number;
   /** What the process printed, for a failure message. */
   output(): string;
   stop(): Promise<void>;
@@ -16,9 +18,15 @@ function exited(child: ChildProcess): Promise<void> {
     : new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-/** `tsx server/src/main.ts` with this environment, resolved once /health answers. */
-export async function startServer(env: Record<string, string>, port: number, timeoutMs = 40_000): Promise<ServerProcess> {
-  const child = spawn(path.join(projectRoot, 'node_modules/.bin/tsx'), ['server/src/main.ts'], {
+/**
+ * Runs `node --import tsx <script>` (a path from the project root) with this environment, and
+ * resolves once `readyPath` answers on the port. Node is started directly, not through the tsx
+ * wrapper, so that `pid` is the serving process.
+ */
+export async function startNodeProcess(
+  script: string, env: Record<string, string>, readyPath: string, port: number, timeoutMs = 60_000,
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: projectRoot,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -28,6 +36,7 @@ export async function startServer(env: Record<string, string>, port: number, tim
   child.stderr!.on('data', (chunk) => (printed += chunk));
   const server: ServerProcess = {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     output: () => printed,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
@@ -39,13 +48,18 @@ export async function startServer(env: Record<string, string>, port: number, tim
   };
   const until = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server on port ${port} exited:\n${printed}`);
-    const ok = await fetch(`${server.url}/health`).then((r) => r.ok, () => false);
+    if (child.exitCode !== null) throw new Error(`${script} on port ${port} exited:\n${printed}`);
+    const ok = await fetch(`${server.url}${readyPath}`).then((r) => r.ok, () => false);
     if (ok) return server;
     if (Date.now() > until) {
       await server.stop();
-      throw new Error(`server on port ${port} not ready in ${timeoutMs} ms:\n${printed}`);
+      throw new Error(`${script} on port ${port} not ready in ${timeoutMs} ms:\n${printed}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** The PetaWarga server with this environment, resolved once /health answers. */
+export function startServer(env: Record<string, string>, port: number, timeoutMs = 40_000): Promise<ServerProcess> {
+  return startNodeProcess('server/src/main.ts', env, '/health', port, timeoutMs);
 }

@@ -16,6 +16,8 @@ export const tileRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: TileParams,
       querystring: ReportFilterQuery,
     },
+    // sendTile keeps each tile gzipped already; the compression plugin's hook would only look.
+    compress: false,
   }, async (request, reply) => {
     const filter = parseReportFilter(request.query);
     return sendTile(app.tileCache, {
