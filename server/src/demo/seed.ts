@@ -1,7 +1,6 @@
 import { sql, type Database } from '../db/database.ts';
 import { addClusterCells } from './cells.ts';
 import { assignTrackingCodes } from './codes.ts';
-import { dropSecondaryIndexes, rebuildIndexes, rebuildIndexesFrom } from './indexes.ts';
 import { addSubmittedEvents, insertReports, lockReports, notifyTiles } from './load.ts';
 import { planDemo } from './plan.ts';
 import { createRoutedTable, drawRoutedPoints } from './points.ts';
@@ -13,8 +12,6 @@ export interface DemoSeedOptions {
   seed?: number;
   /** Reports fall in the 730 days before this day. */
   now?: Date;
-  /** Drop the secondary indexes of reports and build them again after the load; by default from 50,000 reports. */
-  rebuildIndexes?: boolean;
   /** Told the duration of each step, for the seed command's output. */
   onPhase?: (phase: string, milliseconds: number) => void;
 }
@@ -26,7 +23,7 @@ export interface DemoSeedOptions {
  */
 export async function seedDemoReports(
   db: Database,
-  { count, seed = 1, now = new Date(), onPhase = () => undefined, rebuildIndexes: rebuild = count >= rebuildIndexesFrom }: DemoSeedOptions,
+  { count, seed = 1, now = new Date(), onPhase = () => undefined }: DemoSeedOptions,
 ): Promise<{ inserted: number; milliseconds: number }> {
   if (!Number.isInteger(count) || count < 0) throw new Error(`count must be a whole number ≥ 0, got ${count}`);
   if (!Number.isSafeInteger(seed)) throw new Error(`seed must be an integer, got ${seed}`);
@@ -49,13 +46,11 @@ export async function seedDemoReports(
     await timed('points drawn and routed', () => drawRoutedPoints(tx, seed));
     const lastId = await lockReports(tx);
     await timed('tracking codes', () => assignTrackingCodes(tx, seed));
-    const droppedIndexes = rebuild ? await dropSecondaryIndexes(tx) : [];
     await timed('reports inserted', () => insertReports(tx, seed, now, plan));
     await tx.query(sql`ALTER TABLE reports ENABLE TRIGGER reports_cluster_cells_insert_delete`);
     await tx.query(sql`ALTER TABLE reports ENABLE TRIGGER reports_tiles_insert`);
     await timed('cluster cells', () => addClusterCells(tx, lastId));
     await timed('submitted events', () => addSubmittedEvents(tx, lastId));
-    if (droppedIndexes.length > 0) await timed('report indexes rebuilt', () => rebuildIndexes(tx, droppedIndexes));
     await notifyTiles(tx);
     const [{ n }] = await tx.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM reports WHERE id > ${lastId}`);
     return n;
