@@ -13,6 +13,9 @@ import { uniform } from './random.ts';
  */
 export async function lockReports(tx: Queryable): Promise<number> {
   await tx.query(sql`ALTER TABLE reports DISABLE TRIGGER reports_cluster_cells_insert_delete`);
+  // Migration 0044's statement trigger would copy every inserted row into a transition table
+  // only to say {"all": true}; notifyTiles says it once instead.
+  await tx.query(sql`ALTER TABLE reports DISABLE TRIGGER reports_tiles_insert`);
   const [{ last }] = await tx.query<{ last: number }>(sql`SELECT COALESCE(max(id), 0)::bigint AS last FROM reports`);
   return last;
 }
@@ -84,6 +87,11 @@ export async function insertReports(tx: Queryable, seed: number, now: Date, plan
     JOIN kelurahan kel ON kel.code = x.kelurahan_code
     JOIN kecamatan kec ON kec.code = x.kecamatan_code
     ORDER BY x.slot`);
+}
+
+/** Tells every server instance to drop its cached report tiles (delivered at commit). */
+export async function notifyTiles(tx: Queryable): Promise<void> {
+  await tx.query(sql`SELECT pg_notify('report_tiles', '{"all":true}')`);
 }
 
 /** Each report's first public event, as a resident's submission, at the report's own time. */

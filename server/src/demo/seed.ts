@@ -1,7 +1,7 @@
 import { sql, type Database } from '../db/database.ts';
 import { addClusterCells } from './cells.ts';
 import { assignTrackingCodes } from './codes.ts';
-import { addSubmittedEvents, insertReports, lockReports } from './load.ts';
+import { addSubmittedEvents, insertReports, lockReports, notifyTiles } from './load.ts';
 import { planDemo } from './plan.ts';
 import { createRoutedTable, drawRoutedPoints } from './points.ts';
 import { createSlots } from './slots.ts';
@@ -48,8 +48,10 @@ export async function seedDemoReports(
     await timed('tracking codes', () => assignTrackingCodes(tx, seed));
     await timed('reports inserted', () => insertReports(tx, seed, now, plan));
     await tx.query(sql`ALTER TABLE reports ENABLE TRIGGER reports_cluster_cells_insert_delete`);
+    await tx.query(sql`ALTER TABLE reports ENABLE TRIGGER reports_tiles_insert`);
     await timed('cluster cells', () => addClusterCells(tx, lastId));
     await timed('submitted events', () => addSubmittedEvents(tx, lastId));
+    await notifyTiles(tx);
     const [{ n }] = await tx.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM reports WHERE id > ${lastId}`);
     return n;
   });
