@@ -4,11 +4,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data_dir=$(mktemp -d)
-port=${SMOKE_PORT:-3999}
+# A port nothing listens on now (a fixed one may be taken on a shared machine).
+port=${SMOKE_PORT:-$(node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })")}
 log="$data_dir/start.log"
-env -u DATABASE_URL DATA_DIR="$data_dir" PORT="$port" DEMO_REPORTS=500 npm start >"$log" 2>&1 &
+# In its own process group: npm start runs tsx, which runs node; stopping npm alone left the
+# server running (and holding its port) after the script ended.
+setsid env -u DATABASE_URL DATA_DIR="$data_dir" PORT="$port" DEMO_REPORTS=500 npm start >"$log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$data_dir"' EXIT
+trap 'kill -- -$pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$data_dir"' EXIT
 for _ in $(seq 1 180); do
   curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
   kill -0 $pid 2>/dev/null || { cat "$log"; echo "npm start exited early"; exit 1; }
