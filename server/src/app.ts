@@ -28,8 +28,8 @@ import { layerRoutes } from './layers/routes.ts';
 import { routingRuleRoutes } from './routing-rules/routes.ts';
 import { postgresRateLimitStore } from './scale/rate-limit-store.ts';
 import { rememberWritePositions } from './scale/read-your-writes.ts';
+import { TileCache } from '../../tiles/src/index.ts';
 import { dropReportTiles, followReportChanges } from './tiles/invalidation.ts';
-import { InvalidationCountingCache } from './tiles/report-cache.ts';
 import { tileRoutes } from './tiles/routes.ts';
 import { registerWebApp } from './web/static.ts';
 
@@ -41,7 +41,7 @@ declare module 'fastify' {
     reads: ReadReplica;
     /** Report tiles read past every change this instance was told about. */
     reportTileReads: ReadFence;
-    tileCache: InvalidationCountingCache;
+    tileCache: TileCache;
     /** Hot-spot and analytics results per parameter set, until new reports arrive. */
     analyticsCache: AnalyticsCache;
     /** Call after a report at this point was created or changed: drops the tiles holding it. */
@@ -80,7 +80,7 @@ export async function buildApp({ config, db, readDb, logger = false, publicChang
   // Under a burst of writes the replica replayed 95% of them within 11–47 ms of the answer
   // (docs/scaling.md): a tile render waits up to 50 ms for it rather than loading the primary.
   app.decorate('reportTileReads', new ReadFence(app.reads, 50, warn));
-  app.decorate('tileCache', new InvalidationCountingCache());
+  app.decorate('tileCache', new TileCache());
   app.decorate('analyticsCache', new AnalyticsCache());
   // The instance that made a change drops its tiles at once (the answer to the resident must
   // already show their report); every instance also follows the database's notifications.

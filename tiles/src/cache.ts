@@ -53,6 +53,12 @@ export class TileCache {
   private bytes = 0;
   /** Counts puts at the young end (sets and moves): an entry's age in positions. */
   private moves = 0;
+  /**
+   * Counts invalidations. A render that began before one read the data before the change;
+   * stored afterwards it would keep the old tile until the next change, so a renderer notes the
+   * generation when it starts and stores its tile only if it is unchanged.
+   */
+  generation = 0;
 
   constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
 
@@ -83,6 +89,7 @@ export class TileCache {
   }
 
   invalidate(source: string, tiles: TileCoord[]): void {
+    this.generation++;
     for (const tile of tiles) {
       const base = tileKey(source, tile);
       for (const key of this.variantsByTile.get(base) ?? []) this.remove(key);
@@ -92,10 +99,12 @@ export class TileCache {
 
   /** Drops every cached tile of one source (after a change too large to list). */
   dropSource(source: string): void {
+    this.generation++;
     for (const key of [...this.entries.keys()]) if (key.startsWith(`${source}/`)) this.remove(key);
   }
 
   clear(): void {
+    this.generation++;
     this.entries.clear();
     this.variantsByTile.clear();
     this.bytes = 0;

@@ -1,11 +1,10 @@
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tilesContaining } from '../../../tiles/src/index.ts';
+import { TileCache, tilesContaining } from '../../../tiles/src/index.ts';
 import type { ReadPath } from '../db/replica.ts';
 import { parseReportFilter } from '../reports/filters.ts';
 import { reportsLayer } from '../reports/tile-layers.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
-import { InvalidationCountingCache } from './report-cache.ts';
 import { sendTile } from './serve.ts';
 
 let t: TestDatabase;
@@ -17,7 +16,7 @@ afterAll(() => t?.drop());
 const tile = tilesContaining(106.64, -6.18, 14, 14)[0];
 
 /** A tile server whose renders wait for `open()` before choosing their database. */
-function gatedServer(cache: InvalidationCountingCache) {
+function gatedServer(cache: TileCache) {
   let open!: () => void;
   let gate = new Promise<void>((resolve) => (open = resolve));
   const app = Fastify();
@@ -39,7 +38,7 @@ function gatedServer(cache: InvalidationCountingCache) {
 
 describe('sendTile', () => {
   it('caches a render, but not one that an invalidation overtook', async () => {
-    const cache = new InvalidationCountingCache();
+    const cache = new TileCache();
     const server = gatedServer(cache);
     server.open();
     await server.app.inject({ method: 'GET', url: '/tile' });

@@ -1,7 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { cachedTile, renderTile, type CachedTile, type TileCoord, type TileLayer } from '../../../tiles/src/index.ts';
+import { cachedTile, renderTile, type CachedTile, type TileCache, type TileCoord, type TileLayer } from '../../../tiles/src/index.ts';
 import type { ReadPath, ReadSource } from '../db/replica.ts';
-import type { InvalidationCountingCache } from './report-cache.ts';
 
 export const mvtContentType = 'application/vnd.mapbox-vector-tile';
 
@@ -11,7 +10,7 @@ interface Rendering {
 }
 
 /** Renders each tile once even when many requests for it arrive together, per cache. */
-const renderingByCache = new WeakMap<InvalidationCountingCache, Map<string, Rendering>>();
+const renderingByCache = new WeakMap<TileCache, Map<string, Rendering>>();
 
 export interface TileRequest {
   source: string;
@@ -23,7 +22,7 @@ export interface TileRequest {
   cacheControl: string;
 }
 
-function render(cache: InvalidationCountingCache, t: TileRequest): Rendering | Promise<Rendering> {
+function render(cache: TileCache, t: TileRequest): Rendering | Promise<Rendering> {
   let rendering = renderingByCache.get(cache);
   if (!rendering) renderingByCache.set(cache, (rendering = new Map()));
   // A request after an invalidation must not join a render that began before it.
@@ -50,7 +49,7 @@ function render(cache: InvalidationCountingCache, t: TileRequest): Rendering | P
  * X-Read-From says where the bytes came from: cache, replica or primary.
  */
 export async function sendTile(
-  cache: InvalidationCountingCache,
+  cache: TileCache,
   t: TileRequest,
   request: FastifyRequest,
   reply: FastifyReply,
