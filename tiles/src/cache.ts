@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import type { TileCoord } from './tile-coord.ts';
+import { lonLatToMercator, mercatorHalfWorld, type TileCoord } from './tile-coord.ts';
 
 export interface CachedTile {
   body: Buffer;
@@ -127,9 +127,10 @@ export class TileCache {
 /** The tile containing a lon/lat at each zoom from minZoom to maxZoom. */
 export function tilesContaining(lon: number, lat: number, minZoom: number, maxZoom: number): TileCoord[] {
   const tiles: TileCoord[] = [];
-  const sin = Math.sin((lat * Math.PI) / 180);
-  const fx = (lon + 180) / 360;
-  const fy = 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI);
+  const [mx, my] = lonLatToMercator(lon, lat);
+  // Fractions of the world square, x from the west and y from the north.
+  const fx = (mx + mercatorHalfWorld) / (2 * mercatorHalfWorld);
+  const fy = (mercatorHalfWorld - my) / (2 * mercatorHalfWorld);
   for (let z = minZoom; z <= maxZoom; z++) {
     const n = 2 ** z;
     tiles.push({

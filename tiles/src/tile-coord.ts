@@ -28,3 +28,14 @@ export function tileBounds3857({ z, x, y }: TileCoord) {
   const maxY = mercatorHalfWorld - y * size;
   return { minX, minY: maxY - size, maxX: minX + size, maxY, size };
 }
+
+/** Earth radius of spherical Web Mercator (EPSG:3857), in metres. */
+const mercatorRadius = 6378137;
+
+/** A lon/lat (EPSG:4326) in EPSG:3857 metres, as PostGIS ST_Transform computes it. */
+export function lonLatToMercator(lon: number, lat: number): [number, number] {
+  return [
+    (mercatorRadius * lon * Math.PI) / 180,
+    mercatorRadius * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)),
+  ];
+}

@@ -1,5 +1,5 @@
 import type { Geometry, Position } from 'geojson';
-import { polygonInTile, tileBounds3857, tileExtent, type TileCoord, type TileLayer } from '../../../tiles/src/index.ts';
+import { lonLatToMercator, polygonInTile, tileBounds3857, tileExtent, type TileCoord, type TileLayer } from '../../../tiles/src/index.ts';
 import { raw, sql, type Sql } from '../db/database.ts';
 import type { LayerResult } from './layer.ts';
 
@@ -9,19 +9,10 @@ import type { LayerResult } from './layer.ts';
 // tile-space SQL as every other tile of the project (tiles/src/tile-space.ts), so hexagons and
 // hulls line up with the report and boundary tiles on both encoders.
 
-const earthRadius = 6378137;
 /** Tile buffer in tile units, as polygonInTile's default: outlines run on past the tile edge. */
 const bufferUnits = 64;
 
 type Box = { minX: number; minY: number; maxX: number; maxY: number };
-
-/** EPSG:4326 → EPSG:3857 (spherical Web Mercator), as ST_Transform does it. */
-function mercator([lon, lat]: Position): [number, number] {
-  return [
-    (earthRadius * lon * Math.PI) / 180,
-    earthRadius * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)),
-  ];
-}
 
 function positions(geometry: Geometry): Position[] {
   switch (geometry.type) {
@@ -36,7 +27,7 @@ function positions(geometry: Geometry): Position[] {
 function mercatorBox(geometry: Geometry): Box {
   const box = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
   for (const p of positions(geometry)) {
-    const [x, y] = mercator(p);
+    const [x, y] = lonLatToMercator(p[0], p[1]);
     box.minX = Math.min(box.minX, x); box.minY = Math.min(box.minY, y);
     box.maxX = Math.max(box.maxX, x); box.maxY = Math.max(box.maxY, y);
   }
