@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import pg from 'pg';
+import { createDatabaseIfMissing } from '../../server/src/db/create-database.ts';
 
 // Debian's gammu-smsd package ships the schema here; some releases gzip it.
 const schemaCandidates = ['/usr/share/doc/gammu-smsd/examples/pgsql.sql', '/usr/share/doc/gammu-smsd/examples/pgsql.sql.gz'];
@@ -24,19 +25,10 @@ function smsdSchema(): string {
 
 /** Creates the SMSD database at `url` and its tables, unless they exist. True when it created anything. */
 export async function createGatewayDatabase(url: string): Promise<boolean> {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
-  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`unsafe SMSD database name "${name}"`);
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
   const server = new URL(url);
   server.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: server.toString() });
-  await admin.connect();
-  try {
-    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!exists.rowCount) await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
+  await createDatabaseIfMissing(server.toString(), name);
   const db = new pg.Client({ connectionString: url });
   await db.connect();
   try {
