@@ -1,16 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { call, forgetCsrf, getJson, hasCsrf, postJson, rememberCsrf, signedOutEvent } from './api.ts';
 
-export type Role = 'admin' | 'moderator' | 'department_officer' | 'kelurahan_officer' | 'planner';
+// The server's own definitions, as types only: nothing of the server enters the bundle.
+import type { Role, Staff } from '../../../server/src/staff/queries.ts';
 
-export interface Staff {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  department_code: string | null;
-  kelurahan_code: string | null;
-}
+export type { Role, Staff };
 
 type Session = { state: 'checking' } | { state: 'signed-out' } | { state: 'signed-in'; staff: Staff };
 
