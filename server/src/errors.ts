@@ -1,3 +1,4 @@
+import { Type } from 'typebox';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** A message a person reads, in the two languages the app speaks. */
@@ -20,6 +21,17 @@ export class AppError extends Error {
     super(messages.en);
   }
 }
+
+/** The JSON body of every error response. */
+export const ErrorResponse = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    message_id: Type.String(),
+    message_en: Type.String(),
+    details: Type.Optional(Type.Unknown()),
+  }),
+});
 
 export interface ErrorBody {
   error: { code: string; message: string; message_id: string; message_en: string; details?: unknown };

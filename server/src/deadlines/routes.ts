@@ -1,6 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AppError } from '../errors.ts';
-import { ErrorResponse } from '../reports/schemas.ts';
+import { ErrorResponse } from '../errors.ts';
 import { listHolidays } from './holidays.ts';
 import { onTimeRates } from './on-time.ts';
 

@@ -1,6 +1,6 @@
 import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorResponse } from '../reports/schemas.ts';
+import { ErrorResponse } from '../errors.ts';
 import { requireStaff } from '../staff/sessions.ts';
 import { layerLimits } from './geojson.ts';
 import { importLayer, layerNamePattern } from './import.ts';

@@ -79,12 +79,3 @@ export const SubmittedReport = Type.Object({
   })),
 });
 
-export const ErrorResponse = Type.Object({
-  error: Type.Object({
-    code: Type.String(),
-    message: Type.String(),
-    message_id: Type.String(),
-    message_en: Type.String(),
-    details: Type.Optional(Type.Unknown()),
-  }),
-});

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { sql } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { routeReport } from '../reports/routing.ts';
-import { ErrorResponse } from '../reports/schemas.ts';
+import { ErrorResponse } from '../errors.ts';
 import { forbidden, requireStaff } from '../staff/sessions.ts';
 import { reroute } from './reroute.ts';
 import { createRule, deleteRule, listRules, ruleEvents, updateRule } from './rules.ts';
