@@ -27,10 +27,10 @@ try {
 }
 await withDatabase(async (db) => {
   await prepareDatabase(db);
-  const imported = await importLayer(db, {
+  const imported = await db.transaction((tx) => importLayer(tx, {
     name: values.name!, title: values.title, collection, replace: values.replace, repair: !values['no-repair'],
     actor: 'script:layers-import',
-  });
+  }));
   console.log(`${imported.replaced ? 'replaced' : 'imported'} layer ${imported.name}: ${imported.feature_count} features`
     + (imported.repaired.length ? `, ${imported.repaired.length} repaired (${imported.repaired.map((r) => `${r.id}: ${r.reason}`).join('; ')})` : ''));
 });

@@ -22,14 +22,14 @@ import { lifecycleRoutes } from './lifecycle/routes.ts';
 import { moderationRoutes } from './moderation/routes.ts';
 import { AnalyticsCache } from './analytics/cache.ts';
 import { analyticsRoutes } from './analytics/routes.ts';
-import type { IntakeFiled } from './console/intake.ts';
 import { consoleRoutes } from './console/routes.ts';
 import { layerRoutes } from './layers/routes.ts';
 import { routingRuleRoutes } from './routing-rules/routes.ts';
 import { postgresRateLimitStore } from './scale/rate-limit-store.ts';
 import { rememberWritePositions } from './scale/read-your-writes.ts';
 import { TileCache } from '../../tiles/src/index.ts';
-import { dropReportTiles, followReportChanges } from './tiles/invalidation.ts';
+import { followReportChanges } from './tiles/invalidation.ts';
+import { useWriteTransactions } from './http/write-transaction.ts';
 import { tileRoutes } from './tiles/routes.ts';
 import { registerWebApp } from './web/static.ts';
 
@@ -44,10 +44,6 @@ declare module 'fastify' {
     tileCache: TileCache;
     /** Hot-spot and analytics results per parameter set, until new reports arrive. */
     analyticsCache: AnalyticsCache;
-    /** Call after a report at this point was created or changed: drops the tiles holding it. */
-    reportChanged(lon: number, lat: number): void;
-    /** Call after a public event was committed: the reporter is notified in the background. */
-    publicChange(event: { reportId: number; eventId: number }): void;
   }
 }
 
@@ -58,14 +54,10 @@ export interface AppOptions {
   readDb?: Database;
   /** Fastify's logger; off in tests. */
   logger?: boolean | object;
-  /** Receives every committed public change of a report (the notification queue). */
-  publicChangeListener?: (event: { reportId: number; eventId: number }) => void;
-  /** Receives each report staff filed for a phoning or walk-in resident (the SMS module sends the code). */
-  onIntakeFiled?: (filed: IntakeFiled) => void | Promise<void>;
 }
 
 /** The whole HTTP application over an open, migrated database. main.ts only listens. */
-export async function buildApp({ config, db, readDb, logger = false, publicChangeListener, onIntakeFiled }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, readDb, logger = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     trustProxy: config.trustProxy,
@@ -82,18 +74,16 @@ export async function buildApp({ config, db, readDb, logger = false, publicChang
   app.decorate('reportTileReads', new ReadFence(app.reads, 50, warn));
   app.decorate('tileCache', new TileCache());
   app.decorate('analyticsCache', new AnalyticsCache());
-  // The instance that made a change drops its tiles at once (the answer to the resident must
-  // already show their report); every instance also follows the database's notifications.
-  // Each drop raises the fence, so the tiles are rendered again from a database that has the change.
-  app.decorate('reportChanged', (lon: number, lat: number) => {
-    app.reportTileReads.raise();
-    dropReportTiles(app.tileCache, lon, lat);
-  });
-  const stopFollowing = await followReportChanges(db, app.tileCache, () => app.reportTileReads.raise());
-  app.addHook('onClose', async () => stopFollowing());
-
-  app.decorate('publicChange', (event: { reportId: number; eventId: number }) => {
-    publicChangeListener?.(event);
+  // Every instance follows the database's tile notifications (sent by triggers when reports
+  // change, through any instance or script). A write request waits, after its COMMIT, until this
+  // instance has applied its own transaction's notifications: the answer to a resident is never
+  // followed by a tile from this instance that lacks their report. Each drop raises the read
+  // fence, so the tiles are rendered again from a database that has the change.
+  const reportChanges = await followReportChanges(db, app.tileCache, () => app.reportTileReads.raise());
+  app.addHook('onClose', async () => reportChanges.stop());
+  useWriteTransactions(app, db, {
+    beforeCommit: (tx) => reportChanges.markTransaction(tx),
+    afterCommit: (marker) => reportChanges.settled(marker as string),
   });
 
   registerErrorHandler(app);
@@ -130,7 +120,7 @@ export async function buildApp({ config, db, readDb, logger = false, publicChang
   await app.register(layerRoutes);
   await app.register(routingRuleRoutes);
   await app.register(analyticsRoutes);
-  await app.register(consoleRoutes, { onIntakeFiled });
+  await app.register(consoleRoutes);
   await registerWebApp(app, config.webDistDir);
   return app;
 }

@@ -6,7 +6,8 @@ import { connectPostgres } from './db/postgres.ts';
 import { escalationQueue } from './escalation/job.ts';
 import { startJobs, stopJobs } from './jobs/runner.ts';
 import { createMailer } from './notifications/mailer.ts';
-import { notifyPublicChange } from './notifications/notify.ts';
+import { notificationTopics } from './notifications/outbox-topics.ts';
+import { startOutbox } from './outbox/drain.ts';
 import { notificationQueues } from './notifications/queues.ts';
 import { prepareDatabase } from './prepare-database.ts';
 import { seedRoutingSamples } from './routing-rules/seed.ts';
@@ -46,17 +47,12 @@ async function main() {
     ...notificationQueues({ db, publicBaseUrl: config.publicBaseUrl, mailer, sms }),
     escalationQueue(db, { log }),
   ], { log });
-  const app = await buildApp({
-    config,
-    db,
-    readDb,
-    logger: { level: config.logLevel },
-    // Runs after the response; a job that could not be queued is logged, never the resident's error.
-    publicChangeListener: (event) => void notifyPublicChange(db, event)
-      .catch((error: Error) => log(`notification for event ${event.eventId} not queued: ${error.message}`)),
-  });
+  // What committed changes leave in the outbox (notices to reporters) is handed to the jobs.
+  const outbox = await startOutbox(db, notificationTopics(db), { log });
+  const app = await buildApp({ config, db, readDb, logger: { level: config.logLevel } });
   const shutdown = async () => {
     await app.close();
+    await outbox.stop();
     // Workers finish the job in hand (an SMS notice needs the gateway, so before sms.stop).
     await stopJobs(db);
     await sms?.stop();

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { sql, type Database, type Sql } from '../db/database.ts';
+import { sql, type Sql, type Transaction } from '../db/database.ts';
 import { AppError, validationError } from '../errors.ts';
 import { reportNotFound } from '../lifecycle/change-status.ts';
 import { addEvent } from '../lifecycle/queries.ts';
@@ -29,45 +29,41 @@ export async function readPhotoUploads(request: FastifyRequest): Promise<Buffer[
 
 /**
  * Adds 'after' photos to a report: re-encoded without EXIF like the resident's (processPhoto),
- * at most 3 per report in all, written before the commit and removed again if it fails.
+ * at most 3 per report in all. The report's state is checked before any photo is decoded, so
+ * a refused upload costs no decoding; files are written before the rows that name them and
+ * removed again if the transaction rolls back.
  */
-export async function addAfterPhotos(db: Database, photosDir: string, staff: Staff, scope: Sql, code: string, uploads: Buffer[]) {
+export async function addAfterPhotos(tx: Transaction, photosDir: string, staff: Staff, scope: Sql, code: string, uploads: Buffer[]) {
+  const [report] = await tx.query<{ id: number; status: string; after_count: number }>(sql`
+    SELECT r.id, r.status,
+           (SELECT count(*)::int FROM report_photos p WHERE p.report_id = r.id AND p.kind = 'after') AS after_count
+    FROM reports r WHERE r.code = ${code} AND ${scope}
+    FOR UPDATE OF r`);
+  if (!report) throw reportNotFound(code);
+  if (!statusesTakingAfterPhotos.includes(report.status)) {
+    throw new AppError(409, 'AFTER_PHOTOS_NOT_ALLOWED', {
+      id: `Foto sesudah perbaikan tidak dapat ditambahkan pada laporan berstatus "${report.status}".`,
+      en: `After photos cannot be added to a report in status "${report.status}".`,
+    }, { status: report.status, allowed: statusesTakingAfterPhotos });
+  }
+  if (report.after_count + uploads.length > maxPhotos) {
+    throw new AppError(409, 'TOO_MANY_AFTER_PHOTOS', {
+      id: `Paling banyak ${maxPhotos} foto sesudah perbaikan; sudah ada ${report.after_count}.`,
+      en: `At most ${maxPhotos} after photos; ${report.after_count} already there.`,
+    }, { existing: report.after_count, max: maxPhotos });
+  }
   const photos: ProcessedPhoto[] = [];
   for (const upload of uploads) photos.push(await processPhoto(upload));
   const files = await storePhotos(photosDir, photos);
-  try {
-    return await db.transaction(async (tx) => {
-      const [report] = await tx.query<{ id: number; status: string; after_count: number }>(sql`
-        SELECT r.id, r.status,
-               (SELECT count(*)::int FROM report_photos p WHERE p.report_id = r.id AND p.kind = 'after') AS after_count
-        FROM reports r WHERE r.code = ${code} AND ${scope}
-        FOR UPDATE OF r`);
-      if (!report) throw reportNotFound(code);
-      if (!statusesTakingAfterPhotos.includes(report.status)) {
-        throw new AppError(409, 'AFTER_PHOTOS_NOT_ALLOWED', {
-          id: `Foto sesudah perbaikan tidak dapat ditambahkan pada laporan berstatus "${report.status}".`,
-          en: `After photos cannot be added to a report in status "${report.status}".`,
-        }, { status: report.status, allowed: statusesTakingAfterPhotos });
-      }
-      if (report.after_count + photos.length > maxPhotos) {
-        throw new AppError(409, 'TOO_MANY_AFTER_PHOTOS', {
-          id: `Paling banyak ${maxPhotos} foto sesudah perbaikan; sudah ada ${report.after_count}.`,
-          en: `At most ${maxPhotos} after photos; ${report.after_count} already there.`,
-        }, { existing: report.after_count, max: maxPhotos });
-      }
-      for (const [i, p] of photos.entries()) {
-        await tx.query(sql`
-          INSERT INTO report_photos (id, report_id, kind, position, width, height, bytes)
-          VALUES (${p.id}, ${report.id}, 'after', ${report.after_count + i}, ${p.width}, ${p.height}, ${p.full.length})`);
-      }
-      await addEvent(tx, {
-        reportId: report.id, kind: 'after_photos_added', actor: `staff:${staff.id}`,
-        newValue: { photos: photos.map((p) => p.id) }, isPublic: false,
-      });
-      return { added: photos.length, total_after: report.after_count + photos.length };
-    });
-  } catch (error) {
-    await files.discard();
-    throw error;
+  tx.onRollback(async () => void (await files.discard()));
+  for (const [i, p] of photos.entries()) {
+    await tx.query(sql`
+      INSERT INTO report_photos (id, report_id, kind, position, width, height, bytes)
+      VALUES (${p.id}, ${report.id}, 'after', ${report.after_count + i}, ${p.width}, ${p.height}, ${p.full.length})`);
   }
+  await addEvent(tx, {
+    reportId: report.id, kind: 'after_photos_added', actor: `staff:${staff.id}`,
+    newValue: { photos: photos.map((p) => p.id) }, isPublic: false,
+  });
+  return { added: photos.length, total_after: report.after_count + photos.length };
 }

@@ -1,18 +1,9 @@
-import type { Database, Queryable } from '../db/database.ts';
+import type { Queryable } from '../db/database.ts';
 import { AppError } from '../errors.ts';
-import { changeStatus, type ChangedReport } from '../lifecycle/change-status.ts';
+import { changeStatus } from '../lifecycle/change-status.ts';
 import { addEvent } from '../lifecycle/queries.ts';
 import { normaliseTrackingCode } from '../reports/tracking-code.ts';
 import type { Staff } from '../staff/queries.ts';
-
-/**
- * The open transaction seen as a Database whose transaction() joins it: changeStatus runs its
- * usual checks (scope, lifecycle, role, audit, duplicates) for each report, and one refusal
- * rolls back the whole batch.
- */
-function joined(db: Database, tx: Queryable): Database {
-  return { ...db, query: (statement) => tx.query(statement), transaction: (fn) => fn(tx) };
-}
 
 /** The refusal of one report, saying which: the desk fixes that one and sends the batch again. */
 function forReport(code: string, error: unknown): unknown {
@@ -24,26 +15,21 @@ function forReport(code: string, error: unknown): unknown {
   }, { ...details, report: code });
 }
 
-/** Assigns every report or none, each through the lifecycle, with an optional private note. */
-export async function bulkAssign(
-  db: Database, staff: Staff, batch: { codes: string[]; reason?: string; note?: string },
-): Promise<ChangedReport[]> {
-  return db.transaction(async (tx) => {
-    const changed: ChangedReport[] = [];
-    for (const raw of batch.codes) {
-      const code = normaliseTrackingCode(raw);
-      try {
-        const report = await changeStatus(joined(db, tx), staff, { code, to: 'assigned', reason: batch.reason });
-        changed.push(report);
-        if (batch.note?.trim()) {
-          await addEvent(tx, {
-            reportId: report.reportId, kind: 'note', actor: `staff:${staff.id}`, reason: batch.note.trim(), isPublic: false,
-          });
-        }
-      } catch (error) {
-        throw forReport(code, error);
+/**
+ * Assigns every report or none, each through the lifecycle (scope, transitions, role, audit,
+ * duplicates), with an optional private note: one refusal rolls back the request's whole
+ * transaction, so the batch.
+ */
+export async function bulkAssign(tx: Queryable, staff: Staff, batch: { codes: string[]; reason?: string; note?: string }): Promise<void> {
+  for (const raw of batch.codes) {
+    const code = normaliseTrackingCode(raw);
+    try {
+      const { reportId } = await changeStatus(tx, staff, { code, to: 'assigned', reason: batch.reason });
+      if (batch.note?.trim()) {
+        await addEvent(tx, { reportId, kind: 'note', actor: `staff:${staff.id}`, reason: batch.note.trim(), isPublic: false });
       }
+    } catch (error) {
+      throw forReport(code, error);
     }
-    return changed;
-  });
+  }
 }

@@ -6,23 +6,15 @@ import { normaliseTrackingCode } from '../reports/tracking-code.ts';
 import type { Role } from '../staff/queries.ts';
 import { reportScope } from '../staff/scope.ts';
 import { requireStaff } from '../staff/sessions.ts';
-import { fileIntake, type IntakeFiled } from './intake.ts';
+import { fileIntake } from './intake.ts';
 import { searchKelurahan } from './kelurahan-search.ts';
 import { findReceipt } from './receipt.ts';
 import { CodeParams, errors, IntakeBody, IntakeResult, KelurahanHit, KelurahanSearchQuery } from './schemas.ts';
 
-export interface ConsoleOptions {
-  /**
-   * Called after an intake report is committed, so that another module can send the resident
-   * their tracking code (SMS). Runs in the background: a failure is logged, the report stands.
-   */
-  onIntakeFiled?: (filed: IntakeFiled) => void | Promise<void>;
-}
-
 const intakeRoles: readonly Role[] = ['admin', 'moderator', 'department_officer', 'kelurahan_officer'];
 
 /** "Ruang Rakyat": phone and walk-in intake, the kelurahan search it uses and its receipt. */
-export const intakeRoutes: FastifyPluginAsyncTypebox<ConsoleOptions> = async (app, options) => {
+export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const staffOnly = requireStaff(app.db, intakeRoles);
 
   app.get('/api/console/kelurahan-search', {
@@ -46,21 +38,13 @@ export const intakeRoutes: FastifyPluginAsyncTypebox<ConsoleOptions> = async (ap
     },
   }, async (request, reply) => {
     const body = request.body;
-    const result = await fileIntake(app.db, request.staff!, body, {
+    const result = await fileIntake(request.tx, request.staff!, body, {
       photosDir: path.join(app.config.dataDir, 'photos'),
       duplicates: { radiusM: app.config.duplicateRadiusM, windowDays: app.config.duplicateWindowDays },
       moderateAll: app.config.moderateAll,
     });
-    app.reportChanged(result.lon, result.lat);
-    if (options.onIntakeFiled) {
-      const filed: IntakeFiled = {
-        code: result.code, channel: body.channel, phone: body.reporter?.phone ?? null, residentToken: result.residentToken,
-      };
-      Promise.resolve()
-        .then(() => options.onIntakeFiled!(filed))
-        .catch((error) => app.log.error({ err: error, code: result.code }, 'intake hook failed'));
-    }
-    return reply.status(201).send({
+    reply.status(201);
+    return {
       code: result.code,
       status: result.status,
       resident_token: result.residentToken,
@@ -68,7 +52,7 @@ export const intakeRoutes: FastifyPluginAsyncTypebox<ConsoleOptions> = async (ap
       public_path: `/r/${result.code}`,
       location_is_approximate: result.locationIsApproximate,
       possible_duplicates: result.possibleDuplicates,
-    });
+    };
   });
 
   app.get('/api/console/receipts/:code', {

@@ -1,18 +1,9 @@
-import { sql, type Database } from '../db/database.ts';
+import { sql, type Transaction } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { sourceHash } from '../moderation/decide.ts';
 import { submitReport, type SubmitResult } from '../reports/submit.ts';
 import type { Staff } from '../staff/queries.ts';
 import type { IntakeBody } from './schemas.ts';
-
-/** What another module (the SMS channel) needs to send the resident their tracking code. */
-export interface IntakeFiled {
-  code: string;
-  channel: 'phone' | 'walk_in';
-  /** The resident's number, when they gave one: private, for the message only. */
-  phone: string | null;
-  residentToken: string | null;
-}
 
 export interface IntakeSettings {
   photosDir: string;
@@ -29,12 +20,12 @@ const unknownKelurahan = (code: string) =>
  * its actor. When only the kelurahan is known, the report stands at its label point and says it
  * is approximate, as an SMS report does, until someone places it exactly.
  */
-export async function fileIntake(db: Database, staff: Staff, body: IntakeBody, settings: IntakeSettings)
+export async function fileIntake(tx: Transaction, staff: Staff, body: IntakeBody, settings: IntakeSettings)
 : Promise<SubmitResult & { locationIsApproximate: boolean }> {
   let point: { lat: number; lon: number };
   let locationIsApproximate = false;
   if ('kelurahan_code' in body.location) {
-    const [kelurahan] = await db.query<{ lat: number; lon: number }>(sql`
+    const [kelurahan] = await tx.query<{ lat: number; lon: number }>(sql`
       SELECT ST_Y(label_point) AS lat, ST_X(label_point) AS lon FROM kelurahan WHERE code = ${body.location.kelurahan_code}`);
     if (!kelurahan) throw unknownKelurahan(body.location.kelurahan_code);
     point = kelurahan;
@@ -43,7 +34,9 @@ export async function fileIntake(db: Database, staff: Staff, body: IntakeBody, s
     point = body.location;
   }
   const actor = `staff:${staff.id}`;
-  const result = await submitReport(db, settings.photosDir, {
+  // The resident who left a phone number or e-mail is sent the tracking code: the 'submitted'
+  // event of a phone or walk-in report goes to the outbox (queue_reporter_notice, db/functions).
+  const result = await submitReport(tx, settings.photosDir, {
     fields: {
       category: body.category, description: body.description, lat: point.lat, lon: point.lon,
       address: body.address, reporter: body.reporter,

@@ -9,7 +9,7 @@ import { requireStaff } from '../staff/sessions.ts';
 import { addAfterPhotos, readPhotoUploads } from './after-photos.ts';
 import { bulkAssign } from './bulk-assign.ts';
 import { findDeskReport } from './detail.ts';
-import { intakeRoutes, type ConsoleOptions } from './intake-routes.ts';
+import { intakeRoutes } from './intake-routes.ts';
 import { deskReportsGeoJson, listDeskReports } from './list.ts';
 import { addNote } from './notes.ts';
 import { deskPhotoFile } from './photo-files.ts';
@@ -24,7 +24,7 @@ const fixerRoles: readonly Role[] = ['admin', 'department_officer', 'kelurahan_o
  * The operator console's API (web/src/console/). Every report is looked up within the staff
  * member's scope (staff/scope.ts): another desk's report answers 404, as if it did not exist.
  */
-export const consoleRoutes: FastifyPluginAsyncTypebox<ConsoleOptions> = async (app, options) => {
+export const consoleRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const photosDir = path.join(app.config.dataDir, 'photos');
   const desk = requireStaff(app.db, deskRoles);
 
@@ -70,8 +70,9 @@ export const consoleRoutes: FastifyPluginAsyncTypebox<ConsoleOptions> = async (a
     },
   }, async (request, reply) => {
     const code = normaliseTrackingCode(request.params.code);
-    const note = await addNote(app.db, request.staff!, reportScope(request.staff!), code, request.body.text);
-    return reply.status(201).send(note);
+    const note = await addNote(request.tx, request.staff!, reportScope(request.staff!), code, request.body.text);
+    reply.status(201);
+    return note;
   });
 
   app.post('/api/console/reports/:code/photos', {
@@ -86,8 +87,9 @@ export const consoleRoutes: FastifyPluginAsyncTypebox<ConsoleOptions> = async (a
   }, async (request, reply) => {
     const code = normaliseTrackingCode(request.params.code);
     const uploads = await readPhotoUploads(request);
-    const added = await addAfterPhotos(app.db, photosDir, request.staff!, reportScope(request.staff!), code, uploads);
-    return reply.status(201).send(added);
+    const added = await addAfterPhotos(request.tx, photosDir, request.staff!, reportScope(request.staff!), code, uploads);
+    reply.status(201);
+    return added;
   });
 
   app.get('/api/console/photos/:file', {
@@ -112,13 +114,9 @@ export const consoleRoutes: FastifyPluginAsyncTypebox<ConsoleOptions> = async (a
       response: { 200: Type.Object({ assigned: Type.Array(Type.String()) }), ...errors },
     },
   }, async (request) => {
-    const changed = await bulkAssign(app.db, request.staff!, request.body);
-    for (const report of changed) {
-      for (const { lon, lat } of report.locations) app.reportChanged(lon, lat);
-      for (const event of report.publicEvents) app.publicChange(event);
-    }
+    await bulkAssign(request.tx, request.staff!, request.body);
     return { assigned: request.body.codes.map(normaliseTrackingCode) };
   });
 
-  await app.register(intakeRoutes, options);
+  await app.register(intakeRoutes);
 };

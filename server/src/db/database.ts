@@ -8,6 +8,16 @@ export interface Queryable {
 }
 
 /**
+ * A transaction a service writes in. Work outside the database that must be undone with it
+ * (photo files written before the rows that name them) registers with `onRollback`. A write
+ * request gets one from http/write-transaction.ts; a worker or script from
+ * `runInTransaction` (db/open-transaction.ts).
+ */
+export interface Transaction extends Queryable {
+  onRollback(undo: () => Promise<void>): void;
+}
+
+/**
  * The database of record: PostgreSQL + PostGIS over the network, or the embedded PGlite build
  * of the same. Code above this layer writes one SQL dialect for both; the only feature it must
  * ask about is `hasAsMvt`, because the embedded PostGIS is compiled without protobuf.

@@ -1,4 +1,4 @@
-import { sql, type Database, type Queryable } from '../db/database.ts';
+import { sql, type Queryable } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { readFeatureCollection, type LayerFeature } from './geojson.ts';
 
@@ -94,9 +94,9 @@ export const layerExists = (name: string) =>
 /**
  * Checks and stores a GeoJSON layer: shape (geojson.ts), then validity and position (PostGIS),
  * then the layer and all its features in one transaction. Used by POST /api/layers, the
- * layers:import script and the sample seed; `tx` lets the seed run it inside its own transaction.
+ * layers:import script and the sample seed, each in its own transaction.
  */
-export async function importLayer(db: Database | Queryable, l: LayerImport): Promise<ImportedLayer> {
+export async function importLayer(tx: Queryable, l: LayerImport): Promise<ImportedLayer> {
   if (!new RegExp(layerNamePattern).test(l.name)) {
     throw new AppError(400, 'INVALID_LAYER_NAME', {
       id: 'Nama lapisan: huruf kecil, angka dan tanda hubung (2–63), mis. "jalan-nasional".',
@@ -105,34 +105,31 @@ export async function importLayer(db: Database | Queryable, l: LayerImport): Pro
   }
   const features: LayerFeature[] = readFeatureCollection(l.collection);
   const json = JSON.stringify(features);
-  const inspection = await inspect(db, json);
+  const inspection = await inspect(tx, json);
   refuseProblems(inspection, l.repair ?? true);
 
-  const write = async (tx: Queryable): Promise<ImportedLayer> => {
-    const [existing] = await tx.query<{ id: number }>(sql`SELECT id FROM layers WHERE name = ${l.name} FOR UPDATE`);
-    if (existing && !l.replace) throw layerExists(l.name);
-    const [layer] = existing
-      ? await tx.query<{ id: number; title: string | null }>(sql`
-          UPDATE layers SET title = COALESCE(${l.title ?? null}, title), imported_by = ${l.actor}, imported_at = now()
-          WHERE id = ${existing.id}
-          RETURNING id, title`)
-      : await tx.query<{ id: number; title: string | null }>(sql`
-          INSERT INTO layers (name, title, is_sample, imported_by)
-          VALUES (${l.name}, ${l.title ?? null}, ${l.isSample ?? false}, ${l.actor})
-          RETURNING id, title`);
-    if (existing) await tx.query(sql`DELETE FROM layer_features WHERE layer_id = ${layer.id}`);
-    await tx.query(sql`
-      INSERT INTO layer_features (layer_id, feature_key, name, properties, geom)
-      SELECT ${layer.id}, f ->> 'key', f ->> 'name', f -> 'properties', ${stored}
-      FROM jsonb_array_elements(${json}::jsonb) AS f
-      ORDER BY (f ->> 'n')::int`);
-    return {
-      name: l.name,
-      title: layer.title,
-      feature_count: features.length,
-      replaced: Boolean(existing),
-      repaired: inspection.filter((r) => !r.valid).map((r) => ({ id: r.key, reason: r.reason })),
-    };
+  const [existing] = await tx.query<{ id: number }>(sql`SELECT id FROM layers WHERE name = ${l.name} FOR UPDATE`);
+  if (existing && !l.replace) throw layerExists(l.name);
+  const [layer] = existing
+    ? await tx.query<{ id: number; title: string | null }>(sql`
+        UPDATE layers SET title = COALESCE(${l.title ?? null}, title), imported_by = ${l.actor}, imported_at = now()
+        WHERE id = ${existing.id}
+        RETURNING id, title`)
+    : await tx.query<{ id: number; title: string | null }>(sql`
+        INSERT INTO layers (name, title, is_sample, imported_by)
+        VALUES (${l.name}, ${l.title ?? null}, ${l.isSample ?? false}, ${l.actor})
+        RETURNING id, title`);
+  if (existing) await tx.query(sql`DELETE FROM layer_features WHERE layer_id = ${layer.id}`);
+  await tx.query(sql`
+    INSERT INTO layer_features (layer_id, feature_key, name, properties, geom)
+    SELECT ${layer.id}, f ->> 'key', f ->> 'name', f -> 'properties', ${stored}
+    FROM jsonb_array_elements(${json}::jsonb) AS f
+    ORDER BY (f ->> 'n')::int`);
+  return {
+    name: l.name,
+    title: layer.title,
+    feature_count: features.length,
+    replaced: Boolean(existing),
+    repaired: inspection.filter((r) => !r.valid).map((r) => ({ id: r.key, reason: r.reason })),
   };
-  return 'transaction' in db ? db.transaction(write) : write(db);
 }

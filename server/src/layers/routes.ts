@@ -50,10 +50,11 @@ export const layerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request, reply) => {
     const { name, title, replace, repair } = request.query;
-    const imported = await importLayer(app.db, {
+    const imported = await importLayer(request.tx, {
       name, title, replace, repair, collection: request.body, actor: `staff:${request.staff!.id}`,
     });
-    return reply.status(201).header('location', `/api/layers/${name}`).send(imported);
+    reply.status(201).header('location', `/api/layers/${name}`);
+    return imported;
   });
 
   app.get('/api/layers', {
@@ -72,7 +73,8 @@ export const layerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     preHandler: admin,
     schema: { tags: ['layers'], summary: 'Delete a layer no rule uses (admin)', params: NameParams, response: { 204: Type.Null(), ...errors } },
   }, async (request, reply) => {
-    await deleteLayer(app.db, request.params.name);
-    return reply.status(204).send(null);
+    await deleteLayer(request.tx, request.params.name);
+    reply.status(204);
+    return null;
   });
 };

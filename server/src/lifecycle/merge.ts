@@ -1,8 +1,8 @@
-import { sql, type Database } from '../db/database.ts';
+import { sql, type Queryable } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import type { Staff } from '../staff/queries.ts';
 import { reportScope } from '../staff/scope.ts';
-import { reportNotFound, type ChangedReport } from './change-status.ts';
+import { reportNotFound } from './change-status.ts';
 import { addEvent, lockReport } from './queries.ts';
 import { openStatuses } from './transitions.ts';
 
@@ -12,47 +12,44 @@ import { openStatuses } from './transitions.ts';
  * as the parent's supporters. Both reports must be open and within the staff member's scope.
  */
 export async function mergeDuplicate(
-  db: Database,
+  tx: Queryable,
   staff: Staff,
   m: { childCode: string; parentCode: string; reason?: string },
-): Promise<ChangedReport> {
+): Promise<void> {
   if (m.childCode === m.parentCode) {
     throw new AppError(422, 'MERGE_INTO_ITSELF', { id: 'Laporan tidak dapat digabung ke dirinya sendiri.', en: 'A report cannot be merged into itself.' });
   }
-  return db.transaction(async (tx) => {
-    // Lock in code order so that two merges of the same pair cannot deadlock.
-    const [first, second] = [m.childCode, m.parentCode].sort();
-    const locked = new Map([
-      [first, await lockReport(tx, first, reportScope(staff))],
-      [second, await lockReport(tx, second, reportScope(staff))],
-    ]);
-    const child = locked.get(m.childCode);
-    const parent = locked.get(m.parentCode);
-    if (!child) throw reportNotFound(m.childCode);
-    if (!parent) throw reportNotFound(m.parentCode);
-    for (const r of [child, parent]) {
-      if (!openStatuses.includes(r.status)) {
-        throw new AppError(409, 'REPORT_NOT_OPEN', {
-          id: `Laporan ${r.code} tidak terbuka (status ${r.status}); hanya laporan terbuka yang dapat digabung.`,
-          en: `Report ${r.code} is not open (status ${r.status}); only open reports can be merged.`,
-        });
-      }
+  // Lock in code order so that two merges of the same pair cannot deadlock.
+  const [first, second] = [m.childCode, m.parentCode].sort();
+  const locked = new Map([
+    [first, await lockReport(tx, first, reportScope(staff))],
+    [second, await lockReport(tx, second, reportScope(staff))],
+  ]);
+  const child = locked.get(m.childCode);
+  const parent = locked.get(m.parentCode);
+  if (!child) throw reportNotFound(m.childCode);
+  if (!parent) throw reportNotFound(m.parentCode);
+  for (const r of [child, parent]) {
+    if (!openStatuses.includes(r.status)) {
+      throw new AppError(409, 'REPORT_NOT_OPEN', {
+        id: `Laporan ${r.code} tidak terbuka (status ${r.status}); hanya laporan terbuka yang dapat digabung.`,
+        en: `Report ${r.code} is not open (status ${r.status}); only open reports can be merged.`,
+      });
     }
-    await tx.query(sql`
-      UPDATE reports SET status = 'duplicate', duplicate_of = ${parent.id}, updated_at = now() WHERE id = ${child.id}`);
-    await tx.query(sql`
-      UPDATE reports SET support_count = support_count + 1 + (SELECT support_count FROM reports WHERE id = ${child.id}),
-                         updated_at = now()
-      WHERE id = ${parent.id}`);
-    const actor = `staff:${staff.id}`;
-    const eventId = await addEvent(tx, {
-      reportId: child.id, kind: 'merged', actor, oldValue: { status: child.status },
-      newValue: { status: 'duplicate', duplicate_of: parent.code }, reason: m.reason ?? null, isPublic: true,
-    });
-    await addEvent(tx, {
-      reportId: parent.id, kind: 'duplicate_merged', actor, newValue: { duplicate: child.code },
-      reason: m.reason ?? null, isPublic: false,
-    });
-    return { reportId: child.id, locations: [{ lon: child.lon, lat: child.lat }], publicEvents: [{ reportId: child.id, eventId }] };
+  }
+  await tx.query(sql`
+    UPDATE reports SET status = 'duplicate', duplicate_of = ${parent.id}, updated_at = now() WHERE id = ${child.id}`);
+  await tx.query(sql`
+    UPDATE reports SET support_count = support_count + 1 + (SELECT support_count FROM reports WHERE id = ${child.id}),
+                       updated_at = now()
+    WHERE id = ${parent.id}`);
+  const actor = `staff:${staff.id}`;
+  await addEvent(tx, {
+    reportId: child.id, kind: 'merged', actor, oldValue: { status: child.status },
+    newValue: { status: 'duplicate', duplicate_of: parent.code }, reason: m.reason ?? null, isPublic: true,
+  });
+  await addEvent(tx, {
+    reportId: parent.id, kind: 'duplicate_merged', actor, newValue: { duplicate: child.code },
+    reason: m.reason ?? null, isPublic: false,
   });
 }

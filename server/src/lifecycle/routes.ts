@@ -1,9 +1,8 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
 import { ErrorResponse } from '../errors.ts';
 import { normaliseTrackingCode } from '../reports/tracking-code.ts';
 import { requireStaff } from '../staff/sessions.ts';
-import { changeStatus, type ChangedReport } from './change-status.ts';
+import { changeStatus } from './change-status.ts';
 import { correctReport } from './edit.ts';
 import { mergeDuplicate } from './merge.ts';
 import { reopenReport } from './reopen.ts';
@@ -13,12 +12,8 @@ const CodeParams = Type.Object({ code: Type.String({ maxLength: 40 }) });
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
 const Note = Type.String({ minLength: 1, maxLength: 2000 });
 
-/** After a committed change: refresh the map where the report is and tell who should know. */
-function afterChange(app: FastifyInstance, changed: ChangedReport) {
-  for (const { lon, lat } of changed.locations) app.reportChanged(lon, lat);
-  for (const event of changed.publicEvents) app.publicChange(event);
-  return { ok: true };
-}
+// Each change is one transaction (http/write-transaction.ts); the map's tiles and the reporter's
+// notices follow from its commit (tile notifications and the outbox, db/functions).
 
 export const lifecycleRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const staffOnly = requireStaff(app.db, ['admin', 'moderator', 'department_officer', 'kelurahan_officer']);
@@ -39,10 +34,10 @@ export const lifecycleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request) => {
     const { to, reason, response } = request.body;
-    const changed = await changeStatus(app.db, request.staff!, {
+    await changeStatus(request.tx, request.staff!, {
       code: normaliseTrackingCode(request.params.code), to: to as never, reason, response,
     });
-    return afterChange(app, changed);
+    return { ok: true };
   });
 
   app.patch('/api/reports/:code', {
@@ -61,8 +56,8 @@ export const lifecycleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Type.Object({ ok: Type.Boolean() }), ...errors },
     },
   }, async (request) => {
-    const changed = await correctReport(app.db, request.staff!, { code: normaliseTrackingCode(request.params.code), ...request.body });
-    return afterChange(app, changed);
+    await correctReport(request.tx, request.staff!, { code: normaliseTrackingCode(request.params.code), ...request.body });
+    return { ok: true };
   });
 
   app.post('/api/reports/:code/merge', {
@@ -75,11 +70,11 @@ export const lifecycleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Type.Object({ ok: Type.Boolean() }), ...errors },
     },
   }, async (request) => {
-    const changed = await mergeDuplicate(app.db, request.staff!, {
+    await mergeDuplicate(request.tx, request.staff!, {
       childCode: normaliseTrackingCode(request.params.code), parentCode: normaliseTrackingCode(request.body.into),
       reason: request.body.reason,
     });
-    return afterChange(app, changed);
+    return { ok: true };
   });
 
   app.post('/api/reports/:code/reopen', {
@@ -91,11 +86,11 @@ export const lifecycleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Type.Object({ ok: Type.Boolean() }), ...errors },
     },
   }, async (request) => {
-    const changed = await reopenReport(app.db, {
+    await reopenReport(request.tx, {
       code: normaliseTrackingCode(request.params.code), residentToken: request.body.resident_token,
       reason: request.body.reason, windowDays: app.config.reopenWindowDays,
     });
-    return afterChange(app, changed);
+    return { ok: true };
   });
 
   app.post('/api/reports/:code/support', {
@@ -106,7 +101,7 @@ export const lifecycleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: CodeParams,
       response: { 200: Type.Object({ support_count: Type.Integer(), counted: Type.Boolean() }), ...errors },
     },
-  }, async (request) => supportReport(app.db, normaliseTrackingCode(request.params.code), {
+  }, async (request) => supportReport(request.tx, normaliseTrackingCode(request.params.code), {
     ip: request.ip, userAgent: String(request.headers['user-agent'] ?? ''),
   }));
 };

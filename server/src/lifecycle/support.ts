@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sql, type Database } from '../db/database.ts';
+import { sql, type Queryable } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { reportNotFound } from './change-status.ts';
 import { openStatuses } from './transitions.ts';
@@ -8,24 +8,22 @@ import { openStatuses } from './transitions.ts';
  * A resident's "+1" on an open report. Each supporter counts once per report; the supporter is
  * known only by a hash of network address, browser and report, never stored in the clear.
  */
-export async function supportReport(db: Database, code: string, client: { ip: string; userAgent: string }) {
+export async function supportReport(tx: Queryable, code: string, client: { ip: string; userAgent: string }) {
   const supporterHash = createHash('sha256').update(`${client.ip}\n${client.userAgent}\n${code}`).digest('hex');
-  return db.transaction(async (tx) => {
-    const [report] = await tx.query<{ id: number; status: string }>(sql`
-      SELECT id, status FROM reports WHERE code = ${code} FOR UPDATE`);
-    if (!report || report.status === 'submitted' || report.status === 'rejected') throw reportNotFound(code);
-    if (!(openStatuses as string[]).includes(report.status)) {
-      throw new AppError(409, 'REPORT_NOT_OPEN', {
-        id: 'Laporan ini sudah tidak terbuka untuk dukungan.',
-        en: 'This report is no longer open for support.',
-      });
-    }
-    const inserted = await tx.query(sql`
-      INSERT INTO report_supports (report_id, supporter_hash) VALUES (${report.id}, ${supporterHash})
-      ON CONFLICT DO NOTHING RETURNING report_id`);
-    const [{ support_count }] = await tx.query<{ support_count: number }>(sql`
-      UPDATE reports SET support_count = support_count + ${inserted.length} WHERE id = ${report.id}
-      RETURNING support_count`);
-    return { support_count, counted: inserted.length === 1 };
-  });
+  const [report] = await tx.query<{ id: number; status: string }>(sql`
+    SELECT id, status FROM reports WHERE code = ${code} FOR UPDATE`);
+  if (!report || report.status === 'submitted' || report.status === 'rejected') throw reportNotFound(code);
+  if (!(openStatuses as string[]).includes(report.status)) {
+    throw new AppError(409, 'REPORT_NOT_OPEN', {
+      id: 'Laporan ini sudah tidak terbuka untuk dukungan.',
+      en: 'This report is no longer open for support.',
+    });
+  }
+  const inserted = await tx.query(sql`
+    INSERT INTO report_supports (report_id, supporter_hash) VALUES (${report.id}, ${supporterHash})
+    ON CONFLICT DO NOTHING RETURNING report_id`);
+  const [{ support_count }] = await tx.query<{ support_count: number }>(sql`
+    UPDATE reports SET support_count = support_count + ${inserted.length} WHERE id = ${report.id}
+    RETURNING support_count`);
+  return { support_count, counted: inserted.length === 1 };
 }

@@ -8,11 +8,12 @@ import type { SmsChannel } from '../sms/channel.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { signIn, type SignedIn } from '../test/staff.ts';
 import { createMailer } from './mailer.ts';
-import { notifyPublicChange } from './notify.ts';
+import { startOutbox } from '../outbox/drain.ts';
+import { notificationTopics } from './outbox-topics.ts';
 import { notificationQueues, type RetryPolicy } from './queues.ts';
 
-// The application wired as main.ts wires it: committed public changes go to notifyPublicChange,
-// and the job runner sends through the test's SMTP server and SMS gateway.
+// The application wired as main.ts wires it: committed public changes reach notifyPublicChange
+// through the outbox, and the job runner sends through the test's SMTP server and SMS gateway.
 
 export const publicBaseUrl = 'https://petawarga.example';
 // Inside kelurahan Sukarasa, Kota Tangerang: routed to tgr-pupr for jalan_rusak.
@@ -21,7 +22,7 @@ const sukarasa = { lat: -6.17, lon: 106.632 };
 export interface NotifiedApp extends TestDatabase {
   app: FastifyInstance;
   admin: SignedIn;
-  /** Errors of notifyPublicChange, which runs after the response and cannot fail it. */
+  /** What the outbox reported failing (notifyPublicChange runs after the commit and cannot fail it). */
   notifyErrors: unknown[];
   /** Submits a report (published at once) with this reporter contact; its tracking code. */
   submit(reporter: { name?: string; email?: string; phone?: string }): Promise<string>;
@@ -41,10 +42,8 @@ export async function startNotifiedApp(channels: {
   const sms = channels.sms?.(db);
   await startJobs(db, config, notificationQueues({ db, publicBaseUrl, mailer, sms, retry: channels.retry }), { pollingIntervalSeconds: 0.5 });
   const notifyErrors: unknown[] = [];
-  const app = await buildApp({
-    config, db,
-    publicChangeListener: (event) => void notifyPublicChange(db, event).catch((error) => notifyErrors.push(error)),
-  });
+  const outbox = await startOutbox(db, notificationTopics(db), { log: (message) => notifyErrors.push(message), pollMs: 500 });
+  const app = await buildApp({ config, db });
   await app.ready();
   const admin = await signIn(app, db, { role: 'admin' });
   return {
@@ -65,6 +64,7 @@ export async function startNotifiedApp(channels: {
       if (res.statusCode !== 200) throw new Error(`status change failed: ${res.body}`);
     },
     async close() {
+      await outbox.stop();
       await stopJobs(db);
       await app.close();
       mailer?.close();

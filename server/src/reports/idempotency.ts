@@ -38,14 +38,19 @@ export async function findByKey(db: Queryable, key: string, digest: string) {
   return { code: row.code, status: row.status, residentToken: row.resident_token };
 }
 
-/** Claims the key for a new report; false when a concurrent request claimed it first. */
+/**
+ * Holds the key until the transaction ends, so that requests with the same key run one after
+ * the other (an advisory lock on the key's 64-bit hash; a collision only serialises two requests).
+ */
+export async function lockKey(tx: Queryable, key: string): Promise<void> {
+  await tx.query(sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+}
+
+/** Records the key with the report it created (under lockKey, so no one else holds it). */
 export async function claimKey(
   tx: Queryable, key: string, digest: string, reportId: number, residentToken: string,
-): Promise<boolean> {
-  const rows = await tx.query(sql`
+): Promise<void> {
+  await tx.query(sql`
     INSERT INTO idempotency_keys (key, request_hash, report_id, resident_token)
-    VALUES (${key}, ${digest}, ${reportId}, ${residentToken})
-    ON CONFLICT (key) DO NOTHING
-    RETURNING key`);
-  return rows.length === 1;
+    VALUES (${key}, ${digest}, ${reportId}, ${residentToken})`);
 }

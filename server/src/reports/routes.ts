@@ -52,21 +52,19 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const photos = [];
     for (const upload of uploads) photos.push(await processPhoto(upload));
 
-    const result = await submitReport(app.db, photosDir, {
+    const result = await submitReport(request.tx, photosDir, {
       fields, photos, uploads, idempotencyKey, channel: 'web',
       duplicates: { radiusM: app.config.duplicateRadiusM, windowDays: app.config.duplicateWindowDays },
       sourceHash: sourceHash(request.ip),
       moderation: { moderateAll: app.config.moderateAll, burstLimit: app.config.sourceBurstLimit },
     });
-    if (!result.replayed) app.reportChanged(result.lon, result.lat);
-    if (result.publishedEvent) app.publicChange(result.publishedEvent);
-    const report = await findPublicReport(app.db, result.code, true);
+    const report = await findPublicReport(request.tx, result.code, true);
     if (!report) throw new Error(`report ${result.code} vanished after submission`);
-    return reply
+    reply
       .status(result.replayed ? 200 : 201)
       .header('location', `/api/reports/${result.code}`)
-      .header('idempotent-replayed', String(result.replayed))
-      .send({ ...report, resident_token: result.residentToken, possible_duplicates: result.possibleDuplicates });
+      .header('idempotent-replayed', String(result.replayed));
+    return { ...report, resident_token: result.residentToken, possible_duplicates: result.possibleDuplicates };
   });
 
   app.get('/api/reports/:code', {

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { sql, type Database, type Queryable } from '../db/database.ts';
+import { sql, type Transaction } from '../db/database.ts';
 import { assignDueAt } from '../deadlines/due-at.ts';
 import { AppError } from '../errors.ts';
 import { findPossibleDuplicates, type PossibleDuplicate } from '../lifecycle/possible-duplicates.ts';
 import { residentTokenHash } from '../lifecycle/reopen.ts';
 import { decidePublication } from '../moderation/decide.ts';
-import { claimKey, findByKey, requestDigest } from './idempotency.ts';
+import { claimKey, findByKey, lockKey, requestDigest } from './idempotency.ts';
 import { storePhotos, type ProcessedPhoto } from './photos.ts';
 import { addEvent } from '../lifecycle/queries.ts';
 import { insertPhoto, insertReport, insertReporter } from './queries.ts';
@@ -24,8 +24,6 @@ export interface Submission {
   locationIsApproximate?: boolean;
   /** Staff filing on a resident's behalf (phone, walk-in): the audit names them. */
   actor?: string;
-  /** Runs inside the report's transaction, e.g. to record the SMS it came from as one fact. */
-  alsoInTransaction?: (tx: Queryable, report: { id: number; code: string }) => Promise<void>;
   duplicates: { radiusM: number; windowDays: number };
   /** Hash of where it came from (see moderation/decide.ts), for burst detection. */
   sourceHash: string;
@@ -33,6 +31,8 @@ export interface Submission {
 }
 
 export interface SubmitResult {
+  /** Absent on a replay: the report is the earlier request's. */
+  id?: number;
   code: string;
   /** True when an earlier request with the same Idempotency-Key created the report. */
   replayed: boolean;
@@ -43,8 +43,6 @@ export interface SubmitResult {
   residentToken: string | null;
   /** Open reports of the same problem nearby, found before this one was stored. */
   possibleDuplicates: PossibleDuplicate[];
-  /** The public 'published' event of a report published at once, for the reporter's notification. */
-  publishedEvent?: { reportId: number; eventId: number };
 }
 
 const unknownCategory = (code: string) =>
@@ -53,101 +51,87 @@ const unknownCategory = (code: string) =>
     en: `Unknown category "${code}". See GET /api/categories.`,
   });
 
-class KeyTakenConcurrently extends Error {}
-
 /**
- * Stores a resident's report: routed, coded, with its photos, contact and first events, in
- * one transaction. Photo files are written first and removed again if the transaction fails,
- * so a failure leaves neither rows nor files behind.
+ * Stores a resident's report in the caller's transaction: routed, coded, with its photos,
+ * contact and first events. Photo files are written before the rows that name them and removed
+ * again if the transaction rolls back, so a failure leaves neither rows nor files behind.
+ * The answer is read back in the same transaction, so it is the stored report.
  */
-export async function submitReport(db: Database, photosDir: string, s: Submission): Promise<SubmitResult> {
+export async function submitReport(tx: Transaction, photosDir: string, s: Submission): Promise<SubmitResult> {
   const f = s.fields;
   const digest = s.idempotencyKey ? requestDigest(f, s.uploads) : '';
   if (s.idempotencyKey) {
-    const earlier = await findByKey(db, s.idempotencyKey, digest);
+    // Requests with the same key wait here for each other: the second one sees the first's
+    // report once it committed, and answers with it.
+    await lockKey(tx, s.idempotencyKey);
+    const earlier = await findByKey(tx, s.idempotencyKey, digest);
     if (earlier) return { ...earlier, replayed: true, lon: f.lon, lat: f.lat, possibleDuplicates: [] };
   }
 
-  const [category] = await db.query(sql`SELECT 1 FROM categories WHERE code = ${f.category}`);
+  const [category] = await tx.query(sql`SELECT 1 FROM categories WHERE code = ${f.category}`);
   if (!category) throw unknownCategory(f.category);
-  const routing = await routeReport(db, f.lon, f.lat, f.category);
-  const possibleDuplicates = await findPossibleDuplicates(db, {
+  const routing = await routeReport(tx, f.lon, f.lat, f.category);
+  const possibleDuplicates = await findPossibleDuplicates(tx, {
     lon: f.lon, lat: f.lat, category: f.category, ...s.duplicates,
   });
   const residentToken = randomBytes(24).toString('base64url');
-  const moderation = await decidePublication(db, {
+  const moderation = await decidePublication(tx, {
     description: f.description, categoryCode: f.category, sourceHash: s.sourceHash, ...s.moderation,
   });
 
   const files = await storePhotos(photosDir, s.photos);
-  try {
-    let published: number | undefined;
-    let reportId = 0;
-    const code = await db.transaction(async (tx) => {
-      let inserted: { id: number } | null = null;
-      let code = '';
-      for (let attempt = 0; !inserted; attempt++) {
-        if (attempt === 5) throw new Error('could not draw an unused tracking code in 5 attempts');
-        code = newTrackingCode(routing.cityPrefix);
-        inserted = await insertReport(tx, {
-          code,
-          categoryCode: f.category,
-          description: f.description.trim(),
-          status: moderation.status,
-          lon: f.lon,
-          lat: f.lat,
-          accuracyM: f.accuracy_m,
-          address: f.address?.trim() || undefined,
-          channel: s.channel,
-          cityCode: routing.cityCode,
-          kecamatanCode: routing.kecamatanCode,
-          kelurahanCode: routing.kelurahanCode,
-          departmentCode: routing.departmentCode,
-          routingExplanation: routing.explanation,
-          residentTokenHash: residentTokenHash(residentToken),
-          sourceHash: s.sourceHash,
-          moderationFlags: moderation.screen,
-          locationIsApproximate: s.locationIsApproximate ?? false,
-        });
-      }
-      reportId = inserted.id;
-      if (s.idempotencyKey && !(await claimKey(tx, s.idempotencyKey, digest, reportId, residentToken))) {
-        throw new KeyTakenConcurrently();
-      }
-      const reporter = f.reporter;
-      if (reporter && (reporter.name || reporter.phone || reporter.email)) {
-        await insertReporter(tx, reportId, reporter);
-      }
-      for (const [position, p] of s.photos.entries()) {
-        await insertPhoto(tx, reportId, { id: p.id, position, width: p.width, height: p.height, bytes: p.full.length });
-      }
-      await addEvent(tx, {
-        reportId, kind: 'submitted', actor: s.actor ?? 'resident', newValue: { status: 'submitted', channel: s.channel },
-        isPublic: true,
-      });
-      if (moderation.status === 'published') {
-        published = await addEvent(tx, {
-          reportId, kind: 'published', actor: 'system', oldValue: { status: 'submitted' }, newValue: { status: 'published' },
-          isPublic: true,
-        });
-        await assignDueAt(tx, reportId);
-      } else {
-        await addEvent(tx, { reportId, kind: 'held_for_moderation', actor: 'system', newValue: moderation.screen, isPublic: false });
-      }
-      await addEvent(tx, { reportId, kind: 'routed', actor: 'system', newValue: routing.explanation, isPublic: false });
-      await s.alsoInTransaction?.(tx, { id: reportId, code });
-      return code;
+  tx.onRollback(async () => void (await files.discard()));
+  let inserted: { id: number } | null = null;
+  let code = '';
+  for (let attempt = 0; !inserted; attempt++) {
+    if (attempt === 5) throw new Error('could not draw an unused tracking code in 5 attempts');
+    code = newTrackingCode(routing.cityPrefix);
+    inserted = await insertReport(tx, {
+      code,
+      categoryCode: f.category,
+      description: f.description.trim(),
+      status: moderation.status,
+      lon: f.lon,
+      lat: f.lat,
+      accuracyM: f.accuracy_m,
+      address: f.address?.trim() || undefined,
+      channel: s.channel,
+      cityCode: routing.cityCode,
+      kecamatanCode: routing.kecamatanCode,
+      kelurahanCode: routing.kelurahanCode,
+      departmentCode: routing.departmentCode,
+      routingExplanation: routing.explanation,
+      residentTokenHash: residentTokenHash(residentToken),
+      sourceHash: s.sourceHash,
+      moderationFlags: moderation.screen,
+      locationIsApproximate: s.locationIsApproximate ?? false,
     });
-    return {
-      code, replayed: false, lon: f.lon, lat: f.lat, status: moderation.status, residentToken, possibleDuplicates,
-      publishedEvent: published === undefined ? undefined : { reportId, eventId: published },
-    };
-  } catch (error) {
-    await files.discard();
-    if (error instanceof KeyTakenConcurrently && s.idempotencyKey) {
-      const earlier = await findByKey(db, s.idempotencyKey, digest);
-      if (earlier) return { ...earlier, replayed: true, lon: f.lon, lat: f.lat, possibleDuplicates: [] };
-    }
-    throw error;
   }
+  const reportId = inserted.id;
+  if (s.idempotencyKey) await claimKey(tx, s.idempotencyKey, digest, reportId, residentToken);
+  const reporter = f.reporter;
+  if (reporter && (reporter.name || reporter.phone || reporter.email)) {
+    await insertReporter(tx, reportId, reporter);
+  }
+  for (const [position, p] of s.photos.entries()) {
+    await insertPhoto(tx, reportId, { id: p.id, position, width: p.width, height: p.height, bytes: p.full.length });
+  }
+  // Public events reach the reporter through the outbox (queue_reporter_notice, db/functions).
+  await addEvent(tx, {
+    reportId, kind: 'submitted', actor: s.actor ?? 'resident', newValue: { status: 'submitted', channel: s.channel },
+    isPublic: true,
+  });
+  if (moderation.status === 'published') {
+    await addEvent(tx, {
+      reportId, kind: 'published', actor: 'system', oldValue: { status: 'submitted' }, newValue: { status: 'published' },
+      isPublic: true,
+    });
+    await assignDueAt(tx, reportId);
+  } else {
+    await addEvent(tx, { reportId, kind: 'held_for_moderation', actor: 'system', newValue: moderation.screen, isPublic: false });
+  }
+  await addEvent(tx, { reportId, kind: 'routed', actor: 'system', newValue: routing.explanation, isPublic: false });
+  return {
+    id: reportId, code, replayed: false, lon: f.lon, lat: f.lat, status: moderation.status, residentToken, possibleDuplicates,
+  };
 }

@@ -1,4 +1,4 @@
-import { sql, type Database, type Queryable } from '../db/database.ts';
+import { sql, type Queryable } from '../db/database.ts';
 
 /** Reports still being handled; a decided report (resolved, closed, rejected, duplicate) stays where it was. */
 export const openStatuses = ['submitted', 'published', 'assigned', 'in_progress'];
@@ -38,8 +38,8 @@ const proposals = sql`
  * explanation's department part change, and each gets a public 'rerouted' event naming the old
  * and new department and why.
  */
-export async function reroute(db: Database, o: { dryRun: boolean; actor: string }): Promise<RerouteResult> {
-  const rows = o.dryRun ? await dryRun(db) : await db.transaction((tx) => apply(tx, o.actor));
+export async function reroute(tx: Queryable, o: { dryRun: boolean; actor: string }): Promise<RerouteResult> {
+  const rows = o.dryRun ? await dryRun(tx) : await apply(tx, o.actor);
   return { dry_run: o.dryRun, count: rows.length, reports: rows };
 }
 

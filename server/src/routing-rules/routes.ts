@@ -91,21 +91,23 @@ export const routingRuleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 201: Rule, ...errors },
     },
   }, async (request, reply) => {
-    const rule = await createRule(app.db, request.body, actor(request.staff));
-    return reply.status(201).header('location', `/api/routing/rules/${rule.id}`).send(rule);
+    const rule = await createRule(request.tx, request.body, actor(request.staff));
+    reply.status(201).header('location', `/api/routing/rules/${rule.id}`);
+    return rule;
   });
 
   app.patch('/api/routing/rules/:id', {
     preHandler: admin,
     schema: { tags: ['routing'], summary: 'Change a routing rule (admin)', params: IdParams, body: RulePatch, response: { 200: Rule, ...errors } },
-  }, async (request) => updateRule(app.db, request.params.id, request.body, actor(request.staff)));
+  }, async (request) => updateRule(request.tx, request.params.id, request.body, actor(request.staff)));
 
   app.delete('/api/routing/rules/:id', {
     preHandler: admin,
     schema: { tags: ['routing'], summary: 'Delete a routing rule (admin); its history stays', params: IdParams, response: { 204: Type.Null(), ...errors } },
   }, async (request, reply) => {
-    await deleteRule(app.db, request.params.id, actor(request.staff));
-    return reply.status(204).send(null);
+    await deleteRule(request.tx, request.params.id, actor(request.staff));
+    reply.status(204);
+    return null;
   });
 
   app.get('/api/routing/rules/events', {
@@ -128,13 +130,6 @@ export const routingRuleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request) => {
     if (!request.body.dry_run && request.staff!.role !== 'admin') throw forbidden();
-    const result = await reroute(app.db, { dryRun: request.body.dry_run, actor: actor(request.staff) });
-    if (!result.dry_run) {
-      for (const r of result.reports) {
-        app.reportChanged(r.lon, r.lat);
-        if (r.event_id) app.publicChange({ reportId: r.report_id, eventId: r.event_id });
-      }
-    }
-    return result;
+    return reroute(request.tx, { dryRun: request.body.dry_run, actor: actor(request.staff) });
   });
 };

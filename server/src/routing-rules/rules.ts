@@ -1,4 +1,4 @@
-import { sql, type Database, type Queryable } from '../db/database.ts';
+import { sql, type Queryable } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import type { NewRule, Rule, RulePatch } from './schemas.ts';
 
@@ -97,52 +97,45 @@ async function audit(tx: Queryable, ruleId: number, action: string, actor: strin
 }
 
 /** Creates a rule; it applies to reports submitted from now on (see reroute.ts for open ones). */
-export async function createRule(db: Database | Queryable, rule: NewRule, actor: string): Promise<Rule> {
-  const write = async (tx: Queryable) => {
-    const c = columns(rule, await checkReferences(tx, rule));
-    const [{ id }] = await tx.query<{ id: number }>(sql`
-      INSERT INTO routing_rules (name, priority, category_codes, city_code, condition, area_codes, layer_id,
-                                 distance_m, department_code, responsible_unit, is_active)
-      VALUES (${rule.name}, ${rule.priority}, ${rule.categories ?? null}, ${rule.city ?? null}, ${rule.condition.kind},
-              ${c.areaCodes}, ${c.layerId}, ${c.distanceM}, ${rule.department}, ${rule.responsible_unit ?? null},
-              ${rule.is_active ?? true})
-      RETURNING id::int`);
-    const created = (await findRule(tx, id))!;
-    await audit(tx, id, 'created', actor, null, created);
-    return created;
-  };
-  return 'transaction' in db ? db.transaction(write) : write(db);
+export async function createRule(tx: Queryable, rule: NewRule, actor: string): Promise<Rule> {
+  const c = columns(rule, await checkReferences(tx, rule));
+  const [{ id }] = await tx.query<{ id: number }>(sql`
+    INSERT INTO routing_rules (name, priority, category_codes, city_code, condition, area_codes, layer_id,
+                               distance_m, department_code, responsible_unit, is_active)
+    VALUES (${rule.name}, ${rule.priority}, ${rule.categories ?? null}, ${rule.city ?? null}, ${rule.condition.kind},
+            ${c.areaCodes}, ${c.layerId}, ${c.distanceM}, ${rule.department}, ${rule.responsible_unit ?? null},
+            ${rule.is_active ?? true})
+    RETURNING id::int`);
+  const created = (await findRule(tx, id))!;
+  await audit(tx, id, 'created', actor, null, created);
+  return created;
 }
 
 /** Changes some fields of a rule; the merged rule is checked as a whole. */
-export async function updateRule(db: Database, id: number, patch: RulePatch, actor: string): Promise<Rule> {
-  return db.transaction(async (tx) => {
-    const old = await findRule(tx, id, true);
-    if (!old) throw ruleNotFound(id);
-    const { id: _id, created_at: _c, updated_at: _u, ...current } = old;
-    const merged: NewRule = { ...current, ...patch };
-    const c = columns(merged, await checkReferences(tx, merged));
-    await tx.query(sql`
-      UPDATE routing_rules SET
-        name = ${merged.name}, priority = ${merged.priority}, category_codes = ${merged.categories ?? null},
-        city_code = ${merged.city ?? null}, condition = ${merged.condition.kind}, area_codes = ${c.areaCodes},
-        layer_id = ${c.layerId}, distance_m = ${c.distanceM}, department_code = ${merged.department},
-        responsible_unit = ${merged.responsible_unit ?? null}, is_active = ${merged.is_active ?? true},
-        updated_at = now()
-      WHERE id = ${id}`);
-    const updated = (await findRule(tx, id))!;
-    await audit(tx, id, 'updated', actor, old, updated);
-    return updated;
-  });
+export async function updateRule(tx: Queryable, id: number, patch: RulePatch, actor: string): Promise<Rule> {
+  const old = await findRule(tx, id, true);
+  if (!old) throw ruleNotFound(id);
+  const { id: _id, created_at: _c, updated_at: _u, ...current } = old;
+  const merged: NewRule = { ...current, ...patch };
+  const c = columns(merged, await checkReferences(tx, merged));
+  await tx.query(sql`
+    UPDATE routing_rules SET
+      name = ${merged.name}, priority = ${merged.priority}, category_codes = ${merged.categories ?? null},
+      city_code = ${merged.city ?? null}, condition = ${merged.condition.kind}, area_codes = ${c.areaCodes},
+      layer_id = ${c.layerId}, distance_m = ${c.distanceM}, department_code = ${merged.department},
+      responsible_unit = ${merged.responsible_unit ?? null}, is_active = ${merged.is_active ?? true},
+      updated_at = now()
+    WHERE id = ${id}`);
+  const updated = (await findRule(tx, id))!;
+  await audit(tx, id, 'updated', actor, old, updated);
+  return updated;
 }
 
-export async function deleteRule(db: Database, id: number, actor: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    const old = await findRule(tx, id, true);
-    if (!old) throw ruleNotFound(id);
-    await tx.query(sql`DELETE FROM routing_rules WHERE id = ${id}`);
-    await audit(tx, id, 'deleted', actor, old, null);
-  });
+export async function deleteRule(tx: Queryable, id: number, actor: string): Promise<void> {
+  const old = await findRule(tx, id, true);
+  if (!old) throw ruleNotFound(id);
+  await tx.query(sql`DELETE FROM routing_rules WHERE id = ${id}`);
+  await audit(tx, id, 'deleted', actor, old, null);
 }
 
 export interface RuleEvent {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../db/database.ts';
+import { runInTransaction } from '../db/open-transaction.ts';
 import { allocateOutboxId, handOver, lockNextMessage, markProcessed, type InboxMessage } from './gateway.ts';
 import { findInbound, recordInbound, type OutgoingSms } from './queries.ts';
 import { actOnMessage, type SmsSettings } from './respond.ts';
@@ -71,7 +72,7 @@ export async function processNextMessage(p: InboundProcessor, skip: number[] = [
           gatewayMessageId: message.id, messageHash: hash, outcome: 'redelivered', receivedAt: message.receivedAt, reply: null,
         }));
       } else {
-        reply = await actOnMessage(p.appDb, { ...message, hash }, () => allocateOutboxId(gtx), p.settings);
+        reply = await runInTransaction(p.appDb, (tx) => actOnMessage(tx, { ...message, hash }, () => allocateOutboxId(gtx), p.settings));
         await p.afterAppCommit?.(message.id);
       }
       if (reply) await handOver(gtx, reply);

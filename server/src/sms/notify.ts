@@ -3,8 +3,11 @@ import { allocateOutboxId, handOver } from './gateway.ts';
 import { eventForNotice, recordNotice, recordedNotice } from './queries.ts';
 import { changeNotice } from './replies.ts';
 
-// The public changes a resident who reported by SMS is told about.
+// The public changes a resident who reported by SMS, or whose report staff filed by phone or at
+// the counter, is told about; the latter also get the tracking code when the report is filed.
 const noticeKinds = new Set(['status_changed', 'parent_status_changed', 'merged', 'reopened']);
+const filedByStaff = new Set(['phone', 'walk_in']);
+const toldKinds = (channel: string) => (filedByStaff.has(channel) ? new Set([...noticeKinds, 'submitted']) : noticeKinds);
 
 export type NoticeResult =
   | { sent: true; gatewayOutboxId: number }
@@ -25,8 +28,10 @@ export async function notifySmsReporter(
     const event = await eventForNotice(appDb, e.reportId, e.eventId);
     if (!event) return { sent: false, reason: 'no_such_event' };
     // Web reporters are told by the notification queue's other channels; SMS costs the city.
-    if (event.channel !== 'sms' || !event.phone) return { sent: false, reason: 'not_an_sms_reporter' };
-    if (!event.is_public || !noticeKinds.has(event.kind)) return { sent: false, reason: 'not_told' };
+    if ((event.channel !== 'sms' && !filedByStaff.has(event.channel)) || !event.phone) {
+      return { sent: false, reason: 'not_an_sms_reporter' };
+    }
+    if (!event.is_public || !toldKinds(event.channel).has(event.kind)) return { sent: false, reason: 'not_told' };
     notice = await recordNotice(appDb, {
       gatewayOutboxId: await allocateOutboxId(gatewayDb),
       destination: event.phone,

@@ -117,6 +117,13 @@ export function changeNotice(r: {
   code: string; kelurahanName: string; kind: string; status: string | null; reason: string | null; parentCode: string | null;
 }): string {
   const head = `PetaWarga: laporan ${r.code} (Kel. ${r.kelurahanName})`;
+  if (r.kind === 'submitted') {
+    // A report staff filed for a resident who phoned or walked in: the code is what they need.
+    return firstThatFits(
+      `${head} telah dicatat petugas. Simpan kode ${r.code}. Cek status: kirim CEK ${r.code} ke nomor ini`,
+      `${head} telah dicatat. Cek status: CEK ${r.code}`,
+    );
+  }
   if (r.kind === 'merged') {
     return firstThatFits(`${head} digabung dgn laporan ${r.parentCode} yg sama; statusnya mengikuti laporan itu. Cek: CEK ${r.parentCode}`);
   }

@@ -1,4 +1,4 @@
-import type { Database, Queryable } from '../db/database.ts';
+import { sql, type Transaction } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { sourceHash } from '../moderation/decide.ts';
 import { publicStatuses } from '../reports/filters.ts';
@@ -29,15 +29,15 @@ const sameNumber = (a: string, b: string) => {
 };
 
 /**
- * Acts on an SMS seen for the first time and records it, with the reply to send, in one
- * transaction of the app's database (inbound.ts says why). Returns the reply, or null.
+ * Acts on an SMS seen for the first time and records it, with the reply to send, in the
+ * caller's transaction of the app's database (inbound.ts says why). Returns the reply, or null.
  */
 export async function actOnMessage(
-  appDb: Database, m: NewMessage, allocateOutboxId: () => Promise<number>, settings: SmsSettings,
+  tx: Transaction, m: NewMessage, allocateOutboxId: () => Promise<number>, settings: SmsSettings,
 ): Promise<OutgoingSms | null> {
   const seen = { gatewayMessageId: m.id, messageHash: m.hash, receivedAt: m.receivedAt };
   const record = (outcome: string, reply: OutgoingSms | null, extra: { problem?: string; reportId?: number } = {}) =>
-    appDb.transaction((tx) => recordInbound(tx, { ...seen, ...extra, outcome, reply }));
+    recordInbound(tx, { ...seen, ...extra, outcome, reply });
   const replyWith = async (body: string): Promise<OutgoingSms> =>
     ({ gatewayOutboxId: await allocateOutboxId(), destination: m.sender, body });
 
@@ -47,14 +47,14 @@ export async function actOnMessage(
     return null;
   }
 
-  const command: SmsCommand = parseSms(m.text, await kelurahanNames(appDb));
-  if (command.kind === 'report') return submit(appDb, m, command, await replyWith(''), settings);
+  const command: SmsCommand = parseSms(m.text, await kelurahanNames(tx));
+  if (command.kind === 'report') return submit(tx, m, command, await replyWith(''), settings);
 
   let reply: OutgoingSms;
   let outcome: string;
   let problem: string | undefined;
   if (command.kind === 'status') {
-    const report = await reportForStatus(appDb, command.code);
+    const report = await reportForStatus(tx, command.code);
     // Anyone with the code sees a public report; a report awaiting moderation or rejected is
     // told only to the number that sent it.
     const visible = report && ((publicStatuses as readonly string[]).includes(report.status)
@@ -78,21 +78,20 @@ export async function actOnMessage(
   return reply;
 }
 
-/** A report through the same submission code as the web form, recorded with its SMS. */
+/**
+ * A report through the same submission code as the web form, recorded with its SMS: "report
+ * created" and "SMS recorded" commit together, which inbound.ts relies on. A refusal meant for
+ * the resident (the web form would answer 4xx) is recorded instead and told to them by SMS.
+ */
 async function submit(
-  appDb: Database, m: NewMessage, c: Extract<SmsCommand, { kind: 'report' }>, reply: OutgoingSms, settings: SmsSettings,
+  tx: Transaction, m: NewMessage, c: Extract<SmsCommand, { kind: 'report' }>, reply: OutgoingSms, settings: SmsSettings,
 ): Promise<OutgoingSms> {
   const seen = { gatewayMessageId: m.id, messageHash: m.hash, receivedAt: m.receivedAt };
-  const { lon, lat } = await kelurahanLabelPoint(appDb, c.kelurahan.code);
-  // "Report created" and "SMS recorded" commit together, which inbound.ts relies on.
-  const recordWithReport = async (tx: Queryable, { code }: { code: string }) => {
-    const report = await acceptedReport(tx, code);
-    reply.body = reportAccepted({ code, status: report.status, categoryName: report.category_name, kelurahanName: report.kelurahan_name });
-    await recordInbound(tx, { ...seen, outcome: 'report', reportId: report.id, reply });
-  };
+  const { lon, lat } = await kelurahanLabelPoint(tx, c.kelurahan.code);
+  // The refusal is recorded in the same transaction, without what the refused attempt wrote.
+  await tx.query(sql`SAVEPOINT sms_report`);
   try {
-    await submitReport(appDb, settings.photosDir, {
-      alsoInTransaction: recordWithReport,
+    const { code } = await submitReport(tx, settings.photosDir, {
       fields: { category: c.categoryCode, description: c.description, lat, lon, reporter: { phone: m.sender } },
       photos: [],
       uploads: [],
@@ -102,11 +101,14 @@ async function submit(
       sourceHash: sourceHash(`sms:${m.sender}`),
       moderation: settings.moderation,
     });
+    const report = await acceptedReport(tx, code);
+    reply.body = reportAccepted({ code, status: report.status, categoryName: report.category_name, kelurahanName: report.kelurahan_name });
+    await recordInbound(tx, { ...seen, outcome: 'report', reportId: report.id, reply });
   } catch (error) {
-    // A refusal meant for the resident (the web form would answer 4xx) is told to them by SMS.
     if (!(error instanceof AppError) || error.statusCode >= 500) throw error;
+    await tx.query(sql`ROLLBACK TO SAVEPOINT sms_report`);
     reply.body = refusedReply(error.messages.id);
-    await appDb.transaction((tx) => recordInbound(tx, { ...seen, outcome: 'problem', problem: error.code, reply }));
+    await recordInbound(tx, { ...seen, outcome: 'problem', problem: error.code, reply });
   }
   return reply;
 }

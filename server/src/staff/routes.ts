@@ -40,7 +40,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Type.Object({ staff: StaffView, csrf_token: Type.String() }) },
     },
   }, async (request, reply) => {
-    const account = await findStaffForLogin(app.db, request.body.email);
+    const account = await findStaffForLogin(request.tx, request.body.email);
     // Same answer and similar time for an unknown e-mail and a wrong password.
     if (!account || !account.is_active) {
       await verifyPassword('$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHQ$0000000000000000000000000000000000000000000', request.body.password);
@@ -48,13 +48,14 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
     if (account.locked) throw locked();
     if (!(await verifyPassword(account.password_hash, request.body.password))) {
+      // Outside the request's transaction on purpose: the refusal rolls that back, the count stays.
       await recordFailedLogin(app.db, account.id);
       throw badLogin();
     }
-    await recordSuccessfulLogin(app.db, account.id);
+    await recordSuccessfulLogin(request.tx, account.id);
     const token = newToken();
     const csrfToken = newToken();
-    await insertSession(app.db, { tokenHash: tokenHash(token), staffId: account.id, csrfToken, hours: sessionHours });
+    await insertSession(request.tx, { tokenHash: tokenHash(token), staffId: account.id, csrfToken, hours: sessionHours });
     reply.setCookie(sessionCookie, token, {
       httpOnly: true, sameSite: 'strict', secure: secureCookie, path: '/', maxAge: sessionHours * 3600,
     });
@@ -66,9 +67,9 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags: ['staff'], summary: 'Sign out (ends the session)' },
   }, async (request, reply) => {
     const token = request.cookies[sessionCookie];
-    if (token) await deleteSession(app.db, tokenHash(token));
-    reply.clearCookie(sessionCookie, { path: '/' });
-    return reply.status(204).send();
+    if (token) await deleteSession(request.tx, tokenHash(token));
+    reply.clearCookie(sessionCookie, { path: '/' }).status(204);
+    return null;
   });
 
   app.get('/api/staff/me', {

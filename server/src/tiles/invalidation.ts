@@ -1,21 +1,79 @@
+import { randomUUID } from 'node:crypto';
 import { tilesContaining, type TileCache } from '../../../tiles/src/index.ts';
-import type { Database } from '../db/database.ts';
+import { sql, type Database, type Queryable } from '../db/database.ts';
 
 /** Drops the cached report tiles that hold this point, at every zoom. */
 export function dropReportTiles(cache: TileCache, lon: number, lat: number): void {
   cache.invalidate('reports', tilesContaining(lon, lat, 0, 24));
 }
 
+export interface ReportChangeFollower {
+  /**
+   * Inside a write transaction, just before COMMIT: adds a marker after the transaction's own
+   * tile notifications (notify_report_tiles, db/functions). Returns the marker.
+   */
+  markTransaction(tx: Queryable): Promise<string>;
+  /**
+   * After COMMIT: resolves once this instance has applied every tile notification of the
+   * marked transaction (PostgreSQL delivers one transaction's notifications in order), so the
+   * answer to a write is never followed by a stale tile from this instance. Gives up after
+   * `ms`, when the notification was lost with the LISTEN connection.
+   */
+  settled(marker: string, ms?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
 /**
- * Follows the database's `report_tiles` notifications (migration 0044), so that a change made
- * through any server instance, or by a script, refreshes this instance's cached tiles.
- * `beforeDrop` runs first (app.ts raises the read fence there: see db/replica.ts ReadFence).
+ * Follows the database's `report_tiles` notifications, so that a change made through any
+ * server instance, a script or psql refreshes this instance's cached tiles. `beforeDrop` runs
+ * first (app.ts raises the read fence there: see db/replica.ts ReadFence).
  */
-export function followReportChanges(db: Database, cache: TileCache, beforeDrop: () => void = () => undefined): Promise<() => Promise<void>> {
-  return db.listen('report_tiles', (payload) => {
-    const change = JSON.parse(payload) as { all?: boolean; points?: [number, number][] };
+export async function followReportChanges(
+  db: Database, cache: TileCache, beforeDrop: () => void = () => undefined,
+): Promise<ReportChangeFollower> {
+  // Markers of this instance's transactions: waited for, or seen before anyone waited. Other
+  // instances' markers are ignored; a marker whose transaction never committed is pruned.
+  const issued = new Map<string, number>();
+  const waiting = new Map<string, () => void>();
+  const seen = new Set<string>();
+  const stop = await db.listen('report_tiles', (payload) => {
+    const change = JSON.parse(payload) as { all?: boolean; points?: [number, number][]; settled?: string };
+    if (change.settled) {
+      const release = waiting.get(change.settled);
+      if (release) release();
+      else if (issued.has(change.settled)) seen.add(change.settled);
+      return;
+    }
     beforeDrop();
     if (change.all) cache.dropSource('reports');
     for (const [lon, lat] of change.points ?? []) dropReportTiles(cache, lon, lat);
   });
+  return {
+    async markTransaction(tx) {
+      const marker = randomUUID();
+      const now = Date.now();
+      for (const [old, at] of issued) {
+        if (now - at < 60_000) break;
+        issued.delete(old);
+        seen.delete(old);
+      }
+      issued.set(marker, now);
+      await tx.query(sql`SELECT pg_notify('report_tiles', ${JSON.stringify({ settled: marker })})`);
+      return marker;
+    },
+    settled(marker, ms = 250) {
+      issued.delete(marker);
+      if (seen.delete(marker)) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const timer = setTimeout(done, ms);
+        function done() {
+          clearTimeout(timer);
+          waiting.delete(marker);
+          resolve();
+        }
+        waiting.set(marker, done);
+      });
+    },
+    stop,
+  };
 }
