@@ -7,8 +7,9 @@ export function dropReportTiles(cache: TileCache, lon: number, lat: number): voi
 }
 
 /**
- * Follows the database's `report_tiles` notifications (migration 0044), so that a change made
- * through any server instance, or by a script, refreshes this instance's cached tiles.
+ * Follows the database's `report_tiles` notifications (db/functions/notify_report_tiles.sql),
+ * so that a change made through any server instance, or by a script, refreshes this instance's
+ * cached tiles.
  * `beforeDrop` runs first (app.ts raises the read fence there: see db/replica.ts ReadFence).
  */
 export function followReportChanges(db: Database, cache: TileCache, beforeDrop: () => void = () => undefined): Promise<() => Promise<void>> {
