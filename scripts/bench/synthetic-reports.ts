@@ -8,9 +8,10 @@ import { sql, type Database } from '../../server/src/db/database.ts';
  * belongs to the kelurahan it was drawn in (no per-row route_kelurahan call: at a million rows
  * that alone would take minutes). The seed makes the pattern repeatable.
  *
- * The per-row cluster-cell trigger (0005) is disabled for the load: maintaining seven cell rows
- * per report would multiply the load time, and the benchmark does not read the cells. The cells
- * of this scratch database are therefore left stale on purpose; do not serve tiles from it.
+ * The per-row cluster-cell trigger (db/functions/report_cluster_cells_sync.sql) is disabled for
+ * the load: maintaining seven cell rows per report would multiply the load time, and the
+ * benchmark does not read the cells. The cells of this scratch database are therefore left
+ * stale on purpose; do not serve tiles from it.
  */
 export async function loadSyntheticReports(db: Database, count: number, seed: number): Promise<void> {
   await db.transaction(async (tx) => {

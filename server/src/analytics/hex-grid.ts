@@ -17,7 +17,7 @@ function literal(n: number): Sql {
  * `cells (i, j, cx, cy, geom, area_km2)`: every hexagon of ST_HexagonGrid(cell_m) that touches
  * the cities' outlines — the study area is the city boundary, not its bounding box, so a cell
  * over the sea or over Jakarta is not a zero that would dilute the mean. (cx, cy) is the centre
- * in metres, from the same layout formula as hexagon_cell() in db/migrations/0010_analytics.sql.
+ * in metres, from the same layout formula as hexagon_cell() in db/functions/hexagon_cell.sql.
  *
  * With `withArea`, area_km2 is the part of the cell inside the study area (the whole hexagon
  * for the cells wholly inside, which ST_Within answers on a prepared geometry, so only the edge

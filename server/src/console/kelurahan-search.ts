@@ -7,8 +7,8 @@ const minSimilarity = 0.25;
 /**
  * Kelurahan whose name the desk typed, forgiving typos and abbreviations. Similarity is that
  * of pg_trgm: shared three-letter pieces over all distinct pieces (kelurahan.name_trigrams,
- * migration 0070). A name containing the typed text comes first, one starting with it before
- * the rest; then by similarity. 158 kelurahan: a scan is faster than any index here.
+ * db/functions/name_trigrams.sql). A name containing the typed text comes first, one starting
+ * with it before the rest; then by similarity. 158 kelurahan: a scan is faster than any index here.
  */
 export async function searchKelurahan(db: Queryable, q: string, limit: number) {
   return db.query(sql`

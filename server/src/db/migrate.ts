@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Umzug, type UmzugStorage } from 'umzug';
 import { sql, type Database } from './database.ts';
+import { applyFunctions, functionFiles } from './functions.ts';
 
 export const migrationsDir = path.resolve(import.meta.dirname, '../../../db/migrations');
 
@@ -59,8 +60,13 @@ export function migrator(db: Database, log: (message: string) => void = () => un
   });
 }
 
-/** Applies every pending migration, in file-name order. */
+/**
+ * Applies every pending migration, in file-name order, then every file of db/functions: the
+ * functions' current bodies replace whatever the migrations defined.
+ */
 export async function migrate(db: Database, log?: (message: string) => void): Promise<string[]> {
   const applied = await migrator(db, log).up();
+  await applyFunctions(db);
+  log?.(`functions and triggers applied: ${functionFiles().length} files of db/functions`);
   return applied.map((m) => m.name);
 }

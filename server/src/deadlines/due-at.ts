@@ -9,7 +9,7 @@ export const statusesWithoutDeadline = ['rejected', 'duplicate'] as const;
 
 /**
  * The end of the `days`-th working day after the WIB day of `start` (the rule is written out
- * in db/migrations/0021_add_working_days.sql and in README.md beside this file); null when
+ * in db/functions/working_day_deadline.sql and in README.md beside this file); null when
  * days < 1 or the deadline would fall after 2100.
  */
 export async function addWorkingDays(db: Queryable, start: Date, days: number): Promise<Date | null> {

@@ -18,7 +18,7 @@ export interface Recomputation {
 export async function recomputeOpenDeadlines(tx: Queryable, change: Recomputation): Promise<number> {
   const rows = await tx.query<{ report_id: number }>(sql`
     WITH recounted AS (
-      -- The set form of add_working_days: joins, not a function call per report (0021).
+      -- The set form of add_working_days: joins, not a function call per report.
       SELECT r.id, r.due_at AS old_due_at, recount.due_at AS new_due_at
       FROM reports r
       CROSS JOIN LATERAL working_day_deadline(r.due_counted_from, r.due_working_days) AS recount

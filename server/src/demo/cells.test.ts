@@ -4,7 +4,8 @@ import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { seedDemoReports } from './seed.ts';
 
 // The seed loads with the row trigger off and adds the cluster cells in one statement; the
-// result must be what the trigger (migration 0005) would have built for the same reports.
+// result must be what the trigger (db/functions/report_cluster_cells_sync.sql) would have built
+// for the same reports.
 
 let t: TestDatabase;
 beforeAll(async () => {

@@ -1,9 +1,10 @@
 import { raw, sql, type Queryable } from '../db/database.ts';
 
 /**
- * Adds the cluster cells of the reports above `afterId`, as the trigger of migration 0005
- * would have row by row: zooms 10–16, one count and the summed EPSG:3857 coordinates per
- * (zoom, cell, kelurahan, category, status), added to any cell that already exists.
+ * Adds the cluster cells of the reports above `afterId`, as the trigger of
+ * db/functions/report_cluster_cells_sync.sql would have row by row: zooms 10–16, one count and
+ * the summed EPSG:3857 coordinates per (zoom, cell, kelurahan, category, status), added to any
+ * cell that already exists.
  *
  * Only zoom 16 is counted from the reports (mercator_cell, as the trigger does). Each lower
  * zoom is summed from the one above: mercator_cell(c, z) = floor(u · 2^(z+4)) for the same

@@ -13,8 +13,8 @@ import { uniform } from './random.ts';
  */
 export async function lockReports(tx: Queryable): Promise<number> {
   await tx.query(sql`ALTER TABLE reports DISABLE TRIGGER reports_cluster_cells_insert_delete`);
-  // Migration 0044's statement trigger would copy every inserted row into a transition table
-  // only to say {"all": true}; notifyTiles says it once instead.
+  // The statement trigger of db/functions/notify_report_tiles.sql would copy every inserted row
+  // into a transition table only to say {"all": true}; notifyTiles says it once instead.
   await tx.query(sql`ALTER TABLE reports DISABLE TRIGGER reports_tiles_insert`);
   const [{ last }] = await tx.query<{ last: number }>(sql`SELECT COALESCE(max(id), 0)::bigint AS last FROM reports`);
   return last;
@@ -82,7 +82,7 @@ export async function insertReports(tx: Queryable, seed: number, now: Date, plan
                 ELSE least(${now}::timestamptz, x.created_at + interval '1 day' * (0.5 + 40 * x.u_progress)) END
     FROM statused x
     JOIN categories cat ON cat.code = x.category_code
-    -- The same department rules as a submission (migration 0051).
+    -- The same department rules as a submission (db/functions/route_department.sql).
     CROSS JOIN LATERAL route_department(x.location, x.category_code, x.city_code, x.kecamatan_code, x.kelurahan_code) AS dep
     JOIN kelurahan kel ON kel.code = x.kelurahan_code
     JOIN kecamatan kec ON kec.code = x.kecamatan_code

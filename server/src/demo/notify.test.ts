@@ -3,8 +3,8 @@ import { sql } from '../db/database.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { seedDemoReports } from './seed.ts';
 
-// The seed switches off migration 0044's per-statement tile trigger for its insert and says
-// {"all": true} itself; the tile caches must still hear of the load, once.
+// The seed switches off the per-statement tile trigger (db/functions/notify_report_tiles.sql) for
+// its insert and says {"all": true} itself; the tile caches must still hear of the load, once.
 
 let t: TestDatabase;
 const notifications: string[] = [];

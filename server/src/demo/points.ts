@@ -1,10 +1,10 @@
 import { sql, type Queryable } from '../db/database.ts';
 import { uniform } from './random.ts';
 
-// Draws each slot's point and routes it with route_kelurahan (migration 0006), the same rule
-// the API applies to a resident's pin. A point the rule refuses (outside the service area:
-// a Gaussian tail past the city edge, a sliver between outline and kelurahan) is drawn again
-// in the next round, from the same source, so the category mix and the count stay exact.
+// Draws each slot's point and routes it with route_kelurahan (db/functions/route_kelurahan.sql),
+// the same rule the API applies to a resident's pin. A point the rule refuses (outside the
+// service area: a Gaussian tail past the city edge, a sliver between outline and kelurahan) is
+// drawn again in the next round, from the same source, so the category mix and the count stay exact.
 
 // A hotspot on the city edge (Cireundeu borders Jakarta) loses up to half its draws per round;
 // 40 rounds leave a slot unrouted with odds below 1e-12 even there.

@@ -5,9 +5,11 @@ import { sql } from '../db/database.ts';
 import { migrationsDir } from '../db/migrate.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 
-// Migration 0080 replaced route_kelurahan's body to make it faster. The rule must not change:
-// the shipped 0006 body is created here under another name and both answer the same points,
-// drawn where the rule has its cases: overlaps, gaps, either side of kelurahan and city edges.
+// route_kelurahan's current body (db/functions/route_kelurahan.sql, first shipped in migration
+// 0080) replaced the first one to make it faster. The rule must not change: the first body, read
+// from migration 0006 as a historical reference, is created here under another name and both
+// answer the same points, drawn where the rule has its cases: overlaps, gaps, either side of
+// kelurahan and city edges.
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -61,7 +63,7 @@ it('routes overlaps, gaps, edges and outside points exactly as the 0006 definiti
     WHERE to_jsonb(o) IS DISTINCT FROM to_jsonb(n)`);
   // One known kind of difference, where 0006 broke its own documented rule: in an overlap, a
   // containing kelurahan's geodesic distance can come out a hair above 0 for a point on its
-  // edge, and 0006 then ranked it after the other containing one regardless of code. The new
+  // edge, and 0006 then ranked it after the other containing one regardless of code. The current
   // body gives every containing kelurahan distance 0, so the lowest code wins as documented.
   const unexplained = differences.filter((d) => !(
     d.old && d.new && d.old.rule === 'overlap_lowest_code' && d.new.rule === 'overlap_lowest_code'

@@ -32,7 +32,8 @@ interface KelurahanMatch {
 }
 
 async function kelurahanAt(db: Queryable, lon: number, lat: number): Promise<KelurahanMatch | undefined> {
-  // route_kelurahan (migration 0006) holds the rule for slivers and gaps between kelurahan.
+  // route_kelurahan (db/functions/route_kelurahan.sql) holds the rule for slivers and gaps
+  // between kelurahan.
   const [match] = await db.query<KelurahanMatch>(sql`
     SELECT r.*, c.code_prefix
     FROM route_kelurahan(ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326)) AS r

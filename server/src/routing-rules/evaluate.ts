@@ -34,8 +34,9 @@ export interface DepartmentRouting {
 
 /**
  * Who receives a report at this point: the first matching routing rule, else the category's
- * default city department. The rules are evaluated by route_department (migration 0051), the
- * same function the set-based re-route runs over open reports.
+ * default city department. The rules are evaluated by route_department
+ * (db/functions/route_department.sql), the same function the set-based re-route runs over
+ * open reports.
  */
 export async function evaluateRouting(db: Queryable, q: RoutingQuestion): Promise<DepartmentRouting> {
   const [routed] = await db.query<{ department_code: string; responsible_unit: string | null; explanation: DepartmentExplanation }>(sql`

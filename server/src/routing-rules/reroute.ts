@@ -21,9 +21,10 @@ export interface RerouteResult {
   reports: ReroutedReport[];
 }
 
-// Every open report whose department route_department (0051) would now choose differently.
-// The kelurahan part of each explanation is kept: only the department decision is re-run, with
-// the kelurahan and kecamatan the report is already filed under.
+// Every open report whose department route_department (db/functions/route_department.sql)
+// would now choose differently. The kelurahan part of each explanation is kept: only the
+// department decision is re-run, with the kelurahan and kecamatan the report is already filed
+// under.
 const proposals = sql`
   SELECT r.id AS report_id, r.code, r.location, r.department_code AS old_department,
          d.department_code AS new_department, d.explanation

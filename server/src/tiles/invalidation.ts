@@ -25,7 +25,8 @@ export interface ReportChangeFollower {
 
 /**
  * Follows the database's `report_tiles` notifications, so that a change made through any
- * server instance, a script or psql refreshes this instance's cached tiles. `beforeDrop` runs
+ * server instance, a script or psql refreshes this instance's cached tiles (the trigger is in
+ * db/functions/notify_report_tiles.sql). `beforeDrop` runs
  * first (app.ts raises the read fence there: see db/replica.ts ReadFence).
  */
 export async function followReportChanges(

@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { PublicReport } from './public-report.ts';
 
-/** Why this kelurahan and this dinas received the report, in words (rules: migration 0006). */
+/**
+ * Why this kelurahan and this dinas received the report, in words (rules:
+ * db/functions/route_kelurahan.sql and route_department.sql).
+ */
 export function RoutingExplanation({ report }: { report: PublicReport }) {
   const { t } = useTranslation();
   const kelurahan = report.routing_explanation?.kelurahan;
