@@ -1,5 +1,5 @@
 import { sql, type Database } from '../db/database.ts';
-import { AppError } from '../errors.ts';
+import { appError } from '../http/error-catalogue.ts';
 import { sourceHash } from '../moderation/decide.ts';
 import { submitReport, type SubmitResult } from '../reports/submit.ts';
 import type { Staff } from '../staff/queries.ts';
@@ -20,9 +20,6 @@ export interface IntakeSettings {
   moderateAll: boolean;
 }
 
-const unknownKelurahan = (code: string) =>
-  new AppError(422, 'UNKNOWN_KELURAHAN', { id: `Kelurahan ${code} tidak dikenal.`, en: `Unknown kelurahan ${code}.` });
-
 /**
  * "Ruang Rakyat": staff file a report for a resident who phoned or walked in. It is the same
  * submission as a resident's (routing, screening, deadline, audit), naming the staff member as
@@ -36,7 +33,7 @@ export async function fileIntake(db: Database, staff: Staff, body: IntakeBody, s
   if ('kelurahan_code' in body.location) {
     const [kelurahan] = await db.query<{ lat: number; lon: number }>(sql`
       SELECT ST_Y(label_point) AS lat, ST_X(label_point) AS lon FROM kelurahan WHERE code = ${body.location.kelurahan_code}`);
-    if (!kelurahan) throw unknownKelurahan(body.location.kelurahan_code);
+    if (!kelurahan) throw appError('UNKNOWN_KELURAHAN', { code: body.location.kelurahan_code });
     point = kelurahan;
     locationIsApproximate = true;
   } else {

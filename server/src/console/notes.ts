@@ -1,5 +1,5 @@
 import { sql, type Database, type Sql } from '../db/database.ts';
-import { reportNotFound } from '../lifecycle/change-status.ts';
+import { appError } from '../http/error-catalogue.ts';
 import { addEvent } from '../lifecycle/queries.ts';
 import type { Staff } from '../staff/queries.ts';
 
@@ -10,7 +10,7 @@ import type { Staff } from '../staff/queries.ts';
 export async function addNote(db: Database, staff: Staff, scope: Sql, code: string, text: string) {
   return db.transaction(async (tx) => {
     const [report] = await tx.query<{ id: number }>(sql`SELECT r.id FROM reports r WHERE r.code = ${code} AND ${scope}`);
-    if (!report) throw reportNotFound(code);
+    if (!report) throw appError('REPORT_NOT_FOUND', { code });
     const id = await addEvent(tx, {
       reportId: report.id, kind: 'note', actor: `staff:${staff.id}`, reason: text.trim(), isPublic: false,
     });

@@ -1,6 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { ErrorResponse } from '../errors.ts';
+import { ErrorResponse } from '../http/app-error.ts';
 import { normaliseTrackingCode } from '../reports/tracking-code.ts';
 import { requireStaff } from '../staff/sessions.ts';
 import { changeStatus, type ChangedReport } from './change-status.ts';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Database, type Queryable } from '../db/database.ts';
 import { assignDueAt } from '../deadlines/due-at.ts';
-import { AppError } from '../errors.ts';
+import { appError } from '../http/error-catalogue.ts';
 import { findPossibleDuplicates, type PossibleDuplicate } from '../lifecycle/possible-duplicates.ts';
 import { residentTokenHash } from '../lifecycle/reopen.ts';
 import { decidePublication } from '../moderation/decide.ts';
@@ -47,12 +47,6 @@ export interface SubmitResult {
   publishedEvent?: { reportId: number; eventId: number };
 }
 
-const unknownCategory = (code: string) =>
-  new AppError(422, 'UNKNOWN_CATEGORY', {
-    id: `Kategori "${code}" tidak dikenal. Lihat GET /api/categories.`,
-    en: `Unknown category "${code}". See GET /api/categories.`,
-  });
-
 class KeyTakenConcurrently extends Error {}
 
 /**
@@ -69,7 +63,7 @@ export async function submitReport(db: Database, photosDir: string, s: Submissio
   }
 
   const [category] = await db.query(sql`SELECT 1 FROM categories WHERE code = ${f.category}`);
-  if (!category) throw unknownCategory(f.category);
+  if (!category) throw appError('UNKNOWN_CATEGORY', { categories: [f.category] });
   const routing = await routeReport(db, f.lon, f.lat, f.category);
   const possibleDuplicates = await findPossibleDuplicates(db, {
     lon: f.lon, lat: f.lat, category: f.category, ...s.duplicates,
