@@ -1,7 +1,7 @@
 import { readConfig } from '../server/src/config.ts';
 import type { Database } from '../server/src/db/database.ts';
 import { openDatabase } from '../server/src/db/connect.ts';
-import { AppError } from '../server/src/errors.ts';
+import { AppError } from '../server/src/http/app-error.ts';
 
 /**
  * Runs a command-line task on the configured database and closes it. A refusal the task raises

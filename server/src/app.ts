@@ -11,7 +11,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { ReadFence, ReadReplica } from './db/replica.ts';
 import { deadlineRoutes } from './deadlines/routes.ts';
-import { registerErrorHandler } from './errors.ts';
+import { registerErrorHandler } from './http/error-handler.ts';
 import { healthRoutes } from './health/routes.ts';
 import { referenceRoutes } from './reference/routes.ts';
 import { photoRoutes } from './reports/photo-routes.ts';

@@ -172,18 +172,18 @@ describe('GET /api/hotspots/getis-ord', () => {
   });
 
   it.each([
-    ['cell_m=300', 'VALIDATION_FAILED'],
-    ['distance_m=99999', 'VALIDATION_FAILED'],
-    ['since=yesterday', 'VALIDATION_FAILED'],
-    ['since=2026-02-30', 'INVALID_DATE'],
-    ['since=2026-03-01&until=2026-02-01', 'EMPTY_PERIOD'],
-    ['category=gempa', 'UNKNOWN_CATEGORY'],
-    ['cell_m=500&distance_m=500', 'DISTANCE_TOO_SHORT'],
-    ['neighbours=knn&k=500', 'VALIDATION_FAILED'],
-    ['measure=rate', 'VALIDATION_FAILED'],
-  ])('rejects %s with 400 %s in both languages', async (query, code) => {
+    ['cell_m=300', 400, 'VALIDATION_FAILED'],
+    ['distance_m=99999', 400, 'VALIDATION_FAILED'],
+    ['since=yesterday', 400, 'VALIDATION_FAILED'],
+    ['since=2026-02-30', 400, 'INVALID_DATE'],
+    ['since=2026-03-01&until=2026-02-01', 400, 'EMPTY_PERIOD'],
+    ['category=gempa', 422, 'UNKNOWN_CATEGORY'],
+    ['cell_m=500&distance_m=500', 400, 'DISTANCE_TOO_SHORT'],
+    ['neighbours=knn&k=500', 400, 'VALIDATION_FAILED'],
+    ['measure=rate', 400, 'VALIDATION_FAILED'],
+  ])('rejects %s with %i %s in both languages', async (query, status, code) => {
     const response = await t.app.inject({ method: 'GET', url: `/api/hotspots/getis-ord?${query}` });
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(status);
     const { error } = response.json();
     expect(error.code).toBe(code);
     expect(error.message_id).toBeTruthy();

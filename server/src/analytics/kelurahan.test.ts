@@ -65,9 +65,9 @@ describe('GET /api/analytics/kelurahan', () => {
     expect(geojson.json().features[0].geometry.type).toBe('MultiPolygon');
   });
 
-  it('rejects an unknown category with 400 UNKNOWN_CATEGORY', async () => {
+  it('rejects an unknown category with 422 UNKNOWN_CATEGORY', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/analytics/kelurahan?category=gempa' });
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(422);
     expect(response.json().error.code).toBe('UNKNOWN_CATEGORY');
   });
 });

@@ -111,15 +111,15 @@ describe('hot-spot tiles', () => {
   });
 
   it.each([
-    ['3/8/0', query, 'INVALID_TILE'],
-    ['25/0/0', query, 'VALIDATION_FAILED'],
-    [`${spotTile.z}/${spotTile.x}/${spotTile.y}`, 'cell_m=300', 'VALIDATION_FAILED'],
-    [`${spotTile.z}/${spotTile.x}/${spotTile.y}`, 'cell_m=500&distance_m=500', 'DISTANCE_TOO_SHORT'],
-    [`${spotTile.z}/${spotTile.x}/${spotTile.y}`, 'category=gempa', 'UNKNOWN_CATEGORY'],
-    [`${spotTile.z}/${spotTile.x}/${spotTile.y}`, 'since=2026-03-01&until=2026-02-01', 'EMPTY_PERIOD'],
-  ])('rejects tile %s?%s with 400 %s', async (zxy, q, code) => {
+    ['3/8/0', query, 400, 'INVALID_TILE'],
+    ['25/0/0', query, 400, 'VALIDATION_FAILED'],
+    [`${spotTile.z}/${spotTile.x}/${spotTile.y}`, 'cell_m=300', 400, 'VALIDATION_FAILED'],
+    [`${spotTile.z}/${spotTile.x}/${spotTile.y}`, 'cell_m=500&distance_m=500', 400, 'DISTANCE_TOO_SHORT'],
+    [`${spotTile.z}/${spotTile.x}/${spotTile.y}`, 'category=gempa', 422, 'UNKNOWN_CATEGORY'],
+    [`${spotTile.z}/${spotTile.x}/${spotTile.y}`, 'since=2026-03-01&until=2026-02-01', 400, 'EMPTY_PERIOD'],
+  ])('rejects tile %s?%s with %i %s', async (zxy, q, status, code) => {
     const response = await t.app.inject({ method: 'GET', url: `${path}/tiles/${zxy}.mvt?${q}` });
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(status);
     expect(response.json().error.code).toBe(code);
   });
 });

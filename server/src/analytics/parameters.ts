@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { sql, type Queryable } from '../db/database.ts';
-import { AppError } from '../errors.ts';
+import { appError } from '../http/error-catalogue.ts';
 import { publicStatuses } from '../reports/filters.ts';
 
 // Query parameters of every analytics endpoint, validated by Fastify against these schemas
@@ -87,18 +87,12 @@ export interface ReportWindow {
   until: string | null;
 }
 
-const badDate = (field: string, value: string) =>
-  new AppError(400, 'INVALID_DATE', {
-    id: `${field} bukan tanggal yang sah: ${value}`,
-    en: `${field} is not a valid date: ${value}`,
-  }, { field });
-
 // A bare date is a day in Jakarta (WIB, UTC+7, no daylight saving): planners think in local days.
 function instant(field: string, value: string, endOfDay: boolean): Date {
   const bare = /^\d{4}-\d{2}-\d{2}$/.test(value);
   const date = new Date(bare ? `${value}T00:00:00+07:00` : value);
   if (Number.isNaN(date.getTime()) || (bare && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value)) {
-    throw badDate(field, value);
+    throw appError('INVALID_DATE', { field, value, details: { field } });
   }
   if (bare && endOfDay) date.setUTCDate(date.getUTCDate() + 1);
   return date;
@@ -111,20 +105,14 @@ export async function readWindow(db: Queryable, q: WindowQuery): Promise<ReportW
   const since = q.since ? instant('since', q.since, false) : null;
   const until = q.until ? instant('until', q.until, true) : null;
   if (since && until && since >= until) {
-    throw new AppError(400, 'EMPTY_PERIOD', {
-      id: 'since harus sebelum until.',
-      en: 'since must be before until.',
-    }, { since: q.since, until: q.until });
+    throw appError('EMPTY_PERIOD', { details: { since: q.since, until: q.until } });
   }
   const categories = list(q.category);
   if (categories) {
     const known = await db.query<{ code: string }>(sql`SELECT code FROM categories WHERE code = ANY(${categories})`);
     const unknown = categories.filter((c) => !known.some((k) => k.code === c));
     if (unknown.length) {
-      throw new AppError(400, 'UNKNOWN_CATEGORY', {
-        id: `Kategori tidak dikenal: ${unknown.join(', ')}`,
-        en: `Unknown category: ${unknown.join(', ')}`,
-      }, { unknown });
+      throw appError('UNKNOWN_CATEGORY', { categories: unknown, details: { unknown } });
     }
   }
   return {
@@ -159,10 +147,9 @@ export function readNeighbourRule(q: Static<typeof Neighbourhood>): NeighbourRul
   // Centres of adjacent hexagons are √3·edge apart: a shorter distance leaves every cell
   // with only itself, and Gi* then just restates the cell's own count.
   if (distanceM < Math.sqrt(3) * cellM) {
-    throw new AppError(400, 'DISTANCE_TOO_SHORT', {
-      id: `distance_m harus minimal ${Math.ceil(Math.sqrt(3) * cellM)} m agar sel bertetangga (jarak antarpusat heksagon ${cellM} m).`,
-      en: `distance_m must be at least ${Math.ceil(Math.sqrt(3) * cellM)} m so that cells have neighbours (centre spacing of ${cellM} m hexagons).`,
-    }, { distance_m: distanceM, cell_m: cellM });
+    throw appError('DISTANCE_TOO_SHORT', {
+      minimumM: Math.ceil(Math.sqrt(3) * cellM), cellM, details: { distance_m: distanceM, cell_m: cellM },
+    });
   }
   return { cellM, rule: 'distance', distanceM, k: null };
 }

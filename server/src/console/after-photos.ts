@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { sql, type Sql, type Transaction } from '../db/database.ts';
-import { AppError, validationError } from '../errors.ts';
-import { reportNotFound } from '../lifecycle/change-status.ts';
+import { appError } from '../http/error-catalogue.ts';
 import { addEvent } from '../lifecycle/queries.ts';
 import { maxPhotos, processPhoto, storePhotos, type ProcessedPhoto } from '../reports/photos.ts';
 import type { Staff } from '../staff/queries.ts';
@@ -10,7 +9,6 @@ import type { Staff } from '../staff/queries.ts';
 // is final, and one not yet published (or rejected, or a duplicate) has no fix to prove.
 const statusesTakingAfterPhotos = ['published', 'assigned', 'in_progress', 'resolved'];
 
-const noPhotos = () => validationError([{ field: 'photos', problem: 'at least one image file named "photos"' }]);
 
 /** The image files of a multipart form, all named `photos` (limits: the multipart plugin's). */
 export async function readPhotoUploads(request: FastifyRequest): Promise<Buffer[]> {
@@ -19,11 +17,11 @@ export async function readPhotoUploads(request: FastifyRequest): Promise<Buffer[
     if (part.type !== 'file') continue;
     if (part.fieldname !== 'photos') {
       part.file.resume();
-      throw validationError([{ field: part.fieldname, problem: 'unexpected file field; photos go in "photos"' }]);
+      throw appError('VALIDATION_FAILED', { details: [{ field: part.fieldname, problem: 'unexpected file field; photos go in "photos"' }] });
     }
     uploads.push(await part.toBuffer());
   }
-  if (uploads.length === 0) throw noPhotos();
+  if (uploads.length === 0) throw appError('VALIDATION_FAILED', { details: [{ field: 'photos', problem: 'at least one image file named "photos"' }] });
   return uploads;
 }
 
@@ -39,18 +37,16 @@ export async function addAfterPhotos(tx: Transaction, photosDir: string, staff: 
            (SELECT count(*)::int FROM report_photos p WHERE p.report_id = r.id AND p.kind = 'after') AS after_count
     FROM reports r WHERE r.code = ${code} AND ${scope}
     FOR UPDATE OF r`);
-  if (!report) throw reportNotFound(code);
+  if (!report) throw appError('REPORT_NOT_FOUND', { code });
   if (!statusesTakingAfterPhotos.includes(report.status)) {
-    throw new AppError(409, 'AFTER_PHOTOS_NOT_ALLOWED', {
-      id: `Foto sesudah perbaikan tidak dapat ditambahkan pada laporan berstatus "${report.status}".`,
-      en: `After photos cannot be added to a report in status "${report.status}".`,
-    }, { status: report.status, allowed: statusesTakingAfterPhotos });
+    throw appError('AFTER_PHOTOS_NOT_ALLOWED', {
+      status: report.status, details: { status: report.status, allowed: statusesTakingAfterPhotos },
+    });
   }
   if (report.after_count + uploads.length > maxPhotos) {
-    throw new AppError(409, 'TOO_MANY_AFTER_PHOTOS', {
-      id: `Paling banyak ${maxPhotos} foto sesudah perbaikan; sudah ada ${report.after_count}.`,
-      en: `At most ${maxPhotos} after photos; ${report.after_count} already there.`,
-    }, { existing: report.after_count, max: maxPhotos });
+    throw appError('TOO_MANY_AFTER_PHOTOS', {
+      max: maxPhotos, existing: report.after_count, details: { existing: report.after_count, max: maxPhotos },
+    });
   }
   const photos: ProcessedPhoto[] = [];
   for (const upload of uploads) photos.push(await processPhoto(upload));

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/database.ts';
-import { AppError } from '../errors.ts';
+import { AppError } from '../http/app-error.ts';
+import { refusedInBatch } from '../http/error-catalogue.ts';
 import { changeStatus } from '../lifecycle/change-status.ts';
 import { addEvent } from '../lifecycle/queries.ts';
 import { normaliseTrackingCode } from '../reports/tracking-code.ts';
@@ -8,11 +9,7 @@ import type { Staff } from '../staff/queries.ts';
 /** The refusal of one report, saying which: the desk fixes that one and sends the batch again. */
 function forReport(code: string, error: unknown): unknown {
   if (!(error instanceof AppError)) return error;
-  const details = typeof error.details === 'object' && error.details !== null ? error.details : {};
-  return new AppError(error.statusCode, error.code, {
-    id: `${error.messages.id} Tidak ada laporan yang diubah.`,
-    en: `${error.messages.en} No report was changed.`,
-  }, { ...details, report: code });
+  return refusedInBatch(error, code);
 }
 
 /**

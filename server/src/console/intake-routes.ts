@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { reportNotFound } from '../lifecycle/change-status.ts';
+import { appError } from '../http/error-catalogue.ts';
 import { normaliseTrackingCode } from '../reports/tracking-code.ts';
 import type { Role } from '../staff/queries.ts';
 import { reportScope } from '../staff/scope.ts';
@@ -66,7 +66,7 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => {
     const code = normaliseTrackingCode(request.params.code);
     const receipt = await findReceipt(app.db, request.staff!, reportScope(request.staff!), code);
-    if (!receipt) throw reportNotFound(code);
+    if (!receipt) throw appError('REPORT_NOT_FOUND', { code });
     return receipt;
   });
 };

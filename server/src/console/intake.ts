@@ -1,5 +1,5 @@
 import { sql, type Transaction } from '../db/database.ts';
-import { AppError } from '../errors.ts';
+import { appError } from '../http/error-catalogue.ts';
 import { sourceHash } from '../moderation/decide.ts';
 import { submitReport, type SubmitResult } from '../reports/submit.ts';
 import type { Staff } from '../staff/queries.ts';
@@ -10,9 +10,6 @@ export interface IntakeSettings {
   duplicates: { radiusM: number; windowDays: number };
   moderateAll: boolean;
 }
-
-const unknownKelurahan = (code: string) =>
-  new AppError(422, 'UNKNOWN_KELURAHAN', { id: `Kelurahan ${code} tidak dikenal.`, en: `Unknown kelurahan ${code}.` });
 
 /**
  * "Ruang Rakyat": staff file a report for a resident who phoned or walked in. It is the same
@@ -27,7 +24,7 @@ export async function fileIntake(tx: Transaction, staff: Staff, body: IntakeBody
   if ('kelurahan_code' in body.location) {
     const [kelurahan] = await tx.query<{ lat: number; lon: number }>(sql`
       SELECT ST_Y(label_point) AS lat, ST_X(label_point) AS lon FROM kelurahan WHERE code = ${body.location.kelurahan_code}`);
-    if (!kelurahan) throw unknownKelurahan(body.location.kelurahan_code);
+    if (!kelurahan) throw appError('UNKNOWN_KELURAHAN', { code: body.location.kelurahan_code });
     point = kelurahan;
     locationIsApproximate = true;
   } else {

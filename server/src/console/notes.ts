@@ -1,5 +1,5 @@
 import { sql, type Queryable, type Sql } from '../db/database.ts';
-import { reportNotFound } from '../lifecycle/change-status.ts';
+import { appError } from '../http/error-catalogue.ts';
 import { addEvent } from '../lifecycle/queries.ts';
 import type { Staff } from '../staff/queries.ts';
 
@@ -9,7 +9,7 @@ import type { Staff } from '../staff/queries.ts';
  */
 export async function addNote(tx: Queryable, staff: Staff, scope: Sql, code: string, text: string) {
   const [report] = await tx.query<{ id: number }>(sql`SELECT r.id FROM reports r WHERE r.code = ${code} AND ${scope}`);
-  if (!report) throw reportNotFound(code);
+  if (!report) throw appError('REPORT_NOT_FOUND', { code });
   const id = await addEvent(tx, {
     reportId: report.id, kind: 'note', actor: `staff:${staff.id}`, reason: text.trim(), isPublic: false,
   });

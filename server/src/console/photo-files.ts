@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import { sql, type Queryable, type Sql } from '../db/database.ts';
-import { AppError } from '../errors.ts';
+import { appError } from '../http/error-catalogue.ts';
 import { photoPaths } from '../reports/photos.ts';
-
-const photoNotFound = () => new AppError(404, 'PHOTO_NOT_FOUND', { id: 'Foto tidak ditemukan.', en: 'Photo not found.' });
 
 /**
  * The file of a photo of a report within the staff member's scope, whatever the report's
@@ -14,9 +12,9 @@ export async function deskPhotoFile(db: Queryable, photosDir: string, scope: Sql
   const [photo] = await db.query(sql`
     SELECT 1 FROM report_photos p JOIN reports r ON r.id = p.report_id
     WHERE p.id = ${id}::uuid AND ${scope}`);
-  if (!photo) throw photoNotFound();
+  if (!photo) throw appError('PHOTO_NOT_FOUND');
   const paths = photoPaths(photosDir, id);
   const path = file.endsWith('.thumb.jpg') ? paths.thumbnail : paths.full;
-  if (!fs.existsSync(path)) throw photoNotFound();
+  if (!fs.existsSync(path)) throw appError('PHOTO_NOT_FOUND');
   return path;
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { reportNotFound } from '../lifecycle/change-status.ts';
+import { appError } from '../http/error-catalogue.ts';
 import { normaliseTrackingCode } from '../reports/tracking-code.ts';
 import type { Role } from '../staff/queries.ts';
 import { reportScope } from '../staff/scope.ts';
@@ -55,7 +55,7 @@ export const consoleRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => {
     const code = normaliseTrackingCode(request.params.code);
     const report = await findDeskReport(app.db, request.staff!, reportScope(request.staff!), code);
-    if (!report) throw reportNotFound(code);
+    if (!report) throw appError('REPORT_NOT_FOUND', { code });
     return report;
   });
 

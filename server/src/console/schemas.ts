@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { allStatuses } from '../reports/filters.ts';
-import { ErrorResponse } from '../errors.ts';
+import { ErrorResponse } from '../http/app-error.ts';
 
 const csv = (pattern: string, description: string) =>
   Type.String({ pattern: `^${pattern}(,${pattern})*$`, maxLength: 2000, description });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../db/database.ts';
-import { AppError } from '../errors.ts';
+import { AppError } from '../http/app-error.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { addHoliday, listHolidays, removeHoliday, type Holiday } from './holidays.ts';
 import { insertConstructedReport, twoKelurahan } from './test-fixtures.ts';

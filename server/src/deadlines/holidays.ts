@@ -1,5 +1,5 @@
 import { sql, type Database, type Queryable } from '../db/database.ts';
-import { AppError } from '../errors.ts';
+import { appError } from '../http/error-catalogue.ts';
 import { recomputeOpenDeadlines } from './recompute.ts';
 
 export const holidayKinds = ['national', 'cuti_bersama'] as const;
@@ -31,12 +31,6 @@ export async function listHolidays(db: Queryable, year: number): Promise<Holiday
     ORDER BY date`);
 }
 
-const invalidHoliday = (problems: { field: string; problem: string }[]) =>
-  new AppError(400, 'INVALID_HOLIDAY', {
-    id: 'Data hari libur tidak sah.',
-    en: 'The holiday is not valid.',
-  }, problems);
-
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A real calendar date between 2000 and 2100 ('2027-02-30' is refused, not rolled over). */
@@ -66,7 +60,7 @@ export function validateHoliday(input: Holiday): Holiday {
   if (!holidayKinds.includes(input.kind)) {
     problems.push({ field: 'kind', problem: `must be one of ${holidayKinds.join(', ')}` });
   }
-  if (problems.length) throw invalidHoliday(problems);
+  if (problems.length) throw appError('INVALID_HOLIDAY', { details: problems });
   return holiday;
 }
 
@@ -83,10 +77,7 @@ export async function addHoliday(db: Database, input: Holiday, actor: string): P
       ON CONFLICT (date) DO NOTHING
       RETURNING date`);
     if (!inserted.length) {
-      throw new AppError(409, 'HOLIDAY_EXISTS', {
-        id: `Tanggal ${h.date} sudah tercatat sebagai hari libur.`,
-        en: `${h.date} is already a holiday.`,
-      });
+      throw appError('HOLIDAY_EXISTS', { date: h.date });
     }
     const reason = `Hari libur ditambahkan: ${h.date} (${h.name_id}).`;
     return { reportsRescheduled: await recomputeOpenDeadlines(tx, { actor, reason }) };
@@ -96,15 +87,12 @@ export async function addHoliday(db: Database, input: Holiday, actor: string): P
 /** Removes a non-working day and moves the affected deadlines back, as addHoliday does. */
 export async function removeHoliday(db: Database, date: string, actor: string): Promise<CalendarChange> {
   const dateProblem = checkDate(date);
-  if (dateProblem) throw invalidHoliday([{ field: 'date', problem: dateProblem }]);
+  if (dateProblem) throw appError('INVALID_HOLIDAY', { details: [{ field: 'date', problem: dateProblem }] });
   return db.transaction(async (tx) => {
     const [removed] = await tx.query<{ name_id: string }>(sql`
       DELETE FROM holidays WHERE date = ${date}::date RETURNING name_id`);
     if (!removed) {
-      throw new AppError(404, 'HOLIDAY_NOT_FOUND', {
-        id: `Tanggal ${date} tidak tercatat sebagai hari libur.`,
-        en: `${date} is not a holiday.`,
-      });
+      throw appError('HOLIDAY_NOT_FOUND', { date });
     }
     const reason = `Hari libur dihapus: ${date} (${removed.name_id}).`;
     return { reportsRescheduled: await recomputeOpenDeadlines(tx, { actor, reason }) };

@@ -1,6 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AppError } from '../errors.ts';
-import { ErrorResponse } from '../errors.ts';
+import { ErrorResponse } from '../http/app-error.ts';
+import { appError } from '../http/error-catalogue.ts';
 import { listHolidays } from './holidays.ts';
 import { onTimeRates } from './on-time.ts';
 
@@ -74,10 +74,7 @@ export const deadlineRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const until = request.query.until ?? todayInJakarta();
     const since = request.query.since ?? daysBefore(until, 89);
     if (since > until) {
-      throw new AppError(400, 'INVALID_PERIOD', {
-        id: 'Tanggal since tidak boleh sesudah until.',
-        en: 'since must not be after until.',
-      }, [{ field: 'querystring.since', problem: `${since} is after ${until}` }]);
+      throw appError('INVALID_PERIOD', { details: [{ field: 'querystring.since', problem: `${since} is after ${until}` }] });
     }
     const asOf = new Date();
     const rows = await onTimeRates(app.db, { group, since, until, asOf });

@@ -1,4 +1,4 @@
-import { AppError } from '../errors.ts';
+import { appError } from '../http/error-catalogue.ts';
 
 /**
  * The shape of an uploaded layer, checked before PostGIS sees it: ST_GeomFromGeoJSON fails a
@@ -23,13 +23,7 @@ export interface LayerFeature {
   geometry: { type: string; coordinates: unknown };
 }
 
-const invalid = (problem: string, feature?: number) =>
-  new AppError(400, 'INVALID_GEOJSON', {
-    id: `GeoJSON tidak sah${feature ? ` (fitur ke-${feature})` : ''}: ${problem}`,
-    en: `Invalid GeoJSON${feature ? ` (feature ${feature})` : ''}: ${problem}`,
-  }, { feature, problem });
-
-const refused = (code: string, id: string, en: string, details?: unknown) => new AppError(422, code, { id, en }, details);
+const invalid = (problem: string, feature?: number) => appError('INVALID_GEOJSON', { problem, feature, details: { feature, problem } });
 
 // RFC 7946 drops `crs`: coordinates are WGS 84 lon/lat. Older files may still name it; only
 // names of WGS 84 lon/lat are accepted (EPSG:4326 as written by GDAL's GeoJSON driver is lon/lat).
@@ -47,10 +41,7 @@ function checkCrs(crs: unknown) {
   if (crs === undefined || crs === null) return;
   const name = (crs as { properties?: { name?: unknown } })?.properties?.name;
   if (typeof name !== 'string' || !wgs84Names.has(name.toLowerCase())) {
-    throw refused('UNSUPPORTED_CRS',
-      `Sistem koordinat ${JSON.stringify(name ?? crs)} tidak didukung; gunakan WGS 84 bujur/lintang (EPSG:4326).`,
-      `Coordinate reference system ${JSON.stringify(name ?? crs)} is not supported; use WGS 84 lon/lat (EPSG:4326).`,
-      { crs });
+    throw appError('UNSUPPORTED_CRS', { crs: JSON.stringify(name ?? crs), details: { crs } });
   }
 }
 
@@ -64,16 +55,10 @@ function countPositions(c: unknown, depth: number, type: string, n: number): num
     const [lon, lat] = c as number[];
     // [lat, lon] instead of [lon, lat] is the commonest mistake; here latitude comes out ~106.
     if (Math.abs(lat) > 90 && Math.abs(lat) <= 180 && Math.abs(lon) <= 90) {
-      throw refused('COORDINATES_SWAPPED',
-        `Fitur ke-${n}: koordinat [${lon}, ${lat}] tampaknya tertukar; GeoJSON memakai urutan [bujur, lintang].`,
-        `Feature ${n}: coordinate [${lon}, ${lat}] looks swapped; GeoJSON uses [lon, lat] order.`,
-        { feature: n, position: [lon, lat] });
+      throw appError('COORDINATES_SWAPPED', { feature: n, lon, lat, details: { feature: n, position: [lon, lat] } });
     }
     if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
-      throw refused('NOT_LONLAT',
-        `Fitur ke-${n}: koordinat [${lon}, ${lat}] bukan bujur/lintang; ubah ke WGS 84 (EPSG:4326) dulu.`,
-        `Feature ${n}: coordinate [${lon}, ${lat}] is not lon/lat; reproject to WGS 84 (EPSG:4326) first.`,
-        { feature: n, position: [lon, lat] });
+      throw appError('NOT_LONLAT', { feature: n, lon, lat, details: { feature: n, position: [lon, lat] } });
     }
     return 1;
   }
@@ -110,11 +95,10 @@ export function readFeatureCollection(body: unknown): LayerFeature[] {
   if (!Array.isArray(fc.features)) throw invalid('"features" must be an array');
   checkCrs(fc.crs);
   if (fc.features.length === 0) {
-    throw refused('EMPTY_LAYER', 'Lapisan tidak berisi fitur.', 'The layer has no features.');
+    throw appError('EMPTY_LAYER');
   }
   if (fc.features.length > layerLimits.maxFeatures) {
-    throw refused('TOO_MANY_FEATURES', `Paling banyak ${layerLimits.maxFeatures} fitur per lapisan.`,
-      `At most ${layerLimits.maxFeatures} features per layer.`, { features: fc.features.length });
+    throw appError('TOO_MANY_FEATURES', { max: layerLimits.maxFeatures, details: { features: fc.features.length } });
   }
   let positions = 0;
   const keys = new Set<string>();
@@ -128,23 +112,20 @@ export function readFeatureCollection(body: unknown): LayerFeature[] {
     const properties = (f.properties ?? {}) as Record<string, unknown>;
     const type = f.geometry?.type;
     if (typeof type !== 'string' || !(type in depthOf)) {
-      throw refused('UNSUPPORTED_GEOMETRY_TYPE',
-        `Fitur ke-${n}: geometri ${JSON.stringify(type ?? null)} tidak didukung (Point, LineString, Polygon dan Multi-nya).`,
-        `Feature ${n}: geometry ${JSON.stringify(type ?? null)} is not supported (Point, LineString, Polygon and their Multi types).`,
-        { feature: n, type: type ?? null });
+      throw appError('UNSUPPORTED_GEOMETRY_TYPE', {
+        feature: n, type: JSON.stringify(type ?? null), details: { feature: n, type: type ?? null },
+      });
     }
     positions += countPositions(f.geometry!.coordinates, depthOf[type], type, n);
     const key = featureKey({ id: f.id, properties }, n);
     if (keys.has(key)) {
-      throw refused('DUPLICATE_FEATURE_ID', `Fitur ke-${n}: id "${key}" sudah dipakai fitur lain.`,
-        `Feature ${n}: id "${key}" is used by another feature.`, { feature: n, id: key });
+      throw appError('DUPLICATE_FEATURE_ID', { feature: n, id: key, details: { feature: n, id: key } });
     }
     keys.add(key);
     return { n, key, name: featureName(properties), properties, geometry: { type, coordinates: f.geometry!.coordinates } };
   });
   if (positions > layerLimits.maxPositions) {
-    throw refused('TOO_MANY_VERTICES', `Paling banyak ${layerLimits.maxPositions} titik sudut per lapisan; sederhanakan geometrinya.`,
-      `At most ${layerLimits.maxPositions} vertices per layer; simplify the geometry.`, { vertices: positions });
+    throw appError('TOO_MANY_VERTICES', { max: layerLimits.maxPositions, details: { vertices: positions } });
   }
   return features;
 }

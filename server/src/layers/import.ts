@@ -1,5 +1,5 @@
 import { sql, type Queryable } from '../db/database.ts';
-import { AppError } from '../errors.ts';
+import { appError } from '../http/error-catalogue.ts';
 import { readFeatureCollection, type LayerFeature } from './geojson.ts';
 
 export interface LayerImport {
@@ -71,25 +71,19 @@ async function inspect(db: Queryable, features: string): Promise<Inspection[]> {
 function refuseProblems(rows: Inspection[], repair: boolean) {
   const broken = rows.filter((r) => !r.valid && (!repair || !r.repairable));
   if (broken.length) {
-    throw new AppError(422, 'INVALID_GEOMETRY', {
-      id: `${broken.length} fitur bergeometri tidak sah${repair ? ' dan tidak dapat diperbaiki' : ''} (mis. fitur ke-${broken[0].n}: ${broken[0].reason}).`,
-      en: `${broken.length} feature(s) have invalid geometry${repair ? ' that cannot be repaired' : ''} (e.g. feature ${broken[0].n}: ${broken[0].reason}).`,
-    }, { features: broken.slice(0, 20).map((r) => ({ feature: r.n, id: r.key, reason: r.reason })) });
+    throw appError('INVALID_GEOMETRY', {
+      count: broken.length, afterRepair: repair, first: { feature: broken[0].n, reason: broken[0].reason },
+      details: { features: broken.slice(0, 20).map((r) => ({ feature: r.n, id: r.key, reason: r.reason })) },
+    });
   }
   const outside = rows.filter((r) => !r.near_service_area);
   if (outside.length) {
-    throw new AppError(422, 'FEATURES_OUTSIDE_SERVICE_AREA', {
-      id: `${outside.length} fitur berada lebih dari ${serviceAreaMarginM / 1000} km dari Kota Tangerang dan Kota Tangerang Selatan.`,
-      en: `${outside.length} feature(s) lie more than ${serviceAreaMarginM / 1000} km from Kota Tangerang and Kota Tangerang Selatan.`,
-    }, { features: outside.slice(0, 20).map((r) => ({ feature: r.n, id: r.key })) });
+    throw appError('FEATURES_OUTSIDE_SERVICE_AREA', {
+      count: outside.length, marginKm: serviceAreaMarginM / 1000,
+      details: { features: outside.slice(0, 20).map((r) => ({ feature: r.n, id: r.key })) },
+    });
   }
 }
-
-export const layerExists = (name: string) =>
-  new AppError(409, 'LAYER_EXISTS', {
-    id: `Lapisan "${name}" sudah ada; kirim replace=true untuk menggantinya.`,
-    en: `Layer "${name}" already exists; send replace=true to replace it.`,
-  });
 
 /**
  * Checks and stores a GeoJSON layer: shape (geojson.ts), then validity and position (PostGIS),
@@ -98,10 +92,7 @@ export const layerExists = (name: string) =>
  */
 export async function importLayer(tx: Queryable, l: LayerImport): Promise<ImportedLayer> {
   if (!new RegExp(layerNamePattern).test(l.name)) {
-    throw new AppError(400, 'INVALID_LAYER_NAME', {
-      id: 'Nama lapisan: huruf kecil, angka dan tanda hubung (2–63), mis. "jalan-nasional".',
-      en: 'Layer name: lower-case letters, digits and hyphens (2–63), e.g. "national-roads".',
-    });
+    throw appError('INVALID_LAYER_NAME');
   }
   const features: LayerFeature[] = readFeatureCollection(l.collection);
   const json = JSON.stringify(features);
@@ -109,7 +100,7 @@ export async function importLayer(tx: Queryable, l: LayerImport): Promise<Import
   refuseProblems(inspection, l.repair ?? true);
 
   const [existing] = await tx.query<{ id: number }>(sql`SELECT id FROM layers WHERE name = ${l.name} FOR UPDATE`);
-  if (existing && !l.replace) throw layerExists(l.name);
+  if (existing && !l.replace) throw appError('LAYER_EXISTS', { name: l.name });
   const [layer] = existing
     ? await tx.query<{ id: number; title: string | null }>(sql`
         UPDATE layers SET title = COALESCE(${l.title ?? null}, title), imported_by = ${l.actor}, imported_at = now()

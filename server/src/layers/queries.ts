@@ -1,8 +1,5 @@
 import { sql, type Queryable } from '../db/database.ts';
-import { AppError } from '../errors.ts';
-
-export const layerNotFound = (name: string) =>
-  new AppError(404, 'LAYER_NOT_FOUND', { id: `Lapisan "${name}" tidak ditemukan.`, en: `Layer "${name}" was not found.` });
+import { appError } from '../http/error-catalogue.ts';
 
 export interface LayerSummary {
   name: string;
@@ -47,7 +44,7 @@ export async function layerAsGeoJson(db: Queryable, name: string): Promise<unkno
     ) AS collection
     FROM layers l
     WHERE l.name = ${name}`);
-  if (!row) throw layerNotFound(name);
+  if (!row) throw appError('LAYER_NOT_FOUND', { name });
   return row.collection;
 }
 
@@ -56,12 +53,9 @@ export async function deleteLayer(db: Queryable, name: string): Promise<void> {
   const [row] = await db.query<{ id: number; rule_ids: number[] }>(sql`
     SELECT l.id, ARRAY(SELECT r.id::int FROM routing_rules r WHERE r.layer_id = l.id ORDER BY r.id) AS rule_ids
     FROM layers l WHERE l.name = ${name}`);
-  if (!row) throw layerNotFound(name);
+  if (!row) throw appError('LAYER_NOT_FOUND', { name });
   if (row.rule_ids.length) {
-    throw new AppError(409, 'LAYER_IN_USE', {
-      id: `Lapisan "${name}" dipakai aturan ${row.rule_ids.join(', ')}; hapus atau ubah aturannya dulu.`,
-      en: `Layer "${name}" is used by rule(s) ${row.rule_ids.join(', ')}; delete or change them first.`,
-    }, { rule_ids: row.rule_ids });
+    throw appError('LAYER_IN_USE', { name, ruleIds: row.rule_ids, details: { rule_ids: row.rule_ids } });
   }
   await db.query(sql`DELETE FROM layers WHERE id = ${row.id}`);
 }

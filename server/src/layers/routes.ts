@@ -1,6 +1,6 @@
 import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorResponse } from '../errors.ts';
+import { ErrorResponse } from '../http/app-error.ts';
 import { requireStaff } from '../staff/sessions.ts';
 import { layerLimits } from './geojson.ts';
 import { importLayer, layerNamePattern } from './import.ts';

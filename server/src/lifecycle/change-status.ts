@@ -1,13 +1,10 @@
 import type { Queryable } from '../db/database.ts';
 import { assignDueAt } from '../deadlines/due-at.ts';
-import { AppError } from '../errors.ts';
+import { appError } from '../http/error-catalogue.ts';
 import type { Staff } from '../staff/queries.ts';
 import { reportScope } from '../staff/scope.ts';
 import { addEvent, duplicatesOf, lockReport, setStatus } from './queries.ts';
 import { checkTransition, type Status } from './transitions.ts';
-
-export const reportNotFound = (code: string) =>
-  new AppError(404, 'REPORT_NOT_FOUND', { id: `Laporan ${code} tidak ditemukan.`, en: `Report ${code} was not found.` });
 
 export interface StatusChange {
   code: string;
@@ -25,17 +22,11 @@ export interface StatusChange {
  */
 export async function changeStatus(tx: Queryable, staff: Staff, change: StatusChange): Promise<{ reportId: number }> {
   const report = await lockReport(tx, change.code, reportScope(staff));
-  if (!report) throw reportNotFound(change.code);
+  if (!report) throw appError('REPORT_NOT_FOUND', { code: change.code });
   const transition = checkTransition(report.status, change.to, staff.role);
   const note = transition.needs === 'response' ? change.response : change.reason;
   if (transition.needs && !note?.trim()) {
-    throw new AppError(
-      400,
-      transition.needs === 'response' ? 'RESPONSE_REQUIRED' : 'REASON_REQUIRED',
-      transition.needs === 'response'
-        ? { id: 'Tuliskan tanggapan untuk warga.', en: 'Write a response for the resident.' }
-        : { id: 'Tuliskan alasannya; warga akan menerimanya.', en: 'Give the reason; the resident will receive it.' },
-    );
+    throw appError(transition.needs === 'response' ? 'RESPONSE_REQUIRED' : 'REASON_REQUIRED');
   }
   await setStatus(tx, report.id, change.to);
   // Published after moderation: the deadline still counts from the submission.

@@ -1,9 +1,8 @@
 import { sql, type Queryable } from '../db/database.ts';
-import { AppError } from '../errors.ts';
+import { appError } from '../http/error-catalogue.ts';
 import { routeReport } from '../reports/routing.ts';
 import type { Staff } from '../staff/queries.ts';
 import { reportScope } from '../staff/scope.ts';
-import { reportNotFound } from './change-status.ts';
 import { addEvent, lockReport } from './queries.ts';
 
 export interface ReportCorrection {
@@ -22,15 +21,15 @@ export interface ReportCorrection {
  */
 export async function correctReport(tx: Queryable, staff: Staff, c: ReportCorrection): Promise<void> {
   if ((c.lat === undefined) !== (c.lon === undefined)) {
-    throw new AppError(400, 'VALIDATION_FAILED', { id: 'lat dan lon harus diisi bersama.', en: 'lat and lon go together.' });
+    throw appError('VALIDATION_FAILED', { details: [{ field: 'body.lat', problem: 'lat and lon go together' }] });
   }
   const report = await lockReport(tx, c.code, reportScope(staff));
-  if (!report) throw reportNotFound(c.code);
+  if (!report) throw appError('REPORT_NOT_FOUND', { code: c.code });
   const category = c.category ?? report.category_code;
   const lon = c.lon ?? report.lon;
   const lat = c.lat ?? report.lat;
   if (!(await tx.query(sql`SELECT 1 FROM categories WHERE code = ${category}`)).length) {
-    throw new AppError(422, 'UNKNOWN_CATEGORY', { id: `Kategori "${category}" tidak dikenal.`, en: `Unknown category "${category}".` });
+    throw appError('UNKNOWN_CATEGORY', { categories: [category] });
   }
   const routing = await routeReport(tx, lon, lat, category);
   await tx.query(sql`

@@ -1,8 +1,7 @@
 import { sql, type Queryable } from '../db/database.ts';
-import { AppError } from '../errors.ts';
+import { appError } from '../http/error-catalogue.ts';
 import type { Staff } from '../staff/queries.ts';
 import { reportScope } from '../staff/scope.ts';
-import { reportNotFound } from './change-status.ts';
 import { addEvent, lockReport } from './queries.ts';
 import { openStatuses } from './transitions.ts';
 
@@ -17,7 +16,7 @@ export async function mergeDuplicate(
   m: { childCode: string; parentCode: string; reason?: string },
 ): Promise<void> {
   if (m.childCode === m.parentCode) {
-    throw new AppError(422, 'MERGE_INTO_ITSELF', { id: 'Laporan tidak dapat digabung ke dirinya sendiri.', en: 'A report cannot be merged into itself.' });
+    throw appError('MERGE_INTO_ITSELF');
   }
   // Lock in code order so that two merges of the same pair cannot deadlock.
   const [first, second] = [m.childCode, m.parentCode].sort();
@@ -27,14 +26,11 @@ export async function mergeDuplicate(
   ]);
   const child = locked.get(m.childCode);
   const parent = locked.get(m.parentCode);
-  if (!child) throw reportNotFound(m.childCode);
-  if (!parent) throw reportNotFound(m.parentCode);
+  if (!child) throw appError('REPORT_NOT_FOUND', { code: m.childCode });
+  if (!parent) throw appError('REPORT_NOT_FOUND', { code: m.parentCode });
   for (const r of [child, parent]) {
     if (!openStatuses.includes(r.status)) {
-      throw new AppError(409, 'REPORT_NOT_OPEN', {
-        id: `Laporan ${r.code} tidak terbuka (status ${r.status}); hanya laporan terbuka yang dapat digabung.`,
-        en: `Report ${r.code} is not open (status ${r.status}); only open reports can be merged.`,
-      });
+      throw appError('REPORT_NOT_OPEN', { code: r.code, status: r.status });
     }
   }
   await tx.query(sql`

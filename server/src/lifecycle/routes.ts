@@ -1,5 +1,5 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorResponse } from '../errors.ts';
+import { ErrorResponse } from '../http/app-error.ts';
 import { normaliseTrackingCode } from '../reports/tracking-code.ts';
 import { requireStaff } from '../staff/sessions.ts';
 import { changeStatus } from './change-status.ts';

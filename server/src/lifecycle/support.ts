@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql, type Queryable } from '../db/database.ts';
-import { AppError } from '../errors.ts';
-import { reportNotFound } from './change-status.ts';
+import { appError } from '../http/error-catalogue.ts';
 import { openStatuses } from './transitions.ts';
 
 /**
@@ -12,12 +11,9 @@ export async function supportReport(tx: Queryable, code: string, client: { ip: s
   const supporterHash = createHash('sha256').update(`${client.ip}\n${client.userAgent}\n${code}`).digest('hex');
   const [report] = await tx.query<{ id: number; status: string }>(sql`
     SELECT id, status FROM reports WHERE code = ${code} FOR UPDATE`);
-  if (!report || report.status === 'submitted' || report.status === 'rejected') throw reportNotFound(code);
+  if (!report || report.status === 'submitted' || report.status === 'rejected') throw appError('REPORT_NOT_FOUND', { code });
   if (!(openStatuses as string[]).includes(report.status)) {
-    throw new AppError(409, 'REPORT_NOT_OPEN', {
-      id: 'Laporan ini sudah tidak terbuka untuk dukungan.',
-      en: 'This report is no longer open for support.',
-    });
+    throw appError('REPORT_NOT_OPEN', { code, status: report.status });
   }
   const inserted = await tx.query(sql`
     INSERT INTO report_supports (report_id, supporter_hash) VALUES (${report.id}, ${supporterHash})

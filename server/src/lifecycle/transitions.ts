@@ -1,4 +1,4 @@
-import { AppError } from '../errors.ts';
+import { appError } from '../http/error-catalogue.ts';
 import type { Role } from '../staff/queries.ts';
 
 export type Status = 'submitted' | 'published' | 'rejected' | 'assigned' | 'in_progress' | 'resolved' | 'closed' | 'duplicate';
@@ -42,26 +42,12 @@ export function allowedFrom(from: Status, role: Role): Status[] {
 export function checkTransition(from: Status, to: Status, role: Role): Transition {
   const anyRole = transitions.find((t) => t.from === from && t.to === to);
   if (!anyRole) {
-    throw new AppError(
-      409,
-      'INVALID_TRANSITION',
-      {
-        id: `Status tidak dapat diubah dari "${from}" ke "${to}".`,
-        en: `The status cannot change from "${from}" to "${to}".`,
-      },
-      { from, to, allowed: transitions.filter((t) => t.from === from).map((t) => t.to) },
-    );
+    throw appError('INVALID_TRANSITION', {
+      from, to, details: { from, to, allowed: transitions.filter((t) => t.from === from).map((t) => t.to) },
+    });
   }
   if (!anyRole.roles.includes(role)) {
-    throw new AppError(
-      403,
-      'TRANSITION_NOT_ALLOWED_FOR_ROLE',
-      {
-        id: `Peran ${role} tidak boleh mengubah status dari "${from}" ke "${to}".`,
-        en: `The ${role} role may not change the status from "${from}" to "${to}".`,
-      },
-      { from, to, allowed: allowedFrom(from, role) },
-    );
+    throw appError('TRANSITION_NOT_ALLOWED_FOR_ROLE', { role, from, to, details: { from, to, allowed: allowedFrom(from, role) } });
   }
   return anyRole;
 }

@@ -1,4 +1,4 @@
-import type { Messages } from '../errors.ts';
+import type { Messages } from '../http/app-error.ts';
 import type { EventToTell } from './queries.ts';
 
 // The e-mails PetaWarga sends, Indonesian first and English below, each with the tracking code

@@ -1,16 +1,13 @@
 import { createHash } from 'node:crypto';
 import { sql, type Queryable } from '../db/database.ts';
-import { AppError } from '../errors.ts';
+import { appError } from '../http/error-catalogue.ts';
 
 export const idempotencyKeyPattern = /^[\x21-\x7e]{8,200}$/;
 
 export function checkIdempotencyKey(key: string | undefined): string | undefined {
   if (key === undefined) return undefined;
   if (!idempotencyKeyPattern.test(key)) {
-    throw new AppError(400, 'INVALID_IDEMPOTENCY_KEY', {
-      id: 'Idempotency-Key harus 8–200 karakter ASCII tanpa spasi.',
-      en: 'Idempotency-Key must be 8–200 printable ASCII characters without spaces.',
-    });
+    throw appError('INVALID_IDEMPOTENCY_KEY');
   }
   return key;
 }
@@ -22,11 +19,6 @@ export function requestDigest(fields: unknown, photos: Buffer[]): string {
   return hash.digest('hex');
 }
 
-export const keyReused = new AppError(422, 'IDEMPOTENCY_KEY_REUSED', {
-  id: 'Idempotency-Key ini sudah dipakai untuk laporan yang berbeda.',
-  en: 'This Idempotency-Key was already used for a different report.',
-});
-
 /** The report an earlier request with this key created (and its resident token), or null. */
 export async function findByKey(db: Queryable, key: string, digest: string) {
   const [row] = await db.query<{ code: string; status: string; request_hash: string; resident_token: string | null }>(sql`
@@ -34,7 +26,7 @@ export async function findByKey(db: Queryable, key: string, digest: string) {
     FROM idempotency_keys k JOIN reports r ON r.id = k.report_id
     WHERE k.key = ${key}`);
   if (!row) return null;
-  if (row.request_hash !== digest) throw keyReused;
+  if (row.request_hash !== digest) throw appError('IDEMPOTENCY_KEY_REUSED');
   return { code: row.code, status: row.status, residentToken: row.resident_token };
 }
 

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { sql, type Queryable } from '../db/database.ts';
-import { AppError } from '../errors.ts';
+import { appError } from '../http/error-catalogue.ts';
 import { and, filterConditions, parseReportFilter, ReportFilterQuery } from './filters.ts';
 
 export const ReportListQuery = Type.Object({
@@ -16,30 +16,22 @@ export const ReportListQuery = Type.Object({
 });
 export type ReportListQuery = Static<typeof ReportListQuery>;
 
-const badCursor = new AppError(400, 'INVALID_CURSOR', {
-  id: 'Kursor halaman tidak sah.',
-  en: 'The page cursor is not valid.',
-});
-
 // Pages run newest first; the cursor is the (created_at, id) of the last row of the page, so
 // a page is a keyset query on the (created_at, id) index, however deep.
 function decodeCursor(cursor: string): { createdAt: string; id: number } {
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt)) || !Number.isInteger(id)) throw badCursor;
+    if (typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt)) || !Number.isInteger(id)) throw appError('INVALID_CURSOR');
     return { createdAt, id };
   } catch {
-    throw badCursor;
+    throw appError('INVALID_CURSOR');
   }
 }
 
 function parseBbox(bbox: string) {
   const [minLon, minLat, maxLon, maxLat] = bbox.split(',').map(Number);
   if (minLon > maxLon || minLat > maxLat || minLon < -180 || maxLon > 180 || minLat < -90 || maxLat > 90) {
-    throw new AppError(400, 'INVALID_BBOX', {
-      id: 'bbox harus minLon,minLat,maxLon,maxLat dengan min ≤ max dalam WGS 84.',
-      en: 'bbox must be minLon,minLat,maxLon,maxLat with min ≤ max in WGS 84.',
-    });
+    throw appError('INVALID_BBOX');
   }
   return { minLon, minLat, maxLon, maxLat };
 }

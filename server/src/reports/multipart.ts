@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { Compile } from 'typebox/compile';
-import { validationError } from '../errors.ts';
+import { appError } from '../http/error-catalogue.ts';
 import { ReportSubmission } from './schemas.ts';
 
 const checkSubmission = Compile(ReportSubmission);
@@ -34,7 +34,7 @@ export function validateSubmission(body: unknown): ReportSubmission {
       .filter(Boolean).join('.') || 'body',
     problem: e.message,
   }));
-  throw validationError(details);
+  throw appError('VALIDATION_FAILED', { details });
 }
 
 /**
@@ -48,7 +48,7 @@ export async function readMultipartSubmission(request: FastifyRequest) {
     if (part.type === 'file') {
       if (part.fieldname !== 'photos') {
         part.file.resume();
-        throw validationError([{ field: part.fieldname, problem: 'unexpected file field; photos go in "photos"' }]);
+        throw appError('VALIDATION_FAILED', { details: [{ field: part.fieldname, problem: 'unexpected file field; photos go in "photos"' }] });
       }
       uploads.push(await part.toBuffer());
     } else {

@@ -2,11 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sql } from '../db/database.ts';
-import { AppError } from '../errors.ts';
+import { appError } from '../http/error-catalogue.ts';
 import { publicStatuses } from './filters.ts';
 import { photoPaths } from './photos.ts';
-
-const photoNotFound = new AppError(404, 'PHOTO_NOT_FOUND', { id: 'Foto tidak ditemukan.', en: 'Photo not found.' });
 
 /** Photos are served only while their report is public: a rejected report's photos vanish too. */
 export const photoRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -24,10 +22,10 @@ export const photoRoutes: FastifyPluginAsyncTypebox = async (app) => {
       SELECT 1 FROM report_photos p JOIN reports r ON r.id = p.report_id
       WHERE p.id = ${id}::uuid AND r.status = ANY(${[...publicStatuses]})
         AND (p.kind = 'before' OR r.status IN ('resolved', 'closed'))`);
-    if (!photo) throw photoNotFound;
+    if (!photo) throw appError('PHOTO_NOT_FOUND');
     const paths = photoPaths(photosDir, id);
     const file = request.params.file.endsWith('.thumb.jpg') ? paths.thumbnail : paths.full;
-    if (!fs.existsSync(file)) throw photoNotFound;
+    if (!fs.existsSync(file)) throw appError('PHOTO_NOT_FOUND');
     return reply
       .type('image/jpeg')
       .header('cache-control', 'public, max-age=86400')

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { AppError } from '../errors.ts';
+import { appError } from '../http/error-catalogue.ts';
 
 export const maxPhotos = 3;
 export const maxPhotoBytes = 10 * 1024 * 1024;
@@ -15,11 +15,6 @@ export interface ProcessedPhoto {
   height: number;
 }
 
-const notAnImage = new AppError(415, 'PHOTO_NOT_AN_IMAGE', {
-  id: 'Berkas foto bukan gambar yang dapat dibaca (JPEG, PNG, WebP, HEIC, GIF, TIFF).',
-  en: 'A photo is not a readable image (JPEG, PNG, WebP, HEIC, GIF, TIFF).',
-});
-
 /**
  * Re-encodes an upload as JPEG: turned upright by its EXIF orientation, then every metadata
  * block dropped (sharp keeps none unless asked), because phone photos carry the GPS position
@@ -30,14 +25,11 @@ export async function processPhoto(upload: Buffer): Promise<ProcessedPhoto> {
   try {
     metadata = await sharp(upload).metadata();
   } catch {
-    throw notAnImage;
+    throw appError('PHOTO_NOT_AN_IMAGE');
   }
-  if (!metadata.width || !metadata.height) throw notAnImage;
+  if (!metadata.width || !metadata.height) throw appError('PHOTO_NOT_AN_IMAGE');
   if (metadata.width * metadata.height > 100_000_000) {
-    throw new AppError(413, 'PHOTO_TOO_LARGE', {
-      id: 'Resolusi foto terlalu besar (maksimal 100 megapiksel).',
-      en: 'The photo resolution is too large (100 megapixels at most).',
-    });
+    throw appError('PHOTO_TOO_LARGE');
   }
   try {
     const full = await sharp(upload)
@@ -48,7 +40,7 @@ export async function processPhoto(upload: Buffer): Promise<ProcessedPhoto> {
     const thumbnail = await sharp(full.data).resize(400, 400, { fit: 'inside' }).jpeg({ quality: 75 }).toBuffer();
     return { id: randomUUID(), full: full.data, thumbnail, width: full.info.width, height: full.info.height };
   } catch {
-    throw notAnImage;
+    throw appError('PHOTO_NOT_AN_IMAGE');
   }
 }
 

@@ -1,23 +1,17 @@
 import path from 'node:path';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AppError } from '../errors.ts';
+import { appError } from '../http/error-catalogue.ts';
 import { checkIdempotencyKey } from './idempotency.ts';
 import { listPublicReports, ReportListQuery } from './list.ts';
 import { readMultipartSubmission } from './multipart.ts';
 import { maxPhotos, processPhoto } from './photos.ts';
 import { findPublicReport } from './queries.ts';
-import { ErrorResponse } from '../errors.ts';
+import { ErrorResponse } from '../http/app-error.ts';
 import { PublicReport, ReportSubmission, SubmittedReport } from './schemas.ts';
 import { sourceHash } from '../moderation/decide.ts';
 import { submitReport } from './submit.ts';
 import { normaliseTrackingCode, trackingCodePattern } from './tracking-code.ts';
 import { publicReadDb } from '../scale/read-your-writes.ts';
-
-const reportNotFound = (code: string) =>
-  new AppError(404, 'REPORT_NOT_FOUND', {
-    id: `Laporan ${code} tidak ditemukan.`,
-    en: `Report ${code} was not found.`,
-  });
 
 const errors = { 400: ErrorResponse, 404: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse, 422: ErrorResponse };
 
@@ -47,7 +41,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ? await readMultipartSubmission(request)
       : { fields: request.body as ReportSubmission, uploads: [] as Buffer[] };
     if (uploads.length > maxPhotos) {
-      throw new AppError(400, 'TOO_MANY_PHOTOS', { id: 'Paling banyak 3 foto.', en: 'At most 3 photos.' });
+      throw appError('TOO_MANY_PHOTOS');
     }
     const photos = [];
     for (const upload of uploads) photos.push(await processPhoto(upload));
@@ -77,10 +71,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const code = normaliseTrackingCode(request.params.code);
     if (!new RegExp(trackingCodePattern).test(code)) {
-      throw new AppError(400, 'INVALID_TRACKING_CODE', {
-        id: 'Kode laporan tidak sah; bentuknya seperti TGR-7K3P9Q.',
-        en: 'Not a valid tracking code; they look like TGR-7K3P9Q.',
-      });
+      throw appError('INVALID_TRACKING_CODE');
     }
     const readDb = await publicReadDb(app, request, reply);
     let report = await findPublicReport(readDb, code);
@@ -89,7 +80,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       report = await findPublicReport(app.db, code);
       reply.header('x-read-from', 'primary');
     }
-    if (!report) throw reportNotFound(code);
+    if (!report) throw appError('REPORT_NOT_FOUND', { code });
     return report;
   });
 

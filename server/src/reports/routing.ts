@@ -1,5 +1,5 @@
 import { sql, type Queryable } from '../db/database.ts';
-import { AppError } from '../errors.ts';
+import { appError } from '../http/error-catalogue.ts';
 import { evaluateRouting, type DepartmentExplanation } from '../routing-rules/evaluate.ts';
 
 export interface RoutingResult {
@@ -15,11 +15,6 @@ export interface RoutingResult {
     department: DepartmentExplanation;
   };
 }
-
-export const outsideServiceArea = new AppError(422, 'OUTSIDE_SERVICE_AREA', {
-  id: 'Lokasi di luar wilayah layanan (Kota Tangerang dan Kota Tangerang Selatan).',
-  en: 'The location is outside the service area (Kota Tangerang and Kota Tangerang Selatan).',
-});
 
 interface KelurahanMatch {
   kelurahan_code: string;
@@ -48,7 +43,7 @@ async function kelurahanAt(db: Queryable, lon: number, lat: number): Promise<Kel
  */
 export async function routeReport(db: Queryable, lon: number, lat: number, categoryCode: string): Promise<RoutingResult> {
   const match = await kelurahanAt(db, lon, lat);
-  if (!match) throw outsideServiceArea;
+  if (!match) throw appError('OUTSIDE_SERVICE_AREA');
   const department = await evaluateRouting(db, {
     lon, lat, categoryCode,
     cityCode: match.city_code, kecamatanCode: match.kecamatan_code, kelurahanCode: match.kelurahan_code,

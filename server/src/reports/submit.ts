@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Transaction } from '../db/database.ts';
 import { assignDueAt } from '../deadlines/due-at.ts';
-import { AppError } from '../errors.ts';
+import { appError } from '../http/error-catalogue.ts';
 import { findPossibleDuplicates, type PossibleDuplicate } from '../lifecycle/possible-duplicates.ts';
 import { residentTokenHash } from '../lifecycle/reopen.ts';
 import { decidePublication } from '../moderation/decide.ts';
@@ -45,12 +45,6 @@ export interface SubmitResult {
   possibleDuplicates: PossibleDuplicate[];
 }
 
-const unknownCategory = (code: string) =>
-  new AppError(422, 'UNKNOWN_CATEGORY', {
-    id: `Kategori "${code}" tidak dikenal. Lihat GET /api/categories.`,
-    en: `Unknown category "${code}". See GET /api/categories.`,
-  });
-
 /**
  * Stores a resident's report in the caller's transaction: routed, coded, with its photos,
  * contact and first events. Photo files are written before the rows that name them and removed
@@ -69,7 +63,7 @@ export async function submitReport(tx: Transaction, photosDir: string, s: Submis
   }
 
   const [category] = await tx.query(sql`SELECT 1 FROM categories WHERE code = ${f.category}`);
-  if (!category) throw unknownCategory(f.category);
+  if (!category) throw appError('UNKNOWN_CATEGORY', { categories: [f.category] });
   const routing = await routeReport(tx, f.lon, f.lat, f.category);
   const possibleDuplicates = await findPossibleDuplicates(tx, {
     lon: f.lon, lat: f.lat, category: f.category, ...s.duplicates,

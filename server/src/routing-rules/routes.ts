@@ -1,10 +1,10 @@
 import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { sql } from '../db/database.ts';
-import { AppError } from '../errors.ts';
+import { appError } from '../http/error-catalogue.ts';
 import { routeReport } from '../reports/routing.ts';
-import { ErrorResponse } from '../errors.ts';
-import { forbidden, requireStaff } from '../staff/sessions.ts';
+import { ErrorResponse } from '../http/app-error.ts';
+import { requireStaff } from '../staff/sessions.ts';
 import { reroute } from './reroute.ts';
 import { createRule, deleteRule, listRules, ruleEvents, updateRule } from './rules.ts';
 import { NewRule, Rule, RulePatch } from './schemas.ts';
@@ -60,7 +60,7 @@ export const routingRuleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { lat, lon, category } = request.body;
     const [known] = await app.db.query(sql`SELECT 1 FROM categories WHERE code = ${category}`);
     if (!known) {
-      throw new AppError(422, 'UNKNOWN_CATEGORY', { id: `Kategori "${category}" tidak dikenal.`, en: `Unknown category "${category}".` });
+      throw appError('UNKNOWN_CATEGORY', { categories: [category] });
     }
     const routing = await routeReport(app.db, lon, lat, category);
     const [department] = await app.db.query<{ code: string; name: string; short_name: string; level: string; city_code: string | null }>(sql`
@@ -129,7 +129,7 @@ export const routingRuleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: RerouteResult, ...errors },
     },
   }, async (request) => {
-    if (!request.body.dry_run && request.staff!.role !== 'admin') throw forbidden();
+    if (!request.body.dry_run && request.staff!.role !== 'admin') throw appError('FORBIDDEN');
     return reroute(request.tx, { dryRun: request.body.dry_run, actor: actor(request.staff) });
   });
 };

@@ -1,11 +1,6 @@
 import { sql, type Queryable } from '../db/database.ts';
-import { AppError } from '../errors.ts';
+import { appError } from '../http/error-catalogue.ts';
 import type { NewRule, Rule, RulePatch } from './schemas.ts';
-
-export const ruleNotFound = (id: number) =>
-  new AppError(404, 'RULE_NOT_FOUND', { id: `Aturan ${id} tidak ditemukan.`, en: `Rule ${id} was not found.` });
-
-const invalidRule = (code: string, id: string, en: string, details?: unknown) => new AppError(422, code, { id, en }, details);
 
 // A rule as the API shows it, and as its audit events record it: the condition as one object,
 // the layer by name.
@@ -57,25 +52,21 @@ async function checkReferences(db: Queryable, rule: NewRule): Promise<number | n
     FROM (SELECT 1) AS one
     LEFT JOIN layers l ON l.name = ${'layer' in c ? c.layer : null}`);
   if (refs.unknown_categories.length) {
-    throw invalidRule('UNKNOWN_CATEGORY', `Kategori tidak dikenal: ${refs.unknown_categories.join(', ')}.`,
-      `Unknown categories: ${refs.unknown_categories.join(', ')}.`, { categories: refs.unknown_categories });
+    throw appError('UNKNOWN_CATEGORY', { categories: refs.unknown_categories, details: { categories: refs.unknown_categories } });
   }
   if (refs.unknown_areas.length) {
-    throw invalidRule('UNKNOWN_AREA', `Kode wilayah tidak dikenal: ${refs.unknown_areas.join(', ')}.`,
-      `Unknown ${c.kind === 'in_kecamatan' ? 'kecamatan' : 'kelurahan'} codes: ${refs.unknown_areas.join(', ')}.`,
-      { codes: refs.unknown_areas });
+    throw appError('UNKNOWN_AREA', {
+      level: c.kind === 'in_kecamatan' ? 'kecamatan' : 'kelurahan', codes: refs.unknown_areas, details: { codes: refs.unknown_areas },
+    });
   }
   if ('layer' in c && refs.layer_id === null) {
-    throw invalidRule('UNKNOWN_LAYER', `Lapisan "${c.layer}" tidak ada; impor dulu lewat POST /api/layers.`,
-      `Layer "${c.layer}" does not exist; import it first through POST /api/layers.`);
+    throw appError('UNKNOWN_LAYER', { layer: c.layer });
   }
   if (c.kind === 'in_layer' && !refs.layer_has_polygons) {
-    throw invalidRule('LAYER_HAS_NO_POLYGONS', `Lapisan "${c.layer}" tidak berisi poligon; gunakan near_layer.`,
-      `Layer "${c.layer}" has no polygons to be inside of; use near_layer.`);
+    throw appError('LAYER_HAS_NO_POLYGONS', { layer: c.layer });
   }
   if (!refs.department_exists) {
-    throw invalidRule('UNKNOWN_DEPARTMENT', `Dinas/unit "${rule.department}" tidak dikenal. Lihat GET /api/departments.`,
-      `Unknown department "${rule.department}". See GET /api/departments.`);
+    throw appError('UNKNOWN_DEPARTMENT', { department: rule.department });
   }
   return refs.layer_id;
 }
@@ -114,7 +105,7 @@ export async function createRule(tx: Queryable, rule: NewRule, actor: string): P
 /** Changes some fields of a rule; the merged rule is checked as a whole. */
 export async function updateRule(tx: Queryable, id: number, patch: RulePatch, actor: string): Promise<Rule> {
   const old = await findRule(tx, id, true);
-  if (!old) throw ruleNotFound(id);
+  if (!old) throw appError('RULE_NOT_FOUND', { id });
   const { id: _id, created_at: _c, updated_at: _u, ...current } = old;
   const merged: NewRule = { ...current, ...patch };
   const c = columns(merged, await checkReferences(tx, merged));
@@ -133,7 +124,7 @@ export async function updateRule(tx: Queryable, id: number, patch: RulePatch, ac
 
 export async function deleteRule(tx: Queryable, id: number, actor: string): Promise<void> {
   const old = await findRule(tx, id, true);
-  if (!old) throw ruleNotFound(id);
+  if (!old) throw appError('RULE_NOT_FOUND', { id });
   await tx.query(sql`DELETE FROM routing_rules WHERE id = ${id}`);
   await audit(tx, id, 'deleted', actor, old, null);
 }

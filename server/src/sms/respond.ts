@@ -1,5 +1,5 @@
 import { sql, type Transaction } from '../db/database.ts';
-import { AppError } from '../errors.ts';
+import { AppError } from '../http/app-error.ts';
 import { sourceHash } from '../moderation/decide.ts';
 import { publicStatuses } from '../reports/filters.ts';
 import { submitReport } from '../reports/submit.ts';

@@ -1,5 +1,5 @@
 import { sql, type Queryable } from '../db/database.ts';
-import { AppError, validationError } from '../errors.ts';
+import { appError } from '../http/error-catalogue.ts';
 import { hashPassword, minPasswordLength } from './passwords.ts';
 import { insertStaff, roles, type Role, type Staff } from './queries.ts';
 
@@ -24,15 +24,15 @@ export async function createStaff(db: Queryable, s: NewStaff): Promise<Staff> {
   if ((s.role === 'kelurahan_officer') !== Boolean(s.kelurahanCode)) {
     problems.push({ field: 'kelurahan', problem: 'required for kelurahan_officer, and only for it' });
   }
-  if (problems.length) throw validationError(problems);
+  if (problems.length) throw appError('VALIDATION_FAILED', { details: problems });
   if (s.departmentCode && !(await db.query(sql`SELECT 1 FROM departments WHERE code = ${s.departmentCode}`)).length) {
-    throw new AppError(422, 'UNKNOWN_DEPARTMENT', { id: `Dinas ${s.departmentCode} tidak dikenal.`, en: `Unknown department ${s.departmentCode}.` });
+    throw appError('UNKNOWN_DEPARTMENT', { department: s.departmentCode });
   }
   if (s.kelurahanCode && !(await db.query(sql`SELECT 1 FROM kelurahan WHERE code = ${s.kelurahanCode}`)).length) {
-    throw new AppError(422, 'UNKNOWN_KELURAHAN', { id: `Kelurahan ${s.kelurahanCode} tidak dikenal.`, en: `Unknown kelurahan ${s.kelurahanCode}.` });
+    throw appError('UNKNOWN_KELURAHAN', { code: s.kelurahanCode });
   }
   if ((await db.query(sql`SELECT 1 FROM staff WHERE lower(email) = lower(${s.email})`)).length) {
-    throw new AppError(409, 'STAFF_EXISTS', { id: `Akun ${s.email} sudah ada.`, en: `An account for ${s.email} already exists.` });
+    throw appError('STAFF_EXISTS');
   }
   return insertStaff(db, {
     email: s.email,

@@ -1,23 +1,11 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AppError } from '../errors.ts';
+import { appError } from '../http/error-catalogue.ts';
 import { verifyPassword } from './passwords.ts';
 import {
   deleteSession, findStaffForLogin, insertSession, recordFailedLogin, recordSuccessfulLogin,
 } from './queries.ts';
 import { newToken, requireStaff, sessionCookie, sessionHours, tokenHash } from './sessions.ts';
 import { roles } from './queries.ts';
-
-const badLogin = () =>
-  new AppError(401, 'INVALID_CREDENTIALS', {
-    id: 'E-mail atau kata sandi salah.',
-    en: 'Wrong e-mail or password.',
-  });
-
-const locked = () =>
-  new AppError(429, 'ACCOUNT_LOCKED', {
-    id: 'Terlalu banyak percobaan gagal. Akun dikunci 15 menit.',
-    en: 'Too many failed attempts. The account is locked for 15 minutes.',
-  });
 
 const StaffView = Type.Object({
   id: Type.Integer(), email: Type.String(), name: Type.String(), role: Type.String(),
@@ -44,13 +32,13 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
     // Same answer and similar time for an unknown e-mail and a wrong password.
     if (!account || !account.is_active) {
       await verifyPassword('$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHQ$0000000000000000000000000000000000000000000', request.body.password);
-      throw badLogin();
+      throw appError('INVALID_CREDENTIALS');
     }
-    if (account.locked) throw locked();
+    if (account.locked) throw appError('ACCOUNT_LOCKED');
     if (!(await verifyPassword(account.password_hash, request.body.password))) {
       // Outside the request's transaction on purpose: the refusal rolls that back, the count stays.
       await recordFailedLogin(app.db, account.id);
-      throw badLogin();
+      throw appError('INVALID_CREDENTIALS');
     }
     await recordSuccessfulLogin(request.tx, account.id);
     const token = newToken();

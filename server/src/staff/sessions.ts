@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.ts';
-import { AppError } from '../errors.ts';
+import { appError } from '../http/error-catalogue.ts';
 import { findSession, type Role, type Staff } from './queries.ts';
 
 export const sessionCookie = 'pw_session';
@@ -9,21 +9,6 @@ export const sessionHours = 12;
 
 export const newToken = () => randomBytes(32).toString('base64url');
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
-
-export const notSignedIn = () =>
-  new AppError(401, 'NOT_SIGNED_IN', { id: 'Silakan masuk sebagai petugas.', en: 'Please sign in as staff.' });
-
-export const forbidden = () =>
-  new AppError(403, 'FORBIDDEN', {
-    id: 'Akun Anda tidak berwenang untuk tindakan ini.',
-    en: 'Your account is not allowed to do this.',
-  });
-
-const badCsrf = () =>
-  new AppError(403, 'CSRF_TOKEN_INVALID', {
-    id: 'Token keamanan (CSRF) tidak ada atau salah. Muat ulang halaman.',
-    en: 'The security (CSRF) token is missing or wrong. Reload the page.',
-  });
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -41,11 +26,11 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function requireStaff(db: Database, allowed: readonly Role[]) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     const token = request.cookies[sessionCookie];
-    if (!token) throw notSignedIn();
+    if (!token) throw appError('NOT_SIGNED_IN');
     const session = await findSession(db, tokenHash(token));
-    if (!session) throw notSignedIn();
-    if (!allowed.includes(session.role)) throw forbidden();
-    if (!safeMethods.has(request.method) && request.headers['x-csrf-token'] !== session.csrf_token) throw badCsrf();
+    if (!session) throw appError('NOT_SIGNED_IN');
+    if (!allowed.includes(session.role)) throw appError('FORBIDDEN');
+    if (!safeMethods.has(request.method) && request.headers['x-csrf-token'] !== session.csrf_token) throw appError('CSRF_TOKEN_INVALID');
     const { csrf_token: _csrf, ...staff } = session;
     request.staff = staff;
   };

@@ -1,6 +1,6 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { isValidTile, type TileCoord } from '../../../tiles/src/index.ts';
-import { AppError } from '../errors.ts';
+import { appError } from '../http/error-catalogue.ts';
 
 /** The {z}/{x}/{y} of every tile route. */
 export const TileParams = Type.Object({
@@ -12,10 +12,7 @@ export const TileParams = Type.Object({
 /** A tile outside the 2^z × 2^z grid is a client's mistake, not an empty tile. */
 export function checkTile(tile: TileCoord): TileCoord {
   if (!isValidTile(tile)) {
-    throw new AppError(400, 'INVALID_TILE', {
-      id: `Petak ${tile.z}/${tile.x}/${tile.y} tidak ada: x dan y harus kurang dari 2^z.`,
-      en: `Tile ${tile.z}/${tile.x}/${tile.y} does not exist: x and y must be below 2^z.`,
-    });
+    throw appError('INVALID_TILE', { z: tile.z, x: tile.x, y: tile.y });
   }
   return tile;
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { notFound } from '../errors.ts';
+import { notFound } from '../http/error-handler.ts';
 
 // Paths owned by the API or by built assets; everything else that is not a file is a page of
 // the web app.

@@ -1,0 +1,121 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sqlState } from '../db/database.ts';
+import { AppError, type ErrorBody } from './app-error.ts';
+import { appError, type FixedCode } from './error-catalogue.ts';
+
+// Fastify's and its plugins' own refusals of malformed requests.
+const fastifyCodes: Record<string, FixedCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_JSON',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'BODY_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_REQ_FILE_TOO_LARGE: 'PHOTO_TOO_LARGE',
+  FST_FILES_LIMIT: 'TOO_MANY_PHOTOS',
+  FST_PARTS_LIMIT: 'TOO_MANY_PARTS',
+};
+
+// SQLSTATEs a request can cause (a race, a value the column refuses) or that mean the database
+// is out of reach for now; any other database error is a defect and answers 500.
+const sqlStateCodes: Record<string, FixedCode> = {
+  '23505': 'CONFLICT', // unique_violation: usually two requests creating the same thing at once
+  '23503': 'UNKNOWN_REFERENCE', // foreign_key_violation
+  '23514': 'VALUE_NOT_ALLOWED', // check_violation
+  '22P02': 'INVALID_VALUE', // invalid_text_representation
+  '22003': 'INVALID_VALUE', // numeric_value_out_of_range
+  '22007': 'INVALID_VALUE', // invalid_datetime_format
+  '22008': 'INVALID_VALUE', // datetime_field_overflow
+  '22021': 'INVALID_VALUE', // character_not_in_repertoire: a NUL in text
+  '22P05': 'INVALID_VALUE', // untranslatable_character: \u0000 in jsonb
+  '54000': 'INVALID_VALUE', // program_limit_exceeded: e.g. a value too long for its index
+  '57P01': 'DATABASE_UNAVAILABLE', // admin_shutdown, or pg_terminate_backend
+  '57P02': 'DATABASE_UNAVAILABLE', // crash_shutdown
+  '57P03': 'DATABASE_UNAVAILABLE', // cannot_connect_now: starting up or in recovery
+  '08000': 'DATABASE_UNAVAILABLE', // connection_exception
+  '08003': 'DATABASE_UNAVAILABLE', // connection_does_not_exist
+  '08006': 'DATABASE_UNAVAILABLE', // connection_failure
+  '08001': 'DATABASE_UNAVAILABLE', // sqlclient_unable_to_establish_sqlconnection
+  '08004': 'DATABASE_UNAVAILABLE', // sqlserver_rejected_establishment_of_sqlconnection
+  '53300': 'DATABASE_UNAVAILABLE', // too_many_connections
+};
+
+// Unique indexes whose violation has a more telling code than CONFLICT.
+const uniqueIndexCodes: Record<string, FixedCode> = {
+  staff_email_idx: 'STAFF_EXISTS',
+};
+
+// node-postgres reports a lost or refused connection as a plain Error without a SQLSTATE:
+// "Connection terminated unexpectedly", "Connection terminated due to connection timeout",
+// or the socket's own error code.
+const socketCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+
+/** Seconds a client should wait before retrying while the database is unavailable. */
+export const retryAfterSeconds = 5;
+
+function isConnectionLoss(error: Error): boolean {
+  const code = (error as { code?: unknown }).code;
+  return (typeof code === 'string' && socketCodes.has(code)) || error.message.startsWith('Connection terminated');
+}
+
+/** The refusal a database error stands for, or undefined when it is a defect. */
+function fromDatabase(error: Error): AppError | undefined {
+  if (isConnectionLoss(error)) return appError('DATABASE_UNAVAILABLE');
+  const state = sqlState(error);
+  const code = state && sqlStateCodes[state];
+  if (!code) return undefined;
+  const constraint = (error as { constraint?: unknown }).constraint;
+  if (state === '23505' && typeof constraint === 'string' && uniqueIndexCodes[constraint]) {
+    return appError(uniqueIndexCodes[constraint]);
+  }
+  return appError(code);
+}
+
+function validationDetails(error: FastifyError) {
+  return error.validation!.map((v) => ({
+    field: [error.validationContext, v.instancePath.slice(1).replace(/\//g, '.'), (v.params as { missingProperty?: string }).missingProperty]
+      .filter(Boolean)
+      .join('.'),
+    problem: v.message,
+  }));
+}
+
+function bodyOf(refusal: AppError): ErrorBody {
+  const { code, messages, details } = refusal;
+  return { error: { code, message: messages.en, message_id: messages.id, message_en: messages.en, details } };
+}
+
+function send(reply: FastifyReply, refusal: AppError) {
+  return reply.status(refusal.statusCode).send(bodyOf(refusal));
+}
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    if (error instanceof AppError) return send(reply, error);
+    if (error.validation) return send(reply, appError('VALIDATION_FAILED', { details: validationDetails(error) }));
+    const known = fastifyCodes[error.code ?? ''];
+    if (known) return send(reply, appError(known));
+
+    const refusal = fromDatabase(error);
+    if (refusal?.code === 'DATABASE_UNAVAILABLE') {
+      request.log.error({ err: error }, 'database unavailable');
+      return send(reply.header('retry-after', String(retryAfterSeconds)), refusal);
+    }
+    if (refusal) {
+      // Logged with the SQL error; the client sees only the code and the catalogue's messages.
+      request.log.warn({ err: error }, 'database refused the request');
+      return send(reply, refusal);
+    }
+
+    const status = error.statusCode;
+    if (status && status >= 400 && status < 500) {
+      // A refusal of Fastify's that the table above does not name keeps its status.
+      return reply.status(status).send(bodyOf(appError('BAD_REQUEST', { problem: error.message })));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return send(reply, appError('INTERNAL_ERROR'));
+  });
+}
+
+export function notFound(request: FastifyRequest, reply: FastifyReply) {
+  return send(reply, appError('NOT_FOUND', { method: request.method, url: request.url }));
+}
