@@ -3,7 +3,7 @@ import type { PublicReport } from './public-report.ts';
 
 /** Why this kelurahan and this dinas received the report, in words (rules: migration 0006). */
 export function RoutingExplanation({ report }: { report: PublicReport }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('public');
   const kelurahan = report.routing_explanation?.kelurahan;
   const department = report.routing_explanation?.department;
   if (!kelurahan && !department) return null;
