@@ -12,5 +12,3 @@ export const hasCsrf = () => localStorage.getItem(csrfKey) !== null;
 export function staffWrite<T>(method: 'POST' | 'PATCH', url: string, body?: object | FormData): Promise<T> {
   return fetchJson<T>(url, { method, body, headers: { 'x-csrf-token': localStorage.getItem(csrfKey) ?? '' } });
 }
-
-export { ApiError } from '../api.ts';
