@@ -26,8 +26,8 @@ export function InboxPage({ staff }: { staff: Staff }) {
   const query = filterQuery(filters);
   const listUrl = `/api/console/reports?${query}&limit=${pageSize}&offset=${page * pageSize}`;
   const geojsonUrl = `/api/console/reports?${query}&format=geojson`;
-  const list = useQuery(jsonQuery<{ total: number; reports: DeskReport[] }>(listUrl));
-  // The map keeps the previous filter's points until the new ones come, as a map does with tiles.
+  // Both keep the previous page or filter's reports on screen until the new ones come.
+  const list = useQuery({ ...jsonQuery<{ total: number; reports: DeskReport[] }>(listUrl), placeholderData: keepPreviousData });
   const points = useQuery({ ...jsonQuery<FeatureCollection>(geojsonUrl), placeholderData: keepPreviousData });
   const pages = Math.max(1, Math.ceil((list.data?.total ?? 0) / pageSize));
 
