@@ -8,7 +8,7 @@ const reportPath = /^\/r\/([^/]+)\/?$/;
 
 /** The header and the page for the current path: / is the map, /r/<code> a report. */
 export function App() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('public');
   const path = usePathname();
   const reportCode = reportPath.exec(path)?.[1];
 

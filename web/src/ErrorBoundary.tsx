@@ -1,3 +1,4 @@
+import { useQueryErrorResetBoundary } from '@tanstack/react-query';
 import { Component, type ReactNode } from 'react';
 
 interface Props {
@@ -6,8 +7,16 @@ interface Props {
   children: ReactNode;
 }
 
-/** Catches a failed load (an ApiError thrown through React's use()) and offers to retry. */
-export class ErrorBoundary extends Component<Props, { error: unknown }> {
+/**
+ * Catches a failed load (a suspending query's ApiError) and offers to retry. The retry resets
+ * the failed queries too, or they would throw their old error again instead of fetching anew.
+ */
+export function ErrorBoundary({ fallback, children }: Props) {
+  const { reset } = useQueryErrorResetBoundary();
+  return <Boundary fallback={fallback} onRetry={reset}>{children}</Boundary>;
+}
+
+class Boundary extends Component<Props & { onRetry(): void }, { error: unknown }> {
   state = { error: undefined as unknown };
 
   static getDerivedStateFromError(error: unknown) {
@@ -16,6 +25,9 @@ export class ErrorBoundary extends Component<Props, { error: unknown }> {
 
   render() {
     if (this.state.error === undefined) return this.props.children;
-    return this.props.fallback(this.state.error, () => this.setState({ error: undefined }));
+    return this.props.fallback(this.state.error, () => {
+      this.props.onRetry();
+      this.setState({ error: undefined });
+    });
   }
 }

@@ -10,13 +10,13 @@ interface Props {
 
 /** What went wrong loading something from the API, in the resident's language, with a retry. */
 export function LoadProblem({ error, onRetry, className }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('common');
   const language = useLanguage();
-  const message = error instanceof ApiError ? error.messageIn(language) : t('errors.unexpected');
+  const message = error instanceof ApiError ? error.messageIn(language) : t('failure.unexpected');
   return (
     <div className={`load-problem ${className ?? ''}`} role="alert">
       <p>{message}</p>
-      <button type="button" onClick={onRetry}>{t('common.retry')}</button>
+      <button type="button" onClick={onRetry}>{t('retry')}</button>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { Language } from './i18n/index.ts';
+import i18next, { type Language } from './i18n/index.ts';
 
 /** One entry of a VALIDATION_FAILED error's details. */
 export interface FieldProblem {
@@ -33,15 +33,13 @@ export class ApiError extends Error {
   }
 }
 
-/** Status 0: the request never got an answer (offline, server down, connection cut). */
-export function networkError(): ApiError {
-  return new ApiError(0, 'NETWORK_ERROR', {
-    id: 'Tidak dapat terhubung ke server. Periksa koneksi internet, lalu coba lagi.',
-    en: 'Could not reach the server. Check your internet connection and try again.',
-  });
+/** An error of the app's own, with its message in both languages. */
+function clientError(status: number, code: string, key: string, values: Record<string, unknown> = {}): ApiError {
+  const inLanguage = (lng: Language) => i18next.t(key, { ...values, lng });
+  return new ApiError(status, code, { id: inLanguage('id'), en: inLanguage('en') });
 }
 
-export async function apiErrorFrom(response: Response): Promise<ApiError> {
+async function errorFrom(response: Response): Promise<ApiError> {
   const body = await response.json().catch(() => null);
   const error = body?.error;
   if (error && typeof error.code === 'string') {
@@ -50,20 +48,36 @@ export async function apiErrorFrom(response: Response): Promise<ApiError> {
       en: error.message_en ?? error.message,
     }, error.details);
   }
-  return new ApiError(response.status, 'UNEXPECTED_RESPONSE', {
-    id: `Server menjawab dengan galat ${response.status}. Coba lagi nanti.`,
-    en: `The server answered with error ${response.status}. Please try again later.`,
-  });
+  return clientError(response.status, 'UNEXPECTED_RESPONSE', 'common:failure.unexpectedResponse', { status: response.status });
 }
 
-/** GET a JSON resource of the API; any failure becomes an ApiError. */
-export async function getJson<T>(url: string): Promise<T> {
+export interface JsonRequest {
+  method?: 'GET' | 'POST' | 'PATCH';
+  /** Sent as JSON, or as multipart when it is FormData. */
+  body?: object | FormData;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+/**
+ * A request to the API answered with JSON (or 204, nothing). Every failure becomes an ApiError:
+ * the API's own error body, or status 0 when no answer came (offline, server down, cut off).
+ */
+export async function fetchJson<T>(url: string, request: JsonRequest = {}): Promise<T> {
+  const { method = 'GET', body, signal } = request;
+  const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
+  if (body && !(body instanceof FormData)) headers['content-type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(url, { headers: { accept: 'application/json' } });
-  } catch {
-    throw networkError();
+    response = await fetch(url, {
+      method, headers, signal, credentials: 'same-origin',
+      body: body instanceof FormData ? body : body ? JSON.stringify(body) : undefined,
+    });
+  } catch (failure) {
+    if (signal?.aborted) throw failure;
+    throw clientError(0, 'NETWORK_ERROR', 'common:failure.network');
   }
-  if (!response.ok) throw await apiErrorFrom(response);
+  if (!response.ok) throw await errorFrom(response);
+  if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }

@@ -1,5 +1,6 @@
-import { getJson } from './api.ts';
+import { useSuspenseQuery } from '@tanstack/react-query';
 import type { Language } from './i18n/index.ts';
+import { jsonQuery } from './query-client.ts';
 
 /** A report category as GET /api/categories describes it. */
 export interface Category {
@@ -13,20 +14,11 @@ export interface Category {
   department_kind: string;
 }
 
-let categories: Promise<Category[]> | undefined;
+export const categoriesQuery = jsonQuery<{ categories: Category[] }>('/api/categories');
 
-/**
- * The categories, fetched once per page load and shared by the map and the form. The same
- * promise every time, as React's use() requires.
- */
-export function loadCategories(): Promise<Category[]> {
-  categories ??= getJson<{ categories: Category[] }>('/api/categories').then((body) => body.categories);
-  return categories;
-}
-
-/** Drops a failed load so that "try again" fetches anew. */
-export function forgetCategories(): void {
-  categories = undefined;
+/** The categories, fetched once per page and shared by the map, the form and the charts; suspends until they come. */
+export function useCategories(): Category[] {
+  return useSuspenseQuery(categoriesQuery).data.categories;
 }
 
 export function categoryName(category: Pick<Category, 'name_id' | 'name_en'>, language: Language): string {

@@ -1,12 +1,21 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import './i18n/index.ts';
+import en from './i18n/en/public.json' with { type: 'json' };
+import id from './i18n/id/public.json' with { type: 'json' };
+import { initTranslations } from './i18n/index.ts';
 import './map/fonts.ts';
 import './app.css';
 import { App } from './App.tsx';
+import { createQueryClient } from './query-client.ts';
+
+initTranslations('public', { id, en });
+const queryClient = createQueryClient();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <QueryClientProvider client={queryClient}>
+      <App />
+    </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import type { FeatureCollection } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { Suspense, useState, type Dispatch, type SetStateAction } from 'react';
@@ -5,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { MapCanvas } from '../map/MapCanvas.tsx';
 import { initialBounds } from '../map/service-area.ts';
-import { analyticsUrls, useJson, type AnalyticsFilter } from './api.ts';
+import { jsonQuery } from '../query-client.ts';
+import { analyticsUrls, type AnalyticsFilter } from './api.ts';
 import { ChoroplethLegend } from './ChoroplethLegend.tsx';
 import { measureValue, type ChoroplethMeasure } from './choropleth-measures.ts';
 import { DeckOverlay } from './DeckOverlay.tsx';
@@ -13,11 +15,18 @@ import { EmergingLegend } from './EmergingLegend.tsx';
 import { FeatureDetails } from './FeatureDetails.tsx';
 import { HotspotLegend } from './HotspotLegend.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
+import { LoadFailed } from './LoadFailed.tsx';
 import { PickedReports } from './PickedReports.tsx';
 import { analyticsLayers, type LayerKey, type Picked } from './layers.ts';
 import { WeeklyChart } from './WeeklyChart.tsx';
 
 const camera = { bounds: initialBounds, fitBoundsOptions: { padding: 20 } };
+
+/** A layer's GeoJSON, fetched only while the layer is shown; undefined while it is off. */
+function useLayerData(url: string, shown: boolean) {
+  const query = useQuery({ ...jsonQuery<FeatureCollection>(url), enabled: shown });
+  return shown ? query : undefined;
+}
 
 /** The planner view: the map with its analysis layers, the controls, the weekly chart. */
 export function AnalyticsPage() {
@@ -36,22 +45,22 @@ export function AnalyticsPage() {
 
   const urls = analyticsUrls(filter);
   // a layer's data is fetched only while it is shown; the heatmap is drawn from the Gi* cells
-  const hotspots = useJson<FeatureCollection>(visible.hotspots || visible.heatmap ? urls.hotspots : null);
-  const emerging = useJson<FeatureCollection>(visible.emerging ? urls.emerging : null);
-  const clusters = useJson<FeatureCollection>(visible.clusters ? urls.clusters : null);
-  const kelurahan = useJson<FeatureCollection>(visible.choropleth ? urls.kelurahan : null);
-  const done = <T,>(loaded: ReturnType<typeof useJson<T>>) => (loaded?.state === 'done' ? loaded.data : undefined);
-  const data = { hotspots: done(hotspots), emerging: done(emerging), clusters: done(clusters), kelurahan: done(kelurahan) };
+  const hotspots = useLayerData(urls.hotspots, visible.hotspots || visible.heatmap);
+  const emerging = useLayerData(urls.emerging, visible.emerging);
+  const clusters = useLayerData(urls.clusters, visible.clusters);
+  const kelurahan = useLayerData(urls.kelurahan, visible.choropleth);
+  const data = { hotspots: hotspots?.data, emerging: emerging?.data, clusters: clusters?.data, kelurahan: kelurahan?.data };
   const values = (data.kelurahan?.features ?? []).map((f) => measureValue(f.properties, measure));
   const known = values.filter((v) => v !== null);
   const choropleth = { measure, max: Math.max(0, ...known), someUnknown: known.length < values.length };
   // new layer objects each render is deck.gl's model: it diffs them by id and data identity
   const layers = analyticsLayers(data, visible, choropleth, setPicked);
-  const failure = [hotspots, emerging, clusters, kelurahan].find((l) => l?.state === 'failed');
-  const loading = [hotspots, emerging, clusters, kelurahan].some((l) => l?.state === 'loading');
+  const failure = [hotspots, emerging, clusters, kelurahan].find((l) => l?.error)?.error;
+  const loading = [hotspots, emerging, clusters, kelurahan].some((l) => l?.isLoading);
 
   return (
     <div className="analytics-page" data-loading={loading ? '1' : undefined}>
+      <title>{`${t('title')} · PetaWarga`}</title>
       <header className="analytics-header">
         <h1>{t('title')}</h1>
         <LanguageSwitch />
@@ -61,7 +70,7 @@ export function AnalyticsPage() {
           <LayerPanel filter={filter} onFilter={changeFilter} measure={measure} onMeasure={setMeasure} visible={visible}
             onToggle={(key, on) => setVisible({ ...visible, [key]: on })} />
         </Suspense>
-        {failure?.state === 'failed' && <p role="alert">{t('loadFailed', { message: failure.message })}</p>}
+        {failure && <LoadFailed error={failure} />}
         {visible.hotspots && <HotspotLegend cells={data.hotspots} />}
         {visible.emerging && <EmergingLegend />}
         {visible.choropleth && data.kelurahan && <ChoroplethLegend {...choropleth} />}

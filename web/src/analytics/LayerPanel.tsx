@@ -1,8 +1,8 @@
-import { use, type Dispatch, type SetStateAction } from 'react';
+import type { Dispatch, SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
-import { categoryName, loadCategories } from '../categories.ts';
+import { categoryName, useCategories } from '../categories.ts';
 import { useLanguage } from '../i18n/index.ts';
-import { analyticsUrls, type AnalyticsFilter } from './api.ts';
+import { analyticsUrls, withParam, type AnalyticsFilter } from './api.ts';
 import { choroplethMeasures, type ChoroplethMeasure } from './choropleth-measures.ts';
 import type { LayerKey } from './layers.ts';
 import { TimeSlider } from './TimeSlider.tsx';
@@ -22,14 +22,16 @@ const layerKeys: LayerKey[] = ['hotspots', 'emerging', 'heatmap', 'clusters', 'c
 export function LayerPanel({ filter, onFilter, visible, onToggle, measure, onMeasure }: Props) {
   const { t } = useTranslation('analytics');
   const language = useLanguage();
-  const categories = use(loadCategories());
+  const categories = useCategories();
   const urls = analyticsUrls(filter);
+  const csv = (label: string, url: string) => [`${label} · CSV`, withParam(url, 'format', 'csv')];
+  const geojson = (label: string, url: string) => [`${label} · GeoJSON`, withParam(url, 'download', 'true')];
   const downloads = [
-    ['Gi* CSV', `${urls.hotspots}&format=csv`], ['Gi* GeoJSON', `${urls.hotspots}&download=true`],
-    [`${t('emerging')} CSV`, `${urls.emerging}&format=csv`], [`${t('emerging')} GeoJSON`, `${urls.emerging}&download=true`],
-    ['DBSCAN CSV', `${urls.clusters}&format=csv`], ['DBSCAN GeoJSON', `${urls.clusters}&download=true`],
-    ['Kelurahan CSV', `${urls.kelurahan}&format=csv`], ['Kelurahan GeoJSON', `${urls.kelurahan}&download=true`],
-    [`${t('weeklyChart')} CSV`, `${urls.weekly}&format=csv`],
+    csv(t('layer.hotspots'), urls.hotspots), geojson(t('layer.hotspots'), urls.hotspots),
+    csv(t('layer.emerging'), urls.emerging), geojson(t('layer.emerging'), urls.emerging),
+    csv(t('layer.clusters'), urls.clusters), geojson(t('layer.clusters'), urls.clusters),
+    csv(t('layer.choropleth'), urls.kelurahan), geojson(t('layer.choropleth'), urls.kelurahan),
+    csv(t('weeklyChart'), urls.weekly),
   ];
   return (
     <form className="analytics-panel" onSubmit={(event) => event.preventDefault()}>
@@ -38,7 +40,7 @@ export function LayerPanel({ filter, onFilter, visible, onToggle, measure, onMea
         {layerKeys.map((key) => (
           <label key={key}>
             <input type="checkbox" checked={visible[key]} onChange={(event) => onToggle(key, event.target.checked)} />
-            {t(key)}
+            {t(`layer.${key}`)}
           </label>
         ))}
       </fieldset>

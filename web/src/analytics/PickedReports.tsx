@@ -1,10 +1,11 @@
 import type { FeatureCollection, Point } from 'geojson';
-import { use } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { categoryName, loadCategories } from '../categories.ts';
+import { categoryName, useCategories } from '../categories.ts';
 import { useLanguage } from '../i18n/index.ts';
-import { useJson } from './api.ts';
+import { jsonQuery } from '../query-client.ts';
 import { formatInstant } from './format.ts';
+import { LoadFailed } from './LoadFailed.tsx';
 import type { Picked } from './layers.ts';
 import { pickedReportsUrl, reportsInside } from './picked-reports.ts';
 
@@ -12,11 +13,11 @@ import { pickedReportsUrl, reportsInside } from './picked-reports.ts';
 export function PickedReports({ picked }: { picked: Picked }) {
   const { t } = useTranslation('analytics');
   const language = useLanguage();
-  const categories = use(loadCategories());
-  const loaded = useJson<FeatureCollection<Point>>(pickedReportsUrl(picked));
-  if (!loaded || loaded.state === 'loading') return <p>{t('loading')}</p>;
-  if (loaded.state === 'failed') return <p role="alert">{t('loadFailed', { message: loaded.message })}</p>;
-  const reports = reportsInside(picked, loaded.data);
+  const categories = useCategories();
+  const page = useQuery(jsonQuery<FeatureCollection<Point>>(pickedReportsUrl(picked)));
+  if (page.isError) return <LoadFailed error={page.error} />;
+  if (!page.data) return <p>{t('loading')}</p>;
+  const reports = reportsInside(picked, page.data);
   const name = (code: unknown) => {
     const category = categories.find((c) => c.code === code);
     return category ? categoryName(category, language) : String(code);

@@ -1,6 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useJson } from './api.ts';
+import { jsonQuery } from '../query-client.ts';
 import { formatDay } from './format.ts';
 import { rangeOf, weekEnd, windowOf, type WeekRange } from './week-range.ts';
 
@@ -20,12 +21,12 @@ const settleMs = 400;
  */
 export function TimeSlider({ since, until, onWindow }: Props) {
   const { t, i18n } = useTranslation('analytics');
-  const span = useJson<{ weeks: { week_start: string }[] }>('/api/analytics/weekly');
+  const span = useQuery(jsonQuery<{ weeks: { week_start: string }[] }>('/api/analytics/weekly'));
   const [moving, setMoving] = useState<WeekRange | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  if (span?.state !== 'done') return null;
+  if (!span.data) return null;
   const mondays = [...new Set(span.data.weeks.map((w) => w.week_start))];
   if (mondays.length === 0) return null;
   const range = moving ?? rangeOf(mondays, since, until);

@@ -1,8 +1,9 @@
-import { use } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { categoryName, loadCategories } from '../categories.ts';
+import { categoryName, useCategories } from '../categories.ts';
 import { useLanguage } from '../i18n/index.ts';
-import { useJson } from './api.ts';
+import { jsonQuery } from '../query-client.ts';
+import { LoadFailed } from './LoadFailed.tsx';
 
 interface Weekly {
   weeks: { week_start: string; category: string; reports: number }[];
@@ -16,11 +17,11 @@ const pad = { left: 28, right: 8, top: 8, bottom: 18 };
 export function WeeklyChart({ url }: { url: string }) {
   const { t } = useTranslation('analytics');
   const language = useLanguage();
-  const categories = use(loadCategories());
-  const loaded = useJson<Weekly>(url);
-  if (!loaded || loaded.state === 'loading') return <p>{t('loading')}</p>;
-  if (loaded.state === 'failed') return <p role="alert">{t('loadFailed', { message: loaded.message })}</p>;
-  const rows = loaded.data.weeks;
+  const categories = useCategories();
+  const weekly = useQuery(jsonQuery<Weekly>(url));
+  if (weekly.isError) return <LoadFailed error={weekly.error} />;
+  if (!weekly.data) return <p>{t('loading')}</p>;
+  const rows = weekly.data.weeks;
   if (rows.length === 0) return <p>{t('noData')}</p>;
   const weeks = [...new Set(rows.map((r) => r.week_start))];
   const max = Math.max(1, ...rows.map((r) => r.reports));

@@ -1,6 +1,3 @@
-import { useEffect, useState } from 'react';
-import { getJson } from '../api.ts';
-
 /** What the planner filters on; the same query string goes to every analytics endpoint. */
 export interface AnalyticsFilter {
   category: string;
@@ -17,35 +14,21 @@ export function filterQuery(filter: AnalyticsFilter, extra: Record<string, strin
   return params.toString().replaceAll('%2C', ',');
 }
 
-export const analyticsUrls = (filter: AnalyticsFilter) => ({
-  hotspots: `/api/hotspots/getis-ord?${filterQuery(filter, { cell_m: '500' })}`,
-  // the trend window is always the 12 weeks ending at `until` (since does not apply)
-  emerging: `/api/hotspots/emerging?${filterQuery({ ...filter, since: '' }, { cell_m: '500', weeks: '12' })}`,
-  clusters: `/api/hotspots/dbscan?${filterQuery(filter)}`,
-  kelurahan: `/api/analytics/kelurahan?${filterQuery(filter)}`,
-  weekly: `/api/analytics/weekly?${filterQuery(filter)}`,
-});
-
-export type Loaded<T> = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'done'; data: T };
-
-/**
- * JSON from `url`, or null when url is null (a layer switched off: nothing fetched). The answer
- * is kept with the URL it belongs to, so a change of filter shows "loading" at once instead of
- * the previous filter's data.
- */
-export function useJson<T>(url: string | null): Loaded<T> | null {
-  const [answer, setAnswer] = useState<{ url: string; loaded: Loaded<T> } | null>(null);
-  useEffect(() => {
-    if (!url) return;
-    let current = true;
-    getJson<T>(url).then(
-      (data) => current && setAnswer({ url, loaded: { state: 'done', data } }),
-      (error: Error) => current && setAnswer({ url, loaded: { state: 'failed', message: error.message } }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [url]);
-  if (!url) return null;
-  return answer?.url === url ? answer.loaded : { state: 'loading' };
+/** `path` with a query string, none when it is empty: one URL, so one cache entry, per request. */
+export function withQuery(path: string, query: string): string {
+  return query ? `${path}?${query}` : path;
 }
+
+/** The same URL with one more parameter (a download's format, say). */
+export function withParam(url: string, name: string, value: string): string {
+  return `${url}${url.includes('?') ? '&' : '?'}${name}=${encodeURIComponent(value)}`;
+}
+
+export const analyticsUrls = (filter: AnalyticsFilter) => ({
+  hotspots: withQuery('/api/hotspots/getis-ord', filterQuery(filter, { cell_m: '500' })),
+  // the trend window is always the 12 weeks ending at `until` (since does not apply)
+  emerging: withQuery('/api/hotspots/emerging', filterQuery({ ...filter, since: '' }, { cell_m: '500', weeks: '12' })),
+  clusters: withQuery('/api/hotspots/dbscan', filterQuery(filter)),
+  kelurahan: withQuery('/api/analytics/kelurahan', filterQuery(filter)),
+  weekly: withQuery('/api/analytics/weekly', filterQuery(filter)),
+});

@@ -7,13 +7,13 @@ import { ReceiptPage } from './intake/ReceiptPage.tsx';
 import { ModerationPage } from './moderation/ModerationPage.tsx';
 import { pageAt } from './paths.ts';
 import { ReportDeskPage } from './report/ReportDeskPage.tsx';
-import { useSession, type Staff } from './session.ts';
+import { useSession, useSignOut, type Staff } from './session.ts';
 import { SignIn } from './SignIn.tsx';
 
 const moderators = ['admin', 'moderator'];
 
 function Page({ staff }: { staff: Staff }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('console');
   const where = pageAt(usePathname());
   switch (where.page) {
     case 'inbox': return <InboxPage staff={staff} />;
@@ -21,44 +21,45 @@ function Page({ staff }: { staff: Staff }) {
     case 'moderation': return <ModerationPage />;
     case 'intake': return <IntakePage />;
     case 'receipt': return <ReceiptPage code={where.code} />;
-    default: return <p>{t('console.detail.notFound')}</p>;
+    default: return <p>{t('detail.notFound')}</p>;
   }
 }
 
 /** The staff console: sign-in, then the desk's pages under one header. */
 export function ConsoleApp() {
-  const { t } = useTranslation();
-  const { session, signIn, signOut } = useSession();
+  const { t } = useTranslation('console');
+  const session = useSession();
+  const signOut = useSignOut();
   const path = usePathname();
   const current = (href: string) => (path === href ? 'page' : undefined);
 
   return (
     <div className="console">
-      <a className="skip-link" href="#console-main">{t('console.skip')}</a>
+      <a className="skip-link" href="#console-main">{t('skip')}</a>
       <header className="console-header">
-        <span className="console-brand">{t('console.title')}</span>
+        <span className="console-brand">{t('title')}</span>
         {session.state === 'signed-in' && (
-          <nav aria-label={t('console.nav.label')}>
-            <AppLink href="/console" aria-current={current('/console')}>{t('console.nav.inbox')}</AppLink>
+          <nav aria-label={t('nav.label')}>
+            <AppLink href="/console" aria-current={current('/console')}>{t('nav.inbox')}</AppLink>
             {moderators.includes(session.staff.role) && (
-              <AppLink href="/console/moderation" aria-current={current('/console/moderation')}>{t('console.nav.moderation')}</AppLink>
+              <AppLink href="/console/moderation" aria-current={current('/console/moderation')}>{t('nav.moderation')}</AppLink>
             )}
-            <AppLink href="/console/intake" aria-current={current('/console/intake')}>{t('console.nav.intake')}</AppLink>
+            <AppLink href="/console/intake" aria-current={current('/console/intake')}>{t('nav.intake')}</AppLink>
           </nav>
         )}
         <div className="console-header-end">
           {session.state === 'signed-in' && (
             <>
-              <span className="console-who">{session.staff.name} · {session.staff.role}</span>
-              <button type="button" className="on-brand" onClick={signOut}>{t('console.nav.signOut')}</button>
+              <span className="console-who">{session.staff.name} · {t(`role.${session.staff.role}`)}</span>
+              <button type="button" className="on-brand" onClick={() => signOut.mutate()}>{t('nav.signOut')}</button>
             </>
           )}
           <LanguageSwitch />
         </div>
       </header>
       <main id="console-main" className="console-main">
-        {session.state === 'checking' && <p>{t('console.common.loading')}</p>}
-        {session.state === 'signed-out' && <SignIn onSignIn={signIn} />}
+        {session.state === 'checking' && <p>{t('loading')}</p>}
+        {session.state === 'signed-out' && <SignIn />}
         {session.state === 'signed-in' && <Page staff={session.staff} />}
       </main>
     </div>

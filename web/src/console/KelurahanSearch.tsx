@@ -1,6 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useJson } from './use-json.ts';
+import { jsonQuery } from '../query-client.ts';
 
 export interface KelurahanHit {
   code: string;
@@ -15,7 +16,7 @@ const debounceMs = 250;
 
 /** Type a kelurahan's name (typos forgiven by the server), pick one of the matches. */
 export function KelurahanSearch({ onPick, label }: { onPick(hit: KelurahanHit): void; label?: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('console');
   const id = useId();
   const [typed, setTyped] = useState('');
   const [query, setQuery] = useState('');
@@ -25,19 +26,21 @@ export function KelurahanSearch({ onPick, label }: { onPick(hit: KelurahanHit): 
     return () => clearTimeout(timer);
   }, [typed]);
 
-  const { data } = useJson<{ kelurahan: KelurahanHit[] }>(
-    query.length >= 2 ? `/api/console/kelurahan-search?q=${encodeURIComponent(query)}` : null,
-  );
-  const hits = query.length >= 2 ? data?.kelurahan : undefined;
+  const searching = query.length >= 2;
+  const { data } = useQuery({
+    ...jsonQuery<{ kelurahan: KelurahanHit[] }>(`/api/console/kelurahan-search?q=${encodeURIComponent(query)}`),
+    enabled: searching,
+  });
+  const hits = searching ? data?.kelurahan : undefined;
 
   return (
     <div className="kelurahan-search">
-      <label htmlFor={id}>{label ?? t('console.kelurahanSearch.label')}</label>
-      <input id={id} type="search" value={typed} placeholder={t('console.kelurahanSearch.placeholder')}
+      <label htmlFor={id}>{label ?? t('kelurahanSearch.label')}</label>
+      <input id={id} type="search" value={typed} placeholder={t('kelurahanSearch.placeholder')}
         autoComplete="off" onChange={(event) => setTyped(event.target.value)} />
       {hits && (
-        <ul className="search-results" aria-label={t('console.kelurahanSearch.results')} aria-live="polite">
-          {hits.length === 0 && <li className="muted">{t('console.kelurahanSearch.none')}</li>}
+        <ul className="search-results" aria-label={t('kelurahanSearch.results')} aria-live="polite">
+          {hits.length === 0 && <li className="muted">{t('kelurahanSearch.none')}</li>}
           {hits.map((hit) => (
             <li key={hit.code}>
               <button type="button" className="link-button" onClick={() => {
@@ -45,7 +48,7 @@ export function KelurahanSearch({ onPick, label }: { onPick(hit: KelurahanHit): 
                 setTyped('');
                 setQuery('');
               }}>
-                {t('console.kelurahanSearch.option', { name: hit.name, kecamatan: hit.kecamatan.name, city: hit.city.name })}
+                {t('kelurahanSearch.option', { name: hit.name, kecamatan: hit.kecamatan.name, city: hit.city.name })}
               </button>
             </li>
           ))}

@@ -1,42 +1,33 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLanguage } from '../i18n/index.ts';
-import type { ApiError } from './api.ts';
+import { ErrorMessage } from './ErrorMessage.tsx';
+import { useSignIn } from './session.ts';
 
 /** E-mail and password; the server sets the session cookie and hands back the CSRF token. */
-export function SignIn({ onSignIn }: { onSignIn(email: string, password: string): Promise<void> }) {
-  const { t } = useTranslation();
-  const language = useLanguage();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+export function SignIn() {
+  const { t } = useTranslation('console');
+  const signIn = useSignIn();
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setError(null);
-    try {
-      await onSignIn(String(form.get('email')), String(form.get('password')));
-    } catch (failure) {
-      setError(failure as ApiError);
-      setBusy(false);
-    }
+    signIn.mutate({ email: String(form.get('email')), password: String(form.get('password')) });
   };
 
   return (
     <form className="panel sign-in" onSubmit={submit} aria-labelledby="sign-in-title">
-      <h1 id="sign-in-title">{t('console.signIn.title')}</h1>
+      <h1 id="sign-in-title">{t('signIn.title')}</h1>
       <label>
-        {t('console.signIn.email')}
+        {t('signIn.email')}
         <input name="email" type="email" autoComplete="username" required />
       </label>
       <label>
-        {t('console.signIn.password')}
+        {t('signIn.password')}
         <input name="password" type="password" autoComplete="current-password" required />
       </label>
-      {error && <p className="error" role="alert">{error.messageIn(language)}</p>}
-      <button type="submit" className="primary" disabled={busy}>
-        {busy ? t('console.signIn.busy') : t('console.signIn.submit')}
+      <ErrorMessage error={signIn.error} />
+      <button type="submit" className="primary" disabled={signIn.isPending}>
+        {signIn.isPending ? t('signIn.busy') : t('signIn.submit')}
       </button>
     </form>
   );

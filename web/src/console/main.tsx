@@ -1,13 +1,22 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import '../i18n/index.ts';
-import './i18n.ts';
+import en from '../i18n/en/console.json' with { type: 'json' };
+import id from '../i18n/id/console.json' with { type: 'json' };
+import { initTranslations } from '../i18n/index.ts';
 import '../map/fonts.ts';
+import { createQueryClient } from '../query-client.ts';
 import './console.css';
 import { ConsoleApp } from './ConsoleApp.tsx';
+import { signOutOnUnauthorized } from './session.ts';
+
+initTranslations('console', { id, en });
+const queryClient = createQueryClient(signOutOnUnauthorized);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConsoleApp />
+    <QueryClientProvider client={queryClient}>
+      <ConsoleApp />
+    </QueryClientProvider>
   </StrictMode>,
 );

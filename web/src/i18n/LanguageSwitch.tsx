@@ -3,7 +3,7 @@ import { languages } from './index.ts';
 
 /** ID / EN toggle for the header; the choice is remembered in localStorage. */
 export function LanguageSwitch() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('common');
   return (
     <div className="language-switch" role="group" aria-label={t('language.label')}>
       {languages.map((language) => (

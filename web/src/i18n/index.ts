@@ -1,10 +1,17 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import en from './en.json' with { type: 'json' };
-import id from './id.json' with { type: 'json' };
+import commonEn from './en/common.json' with { type: 'json' };
+import commonId from './id/common.json' with { type: 'json' };
 
 export const languages = ['id', 'en'] as const;
 export type Language = (typeof languages)[number];
+
+/**
+ * The app's texts, one JSON file per namespace and language (web/src/i18n/<language>/<namespace>.json):
+ * `common` for what every page shows (language switch, status names, map controls, errors), and
+ * one namespace per page, which only that page's bundle loads.
+ */
+export type PageNamespace = 'public' | 'console' | 'analytics';
 
 const storageKey = 'petawarga.language';
 
@@ -18,24 +25,36 @@ function storedLanguage(): Language {
   }
 }
 
-i18next.use(initReactI18next).init({
-  resources: { id: { translation: id }, en: { translation: en } },
-  lng: storedLanguage(),
-  fallbackLng: 'id',
-  supportedLngs: [...languages],
-  interpolation: { escapeValue: false },
-  initAsync: false,
-});
+/**
+ * Starts i18next for one page with the common texts and the page's own. Components read them
+ * with useTranslation(namespace); a key the page's namespace lacks is looked up in `common`.
+ */
+export function initTranslations(namespace: PageNamespace, texts: Record<Language, object>): void {
+  i18next.use(initReactI18next).init({
+    resources: {
+      id: { common: commonId, [namespace]: texts.id },
+      en: { common: commonEn, [namespace]: texts.en },
+    },
+    ns: ['common', namespace],
+    defaultNS: namespace,
+    fallbackNS: 'common',
+    lng: storedLanguage(),
+    fallbackLng: 'id',
+    supportedLngs: [...languages],
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
 
-document.documentElement.lang = i18next.language;
-i18next.on('languageChanged', (language) => {
-  document.documentElement.lang = language;
-  try {
-    localStorage.setItem(storageKey, language);
-  } catch {
-    // Nothing to do: the choice then lasts until the page is reloaded.
-  }
-});
+  document.documentElement.lang = i18next.language;
+  i18next.on('languageChanged', (language) => {
+    document.documentElement.lang = language;
+    try {
+      localStorage.setItem(storageKey, language);
+    } catch {
+      // Nothing to do: the choice then lasts until the page is reloaded.
+    }
+  });
+}
 
 /** The current language, narrowed to the two the app speaks. */
 export function currentLanguage(): Language {
@@ -46,6 +65,6 @@ export default i18next;
 
 /** The current language, re-rendering the component when it changes. */
 export function useLanguage(): Language {
-  const { i18n } = useTranslation();
+  const { i18n } = useTranslation('common');
   return i18n.language === 'en' ? 'en' : 'id';
 }

@@ -13,7 +13,7 @@ interface Props {
 
 /** The legend, which doubles as the category filter, and the base map choice. */
 export function MapOptionsPanel({ categories, hiddenCategories, onHiddenCategoriesChange, osmBaseMap, onOsmBaseMapChange }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('public');
   const language = useLanguage();
   // Open on wide screens where there is room; folded on phones, where the map needs the space.
   const [open, setOpen] = useState(() => window.matchMedia('(min-width: 48rem)').matches);

@@ -13,11 +13,11 @@ const zoom = 16;
 
 /** A small map of one report's location, in the same offline style as the public map. */
 export function PointMap({ lat, lon, color }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('common');
   return (
     <MapCanvas
       className="point-map"
-      label={t('reportPage.mapLabel')}
+      label={t('pointMap.label')}
       camera={{ center: [lon, lat], zoom }}
       onLoad={(map) => {
         const marker = new maplibregl.Marker({ color }).setLngLat([lon, lat]).addTo(map);

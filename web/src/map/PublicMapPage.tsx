@@ -1,10 +1,11 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { Suspense, use, useEffect, useState } from 'react';
+import { usePrefetchQuery } from '@tanstack/react-query';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { forgetCategories, loadCategories } from '../categories.ts';
+import { categoriesQuery, useCategories } from '../categories.ts';
 import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import { LoadProblem } from '../LoadProblem.tsx';
-import { rememberReport, type PublicReport } from '../report/public-report.ts';
+import type { PublicReport } from '../report/public-report.ts';
 import { ReportPanel } from '../report/ReportPanel.tsx';
 import { MapCanvas } from './MapCanvas.tsx';
 import { MapOptionsPanel } from './MapOptionsPanel.tsx';
@@ -16,10 +17,10 @@ const camera = { bounds: initialBounds, fitBoundsOptions: { padding: 16 } };
 
 /** The public map at /: every public report, the legend and filter, and the report flow. */
 export function PublicMapPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('public');
   const [map, setMap] = useState<MapLibreMap | null>(null);
   // Asked for now, while the map loads its style, so the report layers need not wait for it.
-  loadCategories();
+  usePrefetchQuery(categoriesQuery);
 
   return (
     <div className="public-map">
@@ -36,10 +37,10 @@ export function PublicMapPage() {
       {map && (
         <ErrorBoundary
           fallback={(error, retry) => (
-            <LoadProblem className="map-load-problem" error={error} onRetry={() => { forgetCategories(); retry(); }} />
+            <LoadProblem className="map-load-problem" error={error} onRetry={retry} />
           )}
         >
-          <Suspense fallback={<p className="map-loading" role="status">{t('common.loading')}</p>}>
+          <Suspense fallback={<p className="map-loading" role="status">{t('loading')}</p>}>
             <ReportsOnMap map={map} />
           </Suspense>
         </ErrorBoundary>
@@ -51,8 +52,8 @@ export function PublicMapPage() {
 type Panel = { open: false } | { open: true; submitted: PublicReport | null };
 
 function ReportsOnMap({ map }: { map: MapLibreMap }) {
-  const { t } = useTranslation();
-  const categories = use(loadCategories());
+  const { t } = useTranslation('public');
+  const categories = useCategories();
   const [hiddenCategories, setHiddenCategories] = useState<string[]>([]);
   const [osmBaseMap, setOsmBaseMapShown] = useState(false);
   const [reportsVersion, setReportsVersion] = useState<number>();
@@ -83,7 +84,6 @@ function ReportsOnMap({ map }: { map: MapLibreMap }) {
           categories={categories}
           submitted={panel.submitted}
           onSubmitted={(report) => {
-            rememberReport(report);
             setPanel({ open: true, submitted: report });
             setReportsVersion(Date.now());
           }}

@@ -10,7 +10,7 @@ export type Camera = Pick<MapOptions, 'bounds' | 'fitBoundsOptions' | 'center' |
 function controlTexts(): Record<string, string> {
   const keys = ['Map.Title', 'Marker.Title', 'NavigationControl.ZoomIn', 'NavigationControl.ZoomOut',
     'NavigationControl.ResetBearing', 'Popup.Close', 'AttributionControl.ToggleAttribution'];
-  return Object.fromEntries(keys.map((key) => [key, i18next.t(`maplibre.${key}`)]));
+  return Object.fromEntries(keys.map((key) => [key, i18next.t(`common:maplibre.${key}`)]));
 }
 
 /** A map of the service area in the offline style, with zoom buttons and a scale bar. */

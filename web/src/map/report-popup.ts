@@ -18,12 +18,12 @@ export function reportPopupContent(feature: MapGeoJSONFeature, categories: Categ
   root.append(title);
 
   const facts = document.createElement('p');
-  facts.textContent = `${i18next.t(`status.${status}`)} · ${formatDate(createdAt, language)}`;
+  facts.textContent = `${i18next.t(`common:status.${status}`)} · ${formatDate(createdAt, language)}`;
   root.append(facts);
 
   const link = document.createElement('a');
   link.href = `/r/${encodeURIComponent(code)}`;
-  link.textContent = i18next.t('map.popup.viewReport');
+  link.textContent = i18next.t('public:map.popup.viewReport');
   link.addEventListener('click', (event) => {
     if (!isPlainClick(event)) return;
     event.preventDefault();

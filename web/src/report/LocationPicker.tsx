@@ -22,7 +22,7 @@ type Locating = { state: 'idle' } | { state: 'locating' } | { state: 'failed'; r
 
 /** Where the problem is: a click on the map, the device's position, or the map's centre. */
 export function LocationPicker({ map, pin, onPinChange, error }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('public');
   const [locating, setLocating] = useState<Locating>({ state: 'idle' });
   usePinMarker(map, pin, onPinChange);
 

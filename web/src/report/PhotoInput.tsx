@@ -15,7 +15,7 @@ const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
  * a time), and each photo can be taken off again.
  */
 export function PhotoInput({ photos, onChange, error }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('public');
   const full = photos.length >= limits.photos;
 
   return (
@@ -43,7 +43,7 @@ export function PhotoInput({ photos, onChange, error }: Props) {
         <ul className="photo-list">
           {photos.map((photo, index) => (
             <li key={`${photo.name}-${index}`} className={photo.size > limits.photoBytes ? 'too-large' : undefined}>
-              <span>{photo.name} ({megabytes(photo.size)} MB)</span>
+              <span>{t('report.photos.size', { name: photo.name, megabytes: megabytes(photo.size) })}</span>
               <button
                 type="button"
                 className="link-button"

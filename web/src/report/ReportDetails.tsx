@@ -1,19 +1,20 @@
-import { use } from 'react';
+import { useSuspenseQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { categoryName } from '../categories.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { formatCoordinates, formatDateTime } from '../i18n/format.ts';
 import { PointMap } from '../map/PointMap.tsx';
-import { loadReport } from './public-report.ts';
+import { jsonQuery } from '../query-client.ts';
+import { publicReportUrl, type PublicReport } from './public-report.ts';
 import { ReportPhotos } from './ReportPhotos.tsx';
 import { ReportTimeline } from './ReportTimeline.tsx';
 import { RoutingExplanation } from './RoutingExplanation.tsx';
 
 /** Everything the public may know about one report. */
 export function ReportDetails({ code }: { code: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('public');
   const language = useLanguage();
-  const report = use(loadReport(code));
+  const report = useSuspenseQuery(jsonQuery<PublicReport>(publicReportUrl(code))).data;
   const { location } = report;
 
   return (

@@ -1,12 +1,14 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.ts';
 import { categoryDescription, categoryName, type Category } from '../categories.ts';
 import { useLanguage } from '../i18n/index.ts';
+import { jsonQuery } from '../query-client.ts';
 import { LocationPicker } from './LocationPicker.tsx';
 import { PhotoInput } from './PhotoInput.tsx';
-import type { PublicReport } from './public-report.ts';
+import { publicReportUrl, type PublicReport } from './public-report.ts';
 import { checkDraft, limits, photoProblem, type FieldErrors, type ReportDraft } from './report-draft.ts';
 import { fieldErrorsFromServer } from './server-field-errors.ts';
 import { newIdempotencyKey, submitReport } from './submit-report.ts';
@@ -25,19 +27,33 @@ const emptyDraft: ReportDraft = {
 
 /** The resident's report: where, what, optional contact and photos; sent as one multipart POST. */
 export function ReportForm({ map, categories, onSubmitted, onCancel }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('public');
   const language = useLanguage();
   const [draft, setDraft] = useState(emptyDraft);
   // One key per opened form: every retry of this submission carries the same one.
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<ApiError | 'check-fields' | null>(null);
-  const [sending, setSending] = useState(false);
+  const [failure, setFailure] = useState<Error | 'check-fields' | null>(null);
   const alert = useRef<HTMLDivElement>(null);
   const update = (change: Partial<ReportDraft>) => setDraft((current) => ({ ...current, ...change }));
   const chosenCategory = categories.find((c) => c.code === draft.category);
+  const client = useQueryClient();
+  const submission = useMutation({
+    mutationFn: () => submitReport(draft, idempotencyKey),
+    onSuccess: (report) => {
+      // Its page then opens without asking the server again.
+      client.setQueryData(jsonQuery<PublicReport>(publicReportUrl(report.code)).queryKey, report);
+      onSubmitted(report);
+    },
+    onError: (error) => {
+      setFailure(error);
+      if (error instanceof ApiError) setFieldErrors(fieldErrorsFromServer(error));
+      requestAnimationFrame(() => alert.current?.focus());
+    },
+  });
+  const sending = submission.isPending;
 
-  const send = async (event: FormEvent) => {
+  const send = (event: FormEvent) => {
     event.preventDefault();
     const problems = checkDraft(draft);
     setFieldErrors(problems);
@@ -47,17 +63,7 @@ export function ReportForm({ map, categories, onSubmitted, onCancel }: Props) {
       return;
     }
     setFailure(null);
-    setSending(true);
-    try {
-      onSubmitted(await submitReport(draft, idempotencyKey));
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      setFailure(error);
-      setFieldErrors(fieldErrorsFromServer(error));
-      requestAnimationFrame(() => alert.current?.focus());
-    } finally {
-      setSending(false);
-    }
+    submission.mutate();
   };
 
   return (
@@ -65,6 +71,7 @@ export function ReportForm({ map, categories, onSubmitted, onCancel }: Props) {
       <div ref={alert} tabIndex={-1} role="alert" className={failure ? 'form-alert' : undefined}>
         {failure === 'check-fields' && t('errors.checkFields')}
         {failure instanceof ApiError && failure.messageIn(language)}
+        {failure instanceof Error && !(failure instanceof ApiError) && t('failure.unexpected')}
       </div>
 
       <LocationPicker map={map} pin={draft.pin} onPinChange={(pin) => update({ pin })} error={fieldErrors.location} />

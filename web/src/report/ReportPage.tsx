@@ -1,17 +1,14 @@
-import { Suspense, useEffect } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.ts';
 import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import { LoadProblem } from '../LoadProblem.tsx';
 import { AppLink } from '../navigation.tsx';
-import { forgetReport } from './public-report.ts';
 import { ReportDetails } from './ReportDetails.tsx';
 
 /** /r/:code: one report as the public may see it. */
 export function ReportPage({ code }: { code: string }) {
-  const { t } = useTranslation();
-  // Leaving the page forgets the report, so coming back shows its current status.
-  useEffect(() => () => forgetReport(code), [code]);
+  const { t } = useTranslation('public');
 
   return (
     <main className="report-page">
@@ -25,11 +22,11 @@ export function ReportPage({ code }: { code: string }) {
               <p>{t('reportPage.notFound.body', { code })}</p>
             </div>
           ) : (
-            <LoadProblem error={error} onRetry={() => { forgetReport(code); retry(); }} />
+            <LoadProblem error={error} onRetry={retry} />
           )
         }
       >
-        <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+        <Suspense fallback={<p role="status">{t('loading')}</p>}>
           <ReportDetails code={code} />
         </Suspense>
       </ErrorBoundary>

@@ -23,7 +23,7 @@ interface Props {
  * new one, with a new idempotency key.
  */
 export function ReportPanel({ map, categories, submitted, onSubmitted, onReportAnother, onClose }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('public');
   const panel = useRef<HTMLElement>(null);
   useMapPadding(map, panel);
   return (

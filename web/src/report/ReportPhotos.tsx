@@ -3,7 +3,7 @@ import type { PublicReport } from './public-report.ts';
 
 /** Thumbnails, each a link to the full-size photo. */
 export function ReportPhotos({ photos }: { photos: PublicReport['photos'] }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('public');
   if (photos.length === 0) return null;
   return (
     <section className="report-section">

@@ -5,7 +5,7 @@ import type { PublicReport } from './public-report.ts';
 
 /** What has happened to the report, oldest first. */
 export function ReportTimeline({ timeline }: { timeline: PublicReport['timeline'] }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('public');
   const language = useLanguage();
   return (
     <section className="report-section">

@@ -6,7 +6,7 @@ import type { PublicReport } from './public-report.ts';
  * db/functions/route_kelurahan.sql and route_department.sql).
  */
 export function RoutingExplanation({ report }: { report: PublicReport }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('public');
   const kelurahan = report.routing_explanation?.kelurahan;
   const department = report.routing_explanation?.department;
   if (!kelurahan && !department) return null;

@@ -11,7 +11,7 @@ interface Props {
 
 /** The tracking code, big and copyable: it is the resident's only way back to the report. */
 export function SubmittedReport({ report, onReportAnother, onClose }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('public');
   const [copied, setCopied] = useState(false);
   const codeElement = useRef<HTMLElement>(null);
 

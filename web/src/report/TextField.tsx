@@ -17,7 +17,7 @@ interface Props {
 
 /** A labelled text input or textarea with its hint, its error and, for long texts, a counter. */
 export function TextField({ id, label, value, onChange, error, hint, maxLength, multiline, input }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('public');
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   const shared = {
     id,

@@ -1,5 +1,3 @@
-import { getJson } from '../api.ts';
-
 interface Named {
   code: string;
   name: string;
@@ -42,24 +40,7 @@ export interface RoutingExplanation {
   };
 }
 
-const reports = new Map<string, Promise<PublicReport>>();
-
-/** One report, fetched once per page load (React's use() needs the same promise each render). */
-export function loadReport(code: string): Promise<PublicReport> {
-  let report = reports.get(code);
-  if (!report) {
-    report = getJson<PublicReport>(`/api/reports/${encodeURIComponent(code)}`);
-    reports.set(code, report);
-  }
-  return report;
-}
-
-/** Forgets a report, so that "try again" or a fresh visit fetches its current state. */
-export function forgetReport(code: string): void {
-  reports.delete(code);
-}
-
-/** A report just created: its page then opens without asking the server again. */
-export function rememberReport(report: PublicReport): void {
-  reports.set(report.code, Promise.resolve(report));
+/** The URL of a report's public view; also its key in the query cache. */
+export function publicReportUrl(code: string): string {
+  return `/api/reports/${encodeURIComponent(code)}`;
 }

@@ -1,4 +1,4 @@
-import { apiErrorFrom, networkError } from '../api.ts';
+import { fetchJson } from '../api.ts';
 import type { PublicReport } from './public-report.ts';
 import { limits, type ReportDraft } from './report-draft.ts';
 
@@ -46,18 +46,11 @@ export function reportFormData(draft: ReportDraft): FormData {
  * reach the server (and only the answer was lost), the server returns that report instead of
  * storing a second one.
  */
-export async function submitReport(draft: ReportDraft, idempotencyKey: string): Promise<PublicReport> {
-  let response: Response;
-  try {
-    response = await fetch('/api/reports', {
-      method: 'POST',
-      headers: { 'Idempotency-Key': idempotencyKey, accept: 'application/json' },
-      body: reportFormData(draft),
-    });
-  } catch {
-    throw networkError();
-  }
+export function submitReport(draft: ReportDraft, idempotencyKey: string): Promise<PublicReport> {
   // 201 for a new report, 200 when the server recognised a retry of one it already stored.
-  if (response.status === 201 || response.status === 200) return (await response.json()) as PublicReport;
-  throw await apiErrorFrom(response);
+  return fetchJson<PublicReport>('/api/reports', {
+    method: 'POST',
+    headers: { 'Idempotency-Key': idempotencyKey },
+    body: reportFormData(draft),
+  });
 }

@@ -1,46 +1,45 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api.ts';
 import { useLanguage } from '../../i18n/index.ts';
-import { postJson, type ApiError } from '../api.ts';
+import { invalidateUrls } from '../../query-client.ts';
+import { staffWrite } from '../api.ts';
 
 /**
  * Assign the selected reports at once. The server does all or none; a refusal names the report
  * that stopped the batch, so the officer can leave it out and send again.
  */
 export function BulkAssign({ codes, onDone }: { codes: string[]; onDone(assigned: number): void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('console');
   const language = useLanguage();
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  const assign = async () => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await postJson('/api/console/bulk-assign', { codes, reason: reason.trim() || undefined, note: note.trim() || undefined });
+  const client = useQueryClient();
+  const assignment = useMutation({
+    mutationFn: () => staffWrite('POST', '/api/console/bulk-assign', { codes, reason: reason.trim() || undefined, note: note.trim() || undefined }),
+    onSuccess: () => {
       onDone(codes.length);
-    } catch (error) {
-      setFailure(t('console.bulk.failed', { message: (error as ApiError).messageIn(language) }));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return invalidateUrls(client, '/api/console/reports', '/api/moderation/queue');
+    },
+  });
+  const busy = assignment.isPending;
+  const error = assignment.error;
+  const failure = error && t('bulk.failed', { message: error instanceof ApiError ? error.messageIn(language) : t('failure.unexpected') });
 
   return (
-    <section className="bulk-assign" aria-label={t('console.bulk.assign')}>
-      <strong aria-live="polite">{t('console.bulk.selected', { count: codes.length })}</strong>
+    <section className="bulk-assign" aria-label={t('bulk.assign')}>
+      <strong aria-live="polite">{t('bulk.selected', { count: codes.length })}</strong>
       <label>
-        {t('console.bulk.reason')}
+        {t('bulk.reason')}
         <input value={reason} maxLength={2000} onChange={(event) => setReason(event.target.value)} />
       </label>
       <label>
-        {t('console.bulk.note')}
+        {t('bulk.note')}
         <input value={note} maxLength={4000} onChange={(event) => setNote(event.target.value)} />
       </label>
-      <button type="button" className="primary" disabled={busy || codes.length === 0} onClick={assign}>
-        {t('console.bulk.assign')}
+      <button type="button" className="primary" disabled={busy || codes.length === 0} onClick={() => assignment.mutate()}>
+        {t('bulk.assign')}
       </button>
       {failure && <p className="error" role="alert">{failure}</p>}
     </section>

@@ -5,7 +5,7 @@ import { allStatuses, defaultFilters, type InboxFilters } from './filters.ts';
 
 /** The inbox's filters and sort order. */
 export function Filters({ filters, onChange }: { filters: InboxFilters; onChange(f: InboxFilters): void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('console');
   const { categories, nameOf } = useCategories();
   const set = (change: Partial<InboxFilters>) => onChange({ ...filters, ...change });
   const toggleStatus = (status: string, on: boolean) =>
@@ -13,9 +13,9 @@ export function Filters({ filters, onChange }: { filters: InboxFilters; onChange
 
   return (
     <section className="panel filters" aria-labelledby="filters-title">
-      <h2 id="filters-title">{t('console.filters.title')}</h2>
+      <h2 id="filters-title">{t('filters.title')}</h2>
       <fieldset>
-        <legend>{t('console.filters.status')}</legend>
+        <legend>{t('filters.status')}</legend>
         <div className="checkbox-grid">
           {allStatuses.map((status) => (
             <label key={status} className="checkbox">
@@ -27,44 +27,44 @@ export function Filters({ filters, onChange }: { filters: InboxFilters; onChange
         </div>
       </fieldset>
       <label>
-        {t('console.filters.category')}
+        {t('filters.category')}
         <select value={filters.category} onChange={(event) => set({ category: event.target.value })}>
-          <option value="">{t('console.filters.allCategories')}</option>
+          <option value="">{t('filters.allCategories')}</option>
           {categories.map((c) => <option key={c.code} value={c.code}>{nameOf(c.code)}</option>)}
         </select>
       </label>
       {filters.kelurahan ? (
         <p className="chosen">
-          {t('console.filters.kelurahan')}: <strong>{filters.kelurahan.name}</strong>{' '}
+          {t('filters.kelurahan')}: <strong>{filters.kelurahan.name}</strong>{' '}
           <button type="button" className="link-button" onClick={() => set({ kelurahan: null })}>
-            {t('console.filters.clearKelurahan')}
+            {t('filters.clearKelurahan')}
           </button>
         </p>
       ) : (
-        <KelurahanSearch label={t('console.filters.kelurahan')} onPick={(hit) => set({ kelurahan: { code: hit.code, name: hit.name } })} />
+        <KelurahanSearch label={t('filters.kelurahan')} onPick={(hit) => set({ kelurahan: { code: hit.code, name: hit.name } })} />
       )}
       <label className="checkbox">
         <input type="checkbox" checked={filters.overdueOnly} onChange={(event) => set({ overdueOnly: event.target.checked })} />
-        {t('console.filters.overdueOnly')}
+        {t('filters.overdueOnly')}
       </label>
       <div className="field-row">
         <label>
-          {t('console.filters.createdFrom')}
+          {t('filters.createdFrom')}
           <input type="date" value={filters.createdFrom} onChange={(event) => set({ createdFrom: event.target.value })} />
         </label>
         <label>
-          {t('console.filters.createdTo')}
+          {t('filters.createdTo')}
           <input type="date" value={filters.createdTo} onChange={(event) => set({ createdTo: event.target.value })} />
         </label>
       </div>
       <label>
-        {t('console.filters.sort')}
+        {t('filters.sort')}
         <select value={filters.sort} onChange={(event) => set({ sort: event.target.value as InboxFilters['sort'] })}>
-          <option value="due">{t('console.filters.sortDue')}</option>
-          <option value="created">{t('console.filters.sortCreated')}</option>
+          <option value="due">{t('filters.sortDue')}</option>
+          <option value="created">{t('filters.sortCreated')}</option>
         </select>
       </label>
-      <button type="button" className="secondary" onClick={() => onChange(defaultFilters)}>{t('console.filters.reset')}</button>
+      <button type="button" className="secondary" onClick={() => onChange(defaultFilters)}>{t('filters.reset')}</button>
     </section>
   );
 }

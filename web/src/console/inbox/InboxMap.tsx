@@ -1,3 +1,4 @@
+import type { FeatureCollection } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,29 +8,30 @@ import { navigate } from '../../navigation.tsx';
 import { reportPath } from '../paths.ts';
 
 const sourceId = 'desk-reports';
+const noReports: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /**
  * The inbox's reports as points, in the public map's offline style: filled with the category's
  * colour, ringed red when overdue. A click opens the report.
  */
-export function InboxMap({ geojsonUrl }: { geojsonUrl: string }) {
-  const { t } = useTranslation();
+export function InboxMap({ reports = noReports }: { reports?: FeatureCollection }) {
+  const { t } = useTranslation('console');
   const map = useRef<MapLibreMap | null>(null);
-  const latestUrl = useRef(geojsonUrl);
-  latestUrl.current = geojsonUrl;
+  const latestReports = useRef(reports);
+  latestReports.current = reports;
 
   useEffect(() => {
-    (map.current?.getSource(sourceId) as GeoJSONSource | undefined)?.setData(geojsonUrl);
-  }, [geojsonUrl]);
+    (map.current?.getSource(sourceId) as GeoJSONSource | undefined)?.setData(reports);
+  }, [reports]);
 
   return (
     <MapCanvas
       className="inbox-map"
-      label={t('console.inbox.mapLabel')}
+      label={t('inbox.mapLabel')}
       camera={{ bounds: initialBounds, fitBoundsOptions: { padding: 20 } }}
       onLoad={(loaded) => {
         map.current = loaded;
-        loaded.addSource(sourceId, { type: 'geojson', data: latestUrl.current });
+        loaded.addSource(sourceId, { type: 'geojson', data: latestReports.current });
         loaded.addLayer({
           id: 'desk-report-points',
           type: 'circle',

@@ -1,8 +1,10 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { FeatureCollection } from 'geojson';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../ErrorMessage.tsx';
+import { jsonQuery } from '../../query-client.ts';
 import type { Staff } from '../session.ts';
-import { useJson } from '../use-json.ts';
 import { BulkAssign } from './BulkAssign.tsx';
 import { filterQuery, storedFilters, storeFilters, type InboxFilters } from './filters.ts';
 import { Filters } from './Filters.tsx';
@@ -15,7 +17,7 @@ const assigners = ['admin', 'moderator', 'department_officer', 'kelurahan_office
 
 /** The desk's inbox: filters, the list with bulk assignment, and the same reports on a map. */
 export function InboxPage({ staff }: { staff: Staff }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('console');
   const [filters, setFilters] = useState<InboxFilters>(storedFilters);
   const [page, setPage] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -24,7 +26,9 @@ export function InboxPage({ staff }: { staff: Staff }) {
   const query = filterQuery(filters);
   const listUrl = `/api/console/reports?${query}&limit=${pageSize}&offset=${page * pageSize}`;
   const geojsonUrl = `/api/console/reports?${query}&format=geojson`;
-  const list = useJson<{ total: number; reports: DeskReport[] }>(listUrl);
+  // Both keep the previous page or filter's reports on screen until the new ones come.
+  const list = useQuery({ ...jsonQuery<{ total: number; reports: DeskReport[] }>(listUrl), placeholderData: keepPreviousData });
+  const points = useQuery({ ...jsonQuery<FeatureCollection>(geojsonUrl), placeholderData: keepPreviousData });
   const pages = Math.max(1, Math.ceil((list.data?.total ?? 0) / pageSize));
 
   const changeFilters = (next: InboxFilters) => {
@@ -41,32 +45,32 @@ export function InboxPage({ staff }: { staff: Staff }) {
 
   return (
     <div className="inbox">
-      <title>{`${t('console.inbox.title')} · PetaWarga`}</title>
+      <title>{`${t('inbox.title')} · PetaWarga`}</title>
       <Filters filters={filters} onChange={changeFilters} />
       <section className="inbox-list" aria-labelledby="inbox-title">
         <div className="inbox-heading">
-          <h1 id="inbox-title">{t('console.inbox.title')}</h1>
-          {list.data && <span aria-live="polite">{t('console.inbox.count', { total: list.data.total })}</span>}
+          <h1 id="inbox-title">{t('inbox.title')}</h1>
+          {list.data && <span aria-live="polite">{t('inbox.count', { total: list.data.total })}</span>}
         </div>
         {assigners.includes(staff.role) && selected.size > 0 && (
-          <BulkAssign codes={[...selected]} onDone={(count) => { setAssigned(count); setSelected(new Set()); list.reload(); }} />
+          <BulkAssign codes={[...selected]} onDone={(count) => { setAssigned(count); setSelected(new Set()); }} />
         )}
-        <p role="status" className="ok">{assigned !== null && t('console.bulk.done', { count: assigned })}</p>
+        <p role="status" className="ok">{assigned !== null && t('bulk.done', { count: assigned })}</p>
         <ErrorMessage error={list.error} />
-        {list.loading && !list.data && <p>{t('console.common.loading')}</p>}
-        {list.data && list.data.reports.length === 0 && <p>{t('console.inbox.empty')}</p>}
+        {list.isLoading && <p>{t('loading')}</p>}
+        {list.data && list.data.reports.length === 0 && <p>{t('inbox.empty')}</p>}
         {list.data && list.data.reports.length > 0 && (
           <ReportTable reports={list.data.reports} selected={selected} onSelect={select} />
         )}
-        <nav className="pager" aria-label={t('console.inbox.page', { page: page + 1, pages })}>
-          <button type="button" className="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>{t('console.inbox.previous')}</button>
-          <span>{t('console.inbox.page', { page: page + 1, pages })}</span>
-          <button type="button" className="secondary" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>{t('console.inbox.next')}</button>
+        <nav className="pager" aria-label={t('inbox.page', { page: page + 1, pages })}>
+          <button type="button" className="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>{t('inbox.previous')}</button>
+          <span>{t('inbox.page', { page: page + 1, pages })}</span>
+          <button type="button" className="secondary" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>{t('inbox.next')}</button>
         </nav>
       </section>
-      <section className="inbox-map-panel" aria-label={t('console.inbox.mapLabel')}>
-        <InboxMap geojsonUrl={geojsonUrl} />
-        <p className="hint">{t('console.inbox.mapCapped')}</p>
+      <section className="inbox-map-panel" aria-label={t('inbox.mapLabel')}>
+        <InboxMap reports={points.data} />
+        <p className="hint">{t('inbox.mapCapped')}</p>
       </section>
     </div>
   );

@@ -29,7 +29,7 @@ interface Props {
 
 /** The inbox as a table: one row per report, a checkbox each for bulk assignment. */
 export function ReportTable({ reports, selected, onSelect }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('console');
   const language = useLanguage();
   const { nameOf } = useCategories();
   const allOn = reports.length > 0 && reports.every((r) => selected.has(r.code));
@@ -37,29 +37,29 @@ export function ReportTable({ reports, selected, onSelect }: Props) {
   return (
     <div className="table-scroll">
       <table className="report-table">
-        <caption className="visually-hidden">{t('console.inbox.tableLabel')}</caption>
+        <caption className="visually-hidden">{t('inbox.tableLabel')}</caption>
         <thead>
           <tr>
             <th scope="col">
-              <input type="checkbox" aria-label={t('console.inbox.selectAll')} checked={allOn}
+              <input type="checkbox" aria-label={t('inbox.selectAll')} checked={allOn}
                 onChange={(event) => onSelect(reports.map((r) => r.code), event.target.checked)} />
             </th>
-            <th scope="col">{t('console.inbox.code')}</th>
-            <th scope="col">{t('console.inbox.category')}</th>
-            <th scope="col">{t('console.inbox.status')}</th>
-            <th scope="col">{t('console.inbox.kelurahan')}</th>
-            <th scope="col">{t('console.inbox.department')}</th>
-            <th scope="col">{t('console.inbox.due')}</th>
-            <th scope="col">{t('console.inbox.created')}</th>
-            <th scope="col">{t('console.inbox.support')}</th>
-            <th scope="col">{t('console.inbox.channel')}</th>
+            <th scope="col">{t('inbox.code')}</th>
+            <th scope="col">{t('inbox.category')}</th>
+            <th scope="col">{t('inbox.status')}</th>
+            <th scope="col">{t('inbox.kelurahan')}</th>
+            <th scope="col">{t('inbox.department')}</th>
+            <th scope="col">{t('inbox.due')}</th>
+            <th scope="col">{t('inbox.created')}</th>
+            <th scope="col">{t('inbox.support')}</th>
+            <th scope="col">{t('inbox.channel')}</th>
           </tr>
         </thead>
         <tbody>
           {reports.map((r) => (
             <tr key={r.code} className={r.overdue ? 'overdue' : undefined} data-code={r.code}>
               <td>
-                <input type="checkbox" aria-label={t('console.inbox.select', { code: r.code })} checked={selected.has(r.code)}
+                <input type="checkbox" aria-label={t('inbox.select', { code: r.code })} checked={selected.has(r.code)}
                   onChange={(event) => onSelect([r.code], event.target.checked)} />
               </td>
               <td>
@@ -71,12 +71,12 @@ export function ReportTable({ reports, selected, onSelect }: Props) {
               <td>{r.kelurahan.name}</td>
               <td>{r.department.short_name}</td>
               <td>
-                {r.due_at ? <time dateTime={r.due_at}>{formatDate(r.due_at, language)}</time> : t('console.common.none')}
-                {r.overdue && <span className="overdue-badge">{t('console.inbox.overdue')}</span>}
+                {r.due_at ? <time dateTime={r.due_at}>{formatDate(r.due_at, language)}</time> : t('none')}
+                {r.overdue && <span className="overdue-badge">{t('inbox.overdue')}</span>}
               </td>
               <td><time dateTime={r.created_at}>{formatDateTime(r.created_at, language)}</time></td>
               <td>{r.support_count}</td>
-              <td>{t(`console.channel.${r.channel}`, { defaultValue: r.channel })}</td>
+              <td>{t(`channel.${r.channel}`, { defaultValue: r.channel })}</td>
             </tr>
           ))}
         </tbody>

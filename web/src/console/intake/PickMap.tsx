@@ -15,7 +15,7 @@ const pinZoom = 16;
 
 /** A map where a click puts the pin; the pin follows `pin`, and the map flies to it. */
 export function PickMap({ pin, onPick }: { pin: Point | null; onPick(point: Point): void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('console');
   const map = useRef<MapLibreMap | null>(null);
   const marker = useRef<Marker | null>(null);
   const latestOnPick = useRef(onPick);
@@ -38,7 +38,7 @@ export function PickMap({ pin, onPick }: { pin: Point | null; onPick(point: Poin
   return (
     <MapCanvas
       className="pick-map"
-      label={t('console.intake.mapLabel')}
+      label={t('intake.mapLabel')}
       camera={{ bounds: initialBounds, fitBoundsOptions: { padding: 20 } }}
       onLoad={(loaded) => {
         map.current = loaded;

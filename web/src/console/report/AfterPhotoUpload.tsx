@@ -1,45 +1,42 @@
-import { useId, useRef, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { postJson, type ApiError } from '../api.ts';
+import { invalidateUrls } from '../../query-client.ts';
+import { staffWrite } from '../api.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
+import { deskReportUrl } from './desk-report.ts';
 
 /** Photos of the fixed problem, sent as multipart; the server strips EXIF and keeps 3 at most. */
-export function AfterPhotoUpload({ code, onUploaded }: { code: string; onUploaded(): void }) {
-  const { t } = useTranslation();
+export function AfterPhotoUpload({ code }: { code: string }) {
+  const { t } = useTranslation('console');
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [done, setDone] = useState<number | null>(null);
+  const client = useQueryClient();
+  const upload = useMutation({
+    mutationFn: (form: FormData) => staffWrite<{ added: number }>('POST', `${deskReportUrl(code)}/photos`, form),
+    onSuccess: () => {
+      if (input.current) input.current.value = '';
+      return invalidateUrls(client, deskReportUrl(code));
+    },
+  });
 
-  const upload = async () => {
+  const send = () => {
     const files = [...(input.current?.files ?? [])];
     if (files.length === 0) return;
     const form = new FormData();
     for (const file of files) form.append('photos', file);
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await postJson<{ added: number }>(`/api/console/reports/${encodeURIComponent(code)}/photos`, form);
-      setDone(result.added);
-      if (input.current) input.current.value = '';
-      onUploaded();
-    } catch (failure) {
-      setError(failure as ApiError);
-    } finally {
-      setBusy(false);
-    }
+    upload.mutate(form);
   };
 
   return (
     <section className="panel" aria-labelledby="after-title">
-      <h2 id="after-title">{t('console.afterPhotos.title')}</h2>
-      <label htmlFor={id}>{t('console.afterPhotos.label')}</label>
+      <h2 id="after-title">{t('afterPhotos.title')}</h2>
+      <label htmlFor={id}>{t('afterPhotos.label')}</label>
       <input id={id} ref={input} type="file" accept="image/*" multiple aria-describedby={`${id}-hint`} />
-      <p id={`${id}-hint`} className="hint">{t('console.afterPhotos.hint')}</p>
-      <ErrorMessage error={error} />
-      {done !== null && <p className="ok" role="status">{t('console.afterPhotos.done', { count: done })}</p>}
-      <button type="button" disabled={busy} onClick={upload}>{t('console.afterPhotos.upload')}</button>
+      <p id={`${id}-hint`} className="hint">{t('afterPhotos.hint')}</p>
+      <ErrorMessage error={upload.error} />
+      {upload.data && <p className="ok" role="status">{t('afterPhotos.done', { count: upload.data.added })}</p>}
+      <button type="button" disabled={upload.isPending} onClick={send}>{t('afterPhotos.upload')}</button>
     </section>
   );
 }

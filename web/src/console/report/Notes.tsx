@@ -1,38 +1,32 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/index.ts';
 import { formatDateTime } from '../../i18n/format.ts';
-import { postJson, type ApiError } from '../api.ts';
+import { invalidateUrls } from '../../query-client.ts';
+import { staffWrite } from '../api.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
-import type { DeskEvent } from './desk-report.ts';
+import { deskReportUrl, type DeskEvent } from './desk-report.ts';
 
 /** Private notes between staff; kept in the report's audit trail, never public. */
-export function Notes({ code, notes, onAdded }: { code: string; notes: DeskEvent[]; onAdded(): void }) {
-  const { t } = useTranslation();
+export function Notes({ code, notes }: { code: string; notes: DeskEvent[] }) {
+  const { t } = useTranslation('console');
   const language = useLanguage();
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  const add = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await postJson(`/api/console/reports/${encodeURIComponent(code)}/notes`, { text });
+  const client = useQueryClient();
+  const adding = useMutation({
+    mutationFn: () => staffWrite('POST', `${deskReportUrl(code)}/notes`, { text }),
+    onSuccess: () => {
       setText('');
-      onAdded();
-    } catch (failure) {
-      setError(failure as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return invalidateUrls(client, deskReportUrl(code));
+    },
+  });
 
   return (
     <section className="panel notes" aria-labelledby="notes-title">
-      <h2 id="notes-title">{t('console.notes.title')}</h2>
-      <p className="hint">{t('console.notes.hint')}</p>
-      {notes.length === 0 && <p className="muted">{t('console.notes.empty')}</p>}
+      <h2 id="notes-title">{t('notes.title')}</h2>
+      <p className="hint">{t('notes.hint')}</p>
+      {notes.length === 0 && <p className="muted">{t('notes.empty')}</p>}
       <ul className="plain-list">
         {notes.map((note) => (
           <li key={note.id}>
@@ -42,11 +36,11 @@ export function Notes({ code, notes, onAdded }: { code: string; notes: DeskEvent
         ))}
       </ul>
       <label>
-        {t('console.notes.label')}
+        {t('notes.label')}
         <textarea value={text} rows={2} maxLength={4000} onChange={(event) => setText(event.target.value)} />
       </label>
-      <ErrorMessage error={error} />
-      <button type="button" disabled={busy || !text.trim()} onClick={add}>{t('console.notes.add')}</button>
+      <ErrorMessage error={adding.error} />
+      <button type="button" disabled={adding.isPending || !text.trim()} onClick={() => adding.mutate()}>{t('notes.add')}</button>
     </section>
   );
 }

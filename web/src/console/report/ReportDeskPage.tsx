@@ -1,16 +1,17 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/index.ts';
 import { formatCoordinates, formatDateTime } from '../../i18n/format.ts';
 import { PointMap } from '../../map/PointMap.tsx';
 import { AppLink } from '../../navigation.tsx';
+import { jsonQuery } from '../../query-client.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { receiptPath } from '../paths.ts';
 import type { Staff } from '../session.ts';
 import { StatusBadge } from '../StatusBadge.tsx';
-import { useJson } from '../use-json.ts';
 import { AfterPhotoUpload } from './AfterPhotoUpload.tsx';
-import type { DeskReportDetail } from './desk-report.ts';
+import { deskReportUrl, type DeskReportDetail } from './desk-report.ts';
 import { DeskPhotos } from './DeskPhotos.tsx';
 import { DeskRouting } from './DeskRouting.tsx';
 import { DeskTimeline } from './DeskTimeline.tsx';
@@ -23,68 +24,68 @@ const fixers = ['admin', 'department_officer', 'kelurahan_officer'];
 
 /** One report at the desk: facts, reporter, photos, status changes, notes, routing, history. */
 export function ReportDeskPage({ code, staff }: { code: string; staff: Staff }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('console');
   const language = useLanguage();
-  const { data: report, error, reload } = useJson<DeskReportDetail>(`/api/console/reports/${encodeURIComponent(code)}`);
+  const { data: report, error } = useQuery(jsonQuery<DeskReportDetail>(deskReportUrl(code)));
   const [changedTo, setChangedTo] = useState<string | null>(null);
 
   if (error) {
     return (
       <div className="report-desk">
-        <AppLink href="/console">{t('console.detail.back')}</AppLink>
+        <AppLink href="/console">{t('detail.back')}</AppLink>
         <ErrorMessage error={error} />
       </div>
     );
   }
-  if (!report) return <p>{t('console.common.loading')}</p>;
+  if (!report) return <p>{t('loading')}</p>;
   const category = language === 'en' ? report.category.name_en : report.category.name_id;
 
   return (
     <div className="report-desk">
       <title>{`${report.code} · PetaWarga`}</title>
-      <AppLink href="/console">{t('console.detail.back')}</AppLink>
+      <AppLink href="/console">{t('detail.back')}</AppLink>
       <header className="report-desk-header">
         <h1><span className="code">{report.code}</span> {report.category.icon} {category}</h1>
         <StatusBadge status={report.status} />
-        {report.overdue && <span className="overdue-badge">{t('console.inbox.overdue')}</span>}
+        {report.overdue && <span className="overdue-badge">{t('inbox.overdue')}</span>}
         <p className="links">
-          <a href={`/r/${encodeURIComponent(report.code)}`} target="_blank" rel="noopener">{t('console.detail.publicPage')}</a>
+          <a href={`/r/${encodeURIComponent(report.code)}`} target="_blank" rel="noopener">{t('detail.publicPage')}</a>
           {' · '}
-          <AppLink href={receiptPath(report.code)}>{t('console.detail.receipt')}</AppLink>
+          <AppLink href={receiptPath(report.code)}>{t('detail.receipt')}</AppLink>
         </p>
-        <p role="status" className="ok">{changedTo && t('console.status.done', { status: t(`status.${changedTo}`) })}</p>
+        <p role="status" className="ok">{changedTo && t('statusChange.done', { status: t(`status.${changedTo}`) })}</p>
       </header>
 
       <div className="report-desk-columns">
         <div>
           <section className="panel" aria-labelledby="facts-title">
-            <h2 id="facts-title">{t('console.detail.facts')}</h2>
+            <h2 id="facts-title">{t('detail.facts')}</h2>
             <p className="description">{report.description}</p>
             <dl className="facts">
-              {report.address && <><dt>{t('console.detail.address')}</dt><dd>{report.address}</dd></>}
-              <dt>{t('console.detail.location')}</dt>
+              {report.address && <><dt>{t('detail.address')}</dt><dd>{report.address}</dd></>}
+              <dt>{t('detail.location')}</dt>
               <dd>
                 {formatCoordinates(report.location.lat, report.location.lon)}
-                {report.location.is_approximate && <> · {t('console.detail.approximate')}</>}
+                {report.location.is_approximate && <> · {t('detail.approximate')}</>}
               </dd>
-              <dt>{t('console.detail.kelurahan')}</dt>
+              <dt>{t('detail.kelurahan')}</dt>
               <dd>{report.kelurahan.name}, {report.kecamatan.name}, {report.city.name}</dd>
-              <dt>{t('console.detail.department')}</dt><dd>{report.department.name}</dd>
-              <dt>{t('console.detail.channel')}</dt><dd>{t(`console.channel.${report.channel}`, { defaultValue: report.channel })}</dd>
-              <dt>{t('console.detail.created')}</dt><dd>{formatDateTime(report.created_at, language)}</dd>
-              <dt>{t('console.detail.due')}</dt><dd>{report.due_at ? formatDateTime(report.due_at, language) : t('console.common.none')}</dd>
-              {report.resolved_at && <><dt>{t('console.detail.resolved')}</dt><dd>{formatDateTime(report.resolved_at, language)}</dd></>}
-              <dt>{t('console.detail.support')}</dt><dd>{report.support_count}</dd>
+              <dt>{t('detail.department')}</dt><dd>{report.department.name}</dd>
+              <dt>{t('detail.channel')}</dt><dd>{t(`channel.${report.channel}`, { defaultValue: report.channel })}</dd>
+              <dt>{t('detail.created')}</dt><dd>{formatDateTime(report.created_at, language)}</dd>
+              <dt>{t('detail.due')}</dt><dd>{report.due_at ? formatDateTime(report.due_at, language) : t('none')}</dd>
+              {report.resolved_at && <><dt>{t('detail.resolved')}</dt><dd>{formatDateTime(report.resolved_at, language)}</dd></>}
+              <dt>{t('detail.support')}</dt><dd>{report.support_count}</dd>
             </dl>
             {report.public_response && (
               <div className="public-response">
-                <h3>{t('console.detail.publicResponse')}</h3>
+                <h3>{t('detail.publicResponse')}</h3>
                 <p>{report.public_response}</p>
               </div>
             )}
             {report.moderation_flags && report.moderation_flags.flags.length > 0 && (
               <p className="flags">
-                {t('console.detail.flags')}: {report.moderation_flags.flags.map((f) => t(`console.flag.${f}`, { defaultValue: f })).join(', ')}
+                {t('detail.flags')}: {report.moderation_flags.flags.map((f) => t(`flag.${f}`, { defaultValue: f })).join(', ')}
               </p>
             )}
           </section>
@@ -93,9 +94,9 @@ export function ReportDeskPage({ code, staff }: { code: string; staff: Staff }) 
           <DeskPhotos photos={report.photos} />
         </div>
         <div>
-          <StatusChange key={report.status} report={report} onChanged={(status) => { setChangedTo(status); reload(); }} />
-          {fixers.includes(staff.role) && <AfterPhotoUpload code={report.code} onUploaded={reload} />}
-          <Notes code={report.code} notes={report.notes} onAdded={reload} />
+          <StatusChange key={report.status} report={report} onChanged={setChangedTo} />
+          {fixers.includes(staff.role) && <AfterPhotoUpload code={report.code} />}
+          <Notes code={report.code} notes={report.notes} />
           <DeskRouting explanation={report.routing_explanation} />
           <DeskTimeline events={report.events} />
         </div>

@@ -46,3 +46,8 @@ export interface RoutingExplanation {
     considered?: { rule_id: number; name: string; matched: boolean; department: string }[];
   };
 }
+
+/** The URL of a report at the desk; also its key in the query cache. */
+export function deskReportUrl(code: string): string {
+  return `/api/console/reports/${encodeURIComponent(code)}`;
+}
