@@ -16,8 +16,9 @@ import { retryAfterSeconds } from './error-handler.ts';
 function addProbeRoutes(app: FastifyInstance, unreachable: { refused: string; hungUp: string }) {
   app.post('/test/staff', async (request, reply) => {
     const { email } = request.body as { email: string };
-    await createStaff(app.db, { email, name: 'Petugas Uji', password: 'kata-sandi-uji-123', role: 'moderator' });
-    return reply.status(201).send({ email });
+    await createStaff(request.tx, { email, name: 'Petugas Uji', password: 'kata-sandi-uji-123', role: 'moderator' });
+    reply.status(201);
+    return { email };
   });
   app.get('/test/integer', async (request) => {
     const { value } = request.query as { value: string };

@@ -9,7 +9,7 @@ export const exampleReport = 'LAPOR BANJIR Kel. Sukasari, Jl. Merdeka depan masj
 const formatHelp = `Format: LAPOR <KATEGORI> Kel. <nama>, <uraian>. Contoh: ${exampleReport}. Cek status: CEK <kode>`;
 const categoryList = Object.values(replyKeywords).join(' ');
 
-// The same words as the web app's status labels (web/src/i18n/id.json).
+// The same words as the web app's status labels (web/src/i18n/id/common.json).
 export const statusLabels: Record<string, string> = {
   submitted: 'Menunggu pemeriksaan petugas',
   published: 'Dipublikasikan',
