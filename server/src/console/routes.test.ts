@@ -5,6 +5,7 @@ import { multipartBody } from '../test/multipart.ts';
 import { signIn, type SignedIn } from '../test/staff.ts';
 import type { IntakeFiled } from './intake.ts';
 import { createTestApp, type TestApp } from '../test/app.ts';
+import { eventually } from '../test/eventually.ts';
 
 let t: TestApp;
 let admin: SignedIn;
@@ -186,7 +187,7 @@ describe('intake (Ruang Rakyat)', () => {
     expect(res.statusCode, res.body).toBe(201);
     const intake = res.json();
     expect(intake).toMatchObject({ status: 'published', location_is_approximate: true, receipt_path: `/console/receipt/${intake.code}` });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await eventually(() => filed.find((f) => f.code === intake.code), { what: 'the SMS hook to hear of the intake' });
     expect(filed).toContainEqual({ code: intake.code, channel: 'phone', phone: '+6281299990000', residentToken: intake.resident_token });
 
     const publicPage = (await t.app.inject({ method: 'GET', url: intake.public_path.replace('/r/', '/api/reports/') })).json();

@@ -3,7 +3,7 @@ import { sql, type Database } from '../db/database.ts';
 import { readConfig } from '../config.ts';
 import { openEmbedded } from '../db/embedded.ts';
 import { connectPostgres } from '../db/postgres.ts';
-import { eventually } from './test-eventually.ts';
+import { eventually } from '../test/eventually.ts';
 import { createTestDatabase } from '../test/database.ts';
 import { sendJob, startJobs, stopJobs, type JobQueue } from './runner.ts';
 
@@ -57,7 +57,7 @@ describe.each(databases)('jobs on %s', (_, open) => {
     await o?.close();
   });
 
-  const doneWith = (n: number) => eventually(() => done.find((d) => (d.data as { n: number }).n === n), `job ${n}`);
+  const doneWith = (n: number) => eventually(() => done.find((d) => (d.data as { n: number }).n === n), { what: `job ${n}` });
 
   it('runs a sent job in a worker, and a failed one again after its retry delay', async () => {
     await sendJob(o.db, 'test-work', { n: 1 });
@@ -91,7 +91,7 @@ describe.each(databases)('jobs on %s', (_, open) => {
   });
 
   it('runs a scheduled job on its schedule', async () => {
-    await eventually(() => ticks[0], 'the scheduled job', 20_000);
+    await eventually(() => ticks[0], { what: 'the scheduled job', timeoutMs: 20_000 });
   });
 
   it('refuses to send once stopped', async () => {

@@ -10,6 +10,7 @@ import { readConfig } from '../config.ts';
 import { sql, type Database } from '../db/database.ts';
 import { connectPostgres } from '../db/postgres.ts';
 import { withDatabase } from '../test/database.ts';
+import { eventually } from '../test/eventually.ts';
 
 // A real Gammu SMSD for one test file: its own database and dummy phone in a temp folder. The
 // database name starts petawarga_test_ so that CI's clean-up of old test databases takes it too.
@@ -26,17 +27,6 @@ export interface TestGateway {
 }
 
 export const gammuInstalled = spawnSync('gammu-smsd', ['--version']).status === 0;
-
-/** Polls `check` every 100 ms until it gives a value, at most `ms`; `what` names it in the timeout. */
-async function eventually<T>(check: () => Promise<T | undefined>, what: string | (() => string), ms: number): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out after ${ms} ms waiting for ${typeof what === 'function' ? what() : what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 export async function startTestGateway(): Promise<TestGateway> {
   const { databaseUrl } = readConfig();
@@ -72,7 +62,7 @@ export async function startTestGateway(): Promise<TestGateway> {
       if (daemon.exitCode !== null) throw new Error(`gammu-smsd exited (${daemon.exitCode}):\n${log()}`);
       const [phone] = await db.query(sql`SELECT 1 AS up FROM phones`);
       return phone;
-    }, 'gammu-smsd to start', 15_000);
+    }, { what: 'gammu-smsd to start', timeoutMs: 15_000 });
   } catch (error) {
     await close();
     throw error;
@@ -85,5 +75,3 @@ export async function startTestGateway(): Promise<TestGateway> {
     close,
   };
 }
-
-export { eventually };
