@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readConfig } from '../config.ts';
 import { sql } from '../db/database.ts';
 import { insertConstructedReport, twoKelurahan } from '../deadlines/test-fixtures.ts';
 import { jobsOn, startJobs, stopJobs } from '../jobs/runner.ts';
@@ -8,6 +7,7 @@ import { createMailer, type Mailer } from '../notifications/mailer.ts';
 import { notificationQueues } from '../notifications/queues.ts';
 import { startTestSmtp, type TestSmtp } from '../notifications/test-smtp.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
+import { itNeeding, postgres } from '../test/requirements.ts';
 import { escalationQueue } from './job.ts';
 import { escalateOverdue } from './overdue.ts';
 
@@ -95,8 +95,8 @@ describe('the escalation job in the job runner', () => {
 });
 
 describe('escalateOverdue', () => {
-  // Needs two connections at once; the embedded database has one.
-  it.skipIf(!readConfig().databaseUrl)('escalates exactly once when two runners check at the same moment', async () => {
+  itNeeding([[postgres, 'two runners need two connections at once; the embedded database has one']],
+    'escalates exactly once when two runners check at the same moment', async () => {
     const id = await report('TGR-ESK006', { status: 'in_progress', dueAt: hoursAgo(3) });
     let second: Promise<unknown[]> | undefined;
     let secondDone = false;

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readConfig } from '../config.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from '../db/database.ts';
 import { eventually } from '../test/eventually.ts';
+import { describeNeeding } from '../test/requirements.ts';
 import { notifySmsReporter } from '../sms/notify.ts';
-import { gammuInstalled, startTestGateway, type TestGateway } from '../sms/test-gateway.ts';
+import { smsGateway, startTestGateway, type TestGateway } from '../sms/test-gateway.ts';
 import { latestDelivery, sentDelivery, startNotifiedApp, type NotifiedApp } from './test-app.ts';
 
 // Notices by SMS leave through a real Gammu SMSD: the job hands them to its outbox and SMSD
@@ -12,7 +12,7 @@ import { latestDelivery, sentDelivery, startNotifiedApp, type NotifiedApp } from
 let gateway: TestGateway;
 let t: NotifiedApp;
 
-describe.skipIf(!readConfig().databaseUrl || !gammuInstalled)('SMS notices through the job runner', () => {
+describeNeeding(smsGateway, 'SMS notices through the job runner', () => {
   beforeAll(async () => {
     gateway = await startTestGateway();
     t = await startNotifiedApp({

@@ -1,14 +1,14 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readConfig } from '../config.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from '../db/database.ts';
 import { createTestApp, type TestApp } from '../test/app.ts';
 import { signIn } from '../test/staff.ts';
 import { eventually } from '../test/eventually.ts';
+import { describeNeeding } from '../test/requirements.ts';
 import { notifySmsReporter } from './notify.ts';
 import { startSmsPoller, type SmsPoller } from './poller.ts';
 import { helpReply } from './replies.ts';
-import { startTestGateway, type TestGateway } from './test-gateway.ts';
+import { smsGateway, startTestGateway, type TestGateway } from './test-gateway.ts';
 
 // The whole channel for real: an SMS lands on the dummy phone, gammu-smsd puts it in its
 // inbox, the poller turns it into a report, and the reply leaves through SMSD (sentitems).
@@ -30,7 +30,7 @@ function repliesTo(number: string, count: number): Promise<Sent[]> {
 
 const codeIn = (reply: string) => reply.match(/Kode: ([A-Z]{3}-[A-Z0-9]{6})/)![1];
 
-describe.skipIf(!readConfig().databaseUrl)('SMS channel through a real Gammu SMSD', () => {
+describeNeeding(smsGateway, 'SMS channel through a real Gammu SMSD', () => {
   beforeAll(async () => {
     t = await createTestApp();
     gateway = await startTestGateway();

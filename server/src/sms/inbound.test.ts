@@ -1,14 +1,14 @@
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readConfig } from '../config.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql, type Database } from '../db/database.ts';
 import { connectPostgres } from '../db/postgres.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { eventually } from '../test/eventually.ts';
+import { describeNeeding } from '../test/requirements.ts';
 import { MessageFailed, processNextMessage, type InboundProcessor } from './inbound.ts';
 import { startSmsPoller } from './poller.ts';
-import { startTestGateway, type TestGateway } from './test-gateway.ts';
+import { smsGateway, startTestGateway, type TestGateway } from './test-gateway.ts';
 
 // Exactly once, with a real gammu-smsd: a crash between the app's commit and the inbox
 // update, and two server instances polling one gateway.
@@ -19,7 +19,7 @@ const settings = {
   moderation: { moderateAll: false, burstLimit: 100 },
 };
 
-describe.skipIf(!readConfig().databaseUrl)('exactly-once processing of incoming SMS', () => {
+describeNeeding(smsGateway, 'exactly-once processing of incoming SMS', () => {
   let t: TestDatabase;
   let gateway: TestGateway;
   const opened: Database[] = [];

@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,6 +11,7 @@ import { sql, type Database } from '../db/database.ts';
 import { connectPostgres } from '../db/postgres.ts';
 import { withDatabase } from '../test/database.ts';
 import { eventually } from '../test/eventually.ts';
+import { gammuSmsd, postgres, type Needs } from '../test/requirements.ts';
 
 // A real Gammu SMSD for one test file: its own database and dummy phone in a temp folder. The
 // database name starts petawarga_test_ so that CI's clean-up of old test databases takes it too.
@@ -26,12 +27,16 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
-export const gammuInstalled = spawnSync('gammu-smsd', ['--version']).status === 0;
+/** What a test through the gateway needs: SMSD keeps its inbox and outbox in PostgreSQL. */
+export const smsGateway: Needs = [
+  [postgres, 'Gammu SMSD keeps its inbox and outbox in a PostgreSQL database of its own'],
+  [gammuSmsd, 'messages pass through a real Gammu SMSD with its dummy phone'],
+];
 
 export async function startTestGateway(): Promise<TestGateway> {
   const { databaseUrl } = readConfig();
   if (!databaseUrl) throw new Error('the SMS gateway tests need PostgreSQL: set DATABASE_URL');
-  if (!gammuInstalled) throw new Error('gammu-smsd is not installed: apt-get install -y gammu-smsd');
+  if (!gammuSmsd.met) throw new Error('gammu-smsd is not installed: apt-get install -y gammu-smsd');
   const name = `petawarga_test_smsd_${randomBytes(5).toString('hex')}`;
   const url = withDatabase(databaseUrl, name);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'petawarga-smsd-'));
