@@ -1,5 +1,5 @@
 // Figures for docs/scaling.md, on this machine: a primary and a streaming replica on loopback,
-// two server processes, nginx in front (the set-up of server/src/scale/multi-instance.test.ts).
+// two server processes, nginx in front (the set-up of server/test/multi-instance/multi-instance.test.ts).
 // Measures replica replay lag under a burst of submissions, the time until another instance's
 // tile shows a new report, and request rates through nginx. Run: npx tsx scripts/scale/measure.ts
 import { execFileSync } from 'node:child_process';
@@ -13,10 +13,10 @@ import { connectPostgres } from '../../server/src/db/postgres.ts';
 import { parseLsn } from '../../server/src/db/replica.ts';
 import { prepareDatabase } from '../../server/src/prepare-database.ts';
 import { seedRoutingSamples } from '../../server/src/routing-rules/seed.ts';
-import { freePort } from '../../server/src/scale/binaries.ts';
-import { startNginx } from '../../server/src/scale/nginx.ts';
-import { startPostgresPair } from '../../server/src/scale/postgres-pair.ts';
-import { startServer } from '../../server/src/scale/server-process.ts';
+import { freePort } from '../../server/test/multi-instance/binaries.ts';
+import { startNginx } from '../../server/test/multi-instance/nginx.ts';
+import { startPostgresPair } from '../../server/test/multi-instance/postgres-pair.ts';
+import { startServer } from '../../server/test/multi-instance/server-process.ts';
 
 const quantiles = (values: number[]) => {
   const s = [...values].sort((x, y) => x - y);

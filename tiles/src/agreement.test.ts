@@ -7,6 +7,7 @@ import { prepareDatabase } from '../../server/src/prepare-database.ts';
 import { parseReportFilter } from '../../server/src/reports/filters.ts';
 import { reportsLayer } from '../../server/src/reports/tile-layers.ts';
 import { createTestDatabase, type TestDatabase } from '../../server/src/test/database.ts';
+import { describeNeeding, postgres } from '../../server/src/test/requirements.ts';
 import { decodeTile, type DecodedFeature } from './decode.ts';
 import { renderTile, type Encoder, type TileLayer } from './render.ts';
 import { tilesContaining } from './cache.ts';
@@ -112,7 +113,7 @@ describe('tile encoders agree', () => {
     expect(boundaries.kelurahan.every((f) => f.type === 3)).toBe(true);
   });
 
-  describe.runIf(withPostgis)('against ST_AsMVT on PostgreSQL', () => {
+  describeNeeding([[postgres, 'the embedded PGlite has no ST_AsMVT to compare the JS encoder with']], 'against ST_AsMVT on PostgreSQL', () => {
     it('PostgreSQL offers ST_AsMVT', () => {
       expect(postgis?.db.hasAsMvt).toBe(true);
     });

@@ -4,6 +4,7 @@ import { sql } from '../db/database.ts';
 import { multipartBody } from '../test/multipart.ts';
 import { signIn, type SignedIn } from '../test/staff.ts';
 import { createTestApp, type TestApp } from '../test/app.ts';
+import { eventually } from '../test/eventually.ts';
 
 let t: TestApp;
 let admin: SignedIn;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../db/database.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
+import { eventually } from '../test/eventually.ts';
 import { seedDemoReports } from './seed.ts';
 
 // The seed switches off the per-statement tile trigger (db/functions/notify_report_tiles.sql) for
@@ -12,8 +13,8 @@ beforeAll(async () => {
   t = await createTestDatabase();
   const stop = await t.db.listen('report_tiles', (payload) => notifications.push(payload));
   await seedDemoReports(t.db, { count: 600, seed: 5 });
-  // Notifications are delivered after commit; give the listener a moment to receive them.
-  for (let waited = 0; notifications.length === 0 && waited < 2000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+  // Notifications are delivered after commit; the listener hears them a moment later.
+  await eventually(() => notifications.length > 0, { what: 'the tile notification' });
   await stop();
 });
 afterAll(() => t?.drop());

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readConfig } from '../config.ts';
 import { sql } from '../db/database.ts';
 import { insertConstructedReport, twoKelurahan } from '../deadlines/test-fixtures.ts';
 import { jobsOn, startJobs, stopJobs } from '../jobs/runner.ts';
-import { eventually } from '../jobs/test-eventually.ts';
+import { eventually } from '../test/eventually.ts';
 import { createMailer, type Mailer } from '../notifications/mailer.ts';
 import { notificationQueues } from '../notifications/queues.ts';
 import { startTestSmtp, type TestSmtp } from '../notifications/test-smtp.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
+import { itNeeding, postgres } from '../test/requirements.ts';
 import { escalationQueue } from './job.ts';
 import { escalateOverdue } from './overdue.ts';
 
@@ -56,7 +56,7 @@ describe('the escalation job in the job runner', () => {
       ...notificationQueues({ db: t.db, publicBaseUrl: 'https://petawarga.example', mailer }),
     ], { pollingIntervalSeconds: 0.5, cronMonitorIntervalSeconds: 1 });
 
-    const [mail] = await eventually(() => (smtp.received.length ? smtp.received : undefined), 'the supervisor e-mail', 20_000);
+    const [mail] = await eventually(() => (smtp.received.length ? smtp.received : undefined), { what: 'the supervisor e-mail', timeoutMs: 20_000 });
     expect(mail.to).toEqual([supervisor]);
     expect(mail.subject).toBe('[PetaWarga] TGR-ESK001 melewati batas waktu / overdue');
     expect(mail.text).toContain('batas waktunya 5 Januari 2026 pukul 23.59 WIB. Status saat ini: diteruskan ke dinas.');
@@ -70,7 +70,7 @@ describe('the escalation job in the job runner', () => {
       const [row] = await t.db.query(sql`
         SELECT channel, status, attempts FROM notification_deliveries WHERE event_id = ${event.id} AND status = 'sent'`);
       return row;
-    }, 'the delivery to be recorded');
+    }, { what: 'the delivery to be recorded' });
     expect(delivery).toEqual({ channel: 'email', status: 'sent', attempts: 1 });
 
     // Another run finds nothing new: still one event and one e-mail.
@@ -95,8 +95,8 @@ describe('the escalation job in the job runner', () => {
 });
 
 describe('escalateOverdue', () => {
-  // Needs two connections at once; the embedded database has one.
-  it.skipIf(!readConfig().databaseUrl)('escalates exactly once when two runners check at the same moment', async () => {
+  itNeeding([[postgres, 'two runners need two connections at once; the embedded database has one']],
+    'escalates exactly once when two runners check at the same moment', async () => {
     const id = await report('TGR-ESK006', { status: 'in_progress', dueAt: hoursAgo(3) });
     let second: Promise<unknown[]> | undefined;
     let secondDone = false;
@@ -108,7 +108,7 @@ describe('escalateOverdue', () => {
         const [waiting] = await t.db.query(sql`
           SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
         return waiting ?? (secondDone || undefined);
-      }, 'the second runner to reach the escalated report');
+      }, { what: 'the second runner to reach the escalated report' });
       return mine;
     });
     expect(first.map((e) => e.reportId)).toEqual([id]);

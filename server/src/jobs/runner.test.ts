@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql, type Database } from '../db/database.ts';
-import { readConfig } from '../config.ts';
 import { openEmbedded } from '../db/embedded.ts';
 import { connectPostgres } from '../db/postgres.ts';
-import { eventually } from './test-eventually.ts';
+import { eventually } from '../test/eventually.ts';
 import { createTestDatabase } from '../test/database.ts';
+import { describeNeeding, postgres, type Needs } from '../test/requirements.ts';
 import { sendJob, startJobs, stopJobs, type JobQueue } from './runner.ts';
 
 // The same behaviours on both databases the app runs on: PostgreSQL (pg-boss with its own pool)
@@ -17,20 +17,18 @@ interface Opened {
   close(): Promise<void>;
 }
 
-const databases = ([
+const databases: [string, () => Promise<Opened>, Needs][] = [
   ['PostgreSQL', async () => {
     const t = await createTestDatabase();
     return { db: t.db, url: t.url, close: t.drop };
-  }],
+  }, [[postgres, 'pg-boss on a PostgreSQL server; without DATABASE_URL the test database is the embedded one, tested below']]],
   ['the embedded database', async () => {
     const db = await openEmbedded(undefined);
     return { db, close: () => db.close() };
-  }],
-] as [string, () => Promise<Opened>][])
-  // Without DATABASE_URL the test database is the embedded one: tested below.
-  .filter(([name]) => name !== 'PostgreSQL' || readConfig().databaseUrl);
+  }, []],
+];
 
-describe.each(databases)('jobs on %s', (_, open) => {
+for (const [name, open, needs] of databases) describeNeeding(needs, `jobs on ${name}`, () => {
   let o: Opened;
   const done: { data: object; attempt: number; at: number }[] = [];
   const ticks: number[] = [];
@@ -57,7 +55,7 @@ describe.each(databases)('jobs on %s', (_, open) => {
     await o?.close();
   });
 
-  const doneWith = (n: number) => eventually(() => done.find((d) => (d.data as { n: number }).n === n), `job ${n}`);
+  const doneWith = (n: number) => eventually(() => done.find((d) => (d.data as { n: number }).n === n), { what: `job ${n}` });
 
   it('runs a sent job in a worker, and a failed one again after its retry delay', async () => {
     await sendJob(o.db, 'test-work', { n: 1 });
@@ -91,7 +89,7 @@ describe.each(databases)('jobs on %s', (_, open) => {
   });
 
   it('runs a scheduled job on its schedule', async () => {
-    await eventually(() => ticks[0], 'the scheduled job', 20_000);
+    await eventually(() => ticks[0], { what: 'the scheduled job', timeoutMs: 20_000 });
   });
 
   it('refuses to send once stopped', async () => {
@@ -100,7 +98,7 @@ describe.each(databases)('jobs on %s', (_, open) => {
   });
 });
 
-describe.runIf(readConfig().databaseUrl)('jobs on several instances', () => {
+describeNeeding([[postgres, 'separate pools stand for server instances; the embedded database serves one process']], 'jobs on several instances', () => {
   it('start together on a new database without deadlocking in the queue setup', async () => {
     const t = await createTestDatabase();
     // Separate pools over one database, as two server processes have.

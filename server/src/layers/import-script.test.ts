@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from '../db/database.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
+import { describeNeeding, postgres } from '../test/requirements.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const run = promisify(execFile);
@@ -23,9 +24,8 @@ function importScript(...args: string[]) {
   }).then(({ stdout }) => ({ code: 0, stdout, stderr: '' }), (e) => ({ code: e.code as number, stdout: e.stdout as string, stderr: e.stderr as string }));
 }
 
-// The script opens the database named by DATABASE_URL; the embedded test database lives in
-// this process only, so the script is tested on PostgreSQL.
-describe.skipIf(!process.env.DATABASE_URL)('npm run layers:import', () => {
+describeNeeding([[postgres, 'the script opens DATABASE_URL in a process of its own; the embedded test database lives in this one']],
+  'npm run layers:import', () => {
   it('imports a GeoJSON file as a named layer', async () => {
     const result = await importScript('data/layers/sample-pasar.geojson', '--name', 'pasar-dari-skrip', '--title', 'Pasar');
     expect(result).toMatchObject({ code: 0, stdout: expect.stringContaining('imported layer pasar-dari-skrip: 2 features') });

@@ -3,7 +3,7 @@ import { sql } from '../db/database.ts';
 import { emailQueue } from './email-job.ts';
 import { createMailer } from './mailer.ts';
 import { notifyPublicChange } from './notify.ts';
-import { eventually } from '../jobs/test-eventually.ts';
+import { eventually } from '../test/eventually.ts';
 import { startTestSmtp, type TestSmtp } from './test-smtp.ts';
 import { latestDelivery, publicBaseUrl, sentDelivery, startNotifiedApp, type NotifiedApp } from './test-app.ts';
 
@@ -24,7 +24,7 @@ const mailTo = (address: string, count = 1, about = '') =>
   eventually(() => {
     const mails = smtp.received.filter((m) => m.to.includes(address) && m.subject.endsWith(about));
     return mails.length >= count ? mails : undefined;
-  }, `${count} e-mail(s) to ${address}`);
+  }, { what: `${count} e-mail(s) to ${address}` });
 
 const eventIds = (code: string) =>
   t.db.query<{ id: number; report_id: number; kind: string }>(sql`
@@ -113,7 +113,7 @@ describe('the request that causes a notification', () => {
           SELECT j.state FROM pgboss.job j JOIN report_events e ON e.id = (j.data->>'eventId')::bigint
           WHERE j.name = 'notify-email' AND e.report_id = ${report_id}`);
         return row;
-      }, 'the queued job');
+      }, { what: 'the queued job' });
       expect(['created', 'active']).toContain(job.state);
       expect(smtp.received.some((m) => m.to.includes('tunggu@example.org'))).toBe(false);
       expect(await latestDelivery(t, code)).toBeUndefined();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from '../db/database.ts';
-import { eventually } from '../jobs/test-eventually.ts';
+import { eventually } from '../test/eventually.ts';
 import { startTestSmtp, type TestSmtp } from './test-smtp.ts';
 import { sentDelivery, startNotifiedApp, type NotifiedApp } from './test-app.ts';
 
@@ -23,7 +23,7 @@ it('retries a refused e-mail with growing delays and finally delivers it, keepin
   await t.db.query(sql`INSERT INTO reporters (report_id, email) SELECT id, 'sabar@example.org' FROM reports WHERE code = ${code}`);
   await t.move(code, 'assigned');
 
-  const [mail] = await eventually(() => (smtp.received.length ? smtp.received : undefined), 'the delivered e-mail', 20_000);
+  const [mail] = await eventually(() => (smtp.received.length ? smtp.received : undefined), { what: 'the delivered e-mail', timeoutMs: 20_000 });
   expect(mail.to).toEqual(['sabar@example.org']);
   expect(mail.subject).toBe(`[PetaWarga] ${code}: diteruskan ke dinas / assigned`);
 
@@ -44,6 +44,6 @@ it('retries a refused e-mail with growing delays and finally delivers it, keepin
     const [row] = await t.db.query<{ state: string; retry_count: number }>(sql`
       SELECT state, retry_count FROM pgboss.job WHERE name = 'notify-email' AND (data->>'eventId')::int = ${delivery.event_id}`);
     return row?.state === 'completed' ? row : undefined;
-  }, 'the job to complete');
+  }, { what: 'the job to complete' });
   expect(job.retry_count).toBe(2);
 });

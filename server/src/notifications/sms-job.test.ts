@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readConfig } from '../config.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from '../db/database.ts';
-import { eventually } from '../jobs/test-eventually.ts';
+import { eventually } from '../test/eventually.ts';
+import { describeNeeding } from '../test/requirements.ts';
 import { notifySmsReporter } from '../sms/notify.ts';
-import { gammuInstalled, startTestGateway, type TestGateway } from '../sms/test-gateway.ts';
+import { smsGateway, startTestGateway, type TestGateway } from '../sms/test-gateway.ts';
 import { latestDelivery, sentDelivery, startNotifiedApp, type NotifiedApp } from './test-app.ts';
 
 // Notices by SMS leave through a real Gammu SMSD: the job hands them to its outbox and SMSD
@@ -12,7 +12,7 @@ import { latestDelivery, sentDelivery, startNotifiedApp, type NotifiedApp } from
 let gateway: TestGateway;
 let t: NotifiedApp;
 
-describe.skipIf(!readConfig().databaseUrl || !gammuInstalled)('SMS notices through the job runner', () => {
+describeNeeding(smsGateway, 'SMS notices through the job runner', () => {
   beforeAll(async () => {
     gateway = await startTestGateway();
     t = await startNotifiedApp({
@@ -35,7 +35,7 @@ describe.skipIf(!readConfig().databaseUrl || !gammuInstalled)('SMS notices throu
       const rows = await gateway.db.query<{ TextDecoded: string }>(sql`
         SELECT "TextDecoded" FROM sentitems WHERE "DestinationNumber" = ${number}`);
       return rows.length ? rows : undefined;
-    }, `an SMS to ${number}\n${gateway.log()}`, 20_000);
+    }, { what: () => `an SMS to ${number}\n${gateway.log()}`, timeoutMs: 20_000 });
     expect(sent.TextDecoded).toContain(`laporan ${code}`);
     expect(await sentDelivery(t, code, 'sms')).toMatchObject({ attempts: 1 });
   });
@@ -43,7 +43,7 @@ describe.skipIf(!readConfig().databaseUrl || !gammuInstalled)('SMS notices throu
   it('leaves a web reporter\'s phone alone, as the SMS channel decides, and records why', async () => {
     const code = await t.submit({ phone: '+6281200000078' });
     await t.move(code, 'assigned');
-    const delivery = await eventually(() => latestDelivery(t, code, 'sms'), 'the SMS delivery record');
+    const delivery = await eventually(() => latestDelivery(t, code, 'sms'), { what: 'the SMS delivery record' });
     expect(delivery).toMatchObject({ status: 'skipped', skip_reason: 'not_sms_reporter' });
     const outbox = await gateway.db.query(sql`
       SELECT 1 FROM outbox WHERE "DestinationNumber" = '+6281200000078'

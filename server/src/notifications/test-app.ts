@@ -3,7 +3,7 @@ import { buildApp } from '../app.ts';
 import { readConfig } from '../config.ts';
 import { sql, type Database } from '../db/database.ts';
 import { startJobs, stopJobs } from '../jobs/runner.ts';
-import { eventually } from '../jobs/test-eventually.ts';
+import { eventually } from '../test/eventually.ts';
 import type { SmsChannel } from '../sms/channel.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { signIn, type SignedIn } from '../test/staff.ts';
@@ -90,5 +90,5 @@ export function sentDelivery(t: TestDatabase, code: string, channel = 'email') {
   return eventually(async () => {
     const d = await latestDelivery(t, code, channel);
     return d?.status === 'sent' ? d : undefined;
-  }, `the ${channel} delivery of ${code} to be recorded as sent`);
+  }, { what: `the ${channel} delivery of ${code} to be recorded as sent` });
 }

@@ -1,15 +1,15 @@
 import path from 'node:path';
 import os from 'node:os';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { decodeTile } from '../../../tiles/src/decode.ts';
 import { tilesContaining } from '../../../tiles/src/index.ts';
-import { readConfig } from '../config.ts';
 import { sql } from '../db/database.ts';
-import { eventually } from '../jobs/test-eventually.ts';
+import { eventually } from '../test/eventually.ts';
+import { describeNeeding } from '../test/requirements.ts';
 import { startNotifiedApp, type NotifiedApp } from '../notifications/test-app.ts';
 import { notifySmsReporter } from '../sms/notify.ts';
 import { startSmsPoller, type SmsPoller } from '../sms/poller.ts';
-import { gammuInstalled, startTestGateway, type TestGateway } from '../sms/test-gateway.ts';
+import { smsGateway, startTestGateway, type TestGateway } from '../sms/test-gateway.ts';
 
 // Reports filed through any channel reach the map and their reporter the same way: the tile
 // notifications and the outbox are written in the filing transaction, not called by a route.
@@ -33,10 +33,10 @@ function smsTo(number: string, count: number) {
     const rows = await gateway.db.query<{ TextDecoded: string }>(sql`
       SELECT "TextDecoded" FROM sentitems WHERE "DestinationNumber" = ${number} ORDER BY "ID"`);
     return rows.length >= count ? rows.map((r) => r.TextDecoded) : undefined;
-  }, `${count} SMS to ${number}\n${gateway.log()}`, 30_000);
+  }, { what: () => `${count} SMS to ${number}\n${gateway.log()}`, timeoutMs: 30_000 });
 }
 
-describe.skipIf(!readConfig().databaseUrl || !gammuInstalled)('every channel through the outbox', () => {
+describeNeeding(smsGateway, 'every channel through the outbox', () => {
   beforeAll(async () => {
     gateway = await startTestGateway();
     t = await startNotifiedApp({
@@ -71,7 +71,7 @@ describe.skipIf(!readConfig().databaseUrl || !gammuInstalled)('every channel thr
     const shown = await eventually(async () => {
       const codes = await codesInTile(sukasari.lon, sukasari.lat);
       return codes.includes(code) ? codes : undefined;
-    }, `${code} in the cached tile`, 5_000);
+    }, { what: `${code} in the cached tile`, timeoutMs: 5_000 });
     expect(shown).toEqual(expect.arrayContaining([...cachedBefore, code]));
 
     await t.move(code, 'assigned');

@@ -11,7 +11,7 @@ import { PublicReport, ReportSubmission, SubmittedReport } from './schemas.ts';
 import { sourceHash } from '../moderation/decide.ts';
 import { submitReport } from './submit.ts';
 import { normaliseTrackingCode, trackingCodePattern } from './tracking-code.ts';
-import { publicReadDb } from '../scale/read-your-writes.ts';
+import { publicReadDb } from '../db/read-your-writes.ts';
 
 const errors = { 400: ErrorResponse, 404: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse, 422: ErrorResponse };
 

@@ -1,13 +1,14 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readConfig } from '../config.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from '../db/database.ts';
 import { createTestApp, type TestApp } from '../test/app.ts';
 import { signIn } from '../test/staff.ts';
+import { eventually } from '../test/eventually.ts';
+import { describeNeeding } from '../test/requirements.ts';
 import { notifySmsReporter } from './notify.ts';
 import { startSmsPoller, type SmsPoller } from './poller.ts';
 import { helpReply } from './replies.ts';
-import { eventually, startTestGateway, type TestGateway } from './test-gateway.ts';
+import { smsGateway, startTestGateway, type TestGateway } from './test-gateway.ts';
 
 // The whole channel for real: an SMS lands on the dummy phone, gammu-smsd puts it in its
 // inbox, the poller turns it into a report, and the reply leaves through SMSD (sentitems).
@@ -24,12 +25,12 @@ function repliesTo(number: string, count: number): Promise<Sent[]> {
     const sent = await gateway.db.query<Sent>(sql`
       SELECT "TextDecoded", "Status" FROM sentitems WHERE "DestinationNumber" = ${number} ORDER BY "ID"`);
     return sent.length >= count ? sent : undefined;
-  }, () => `${count} SMS to ${number}\n${gateway.log()}`, 20_000);
+  }, { what: () => `${count} SMS to ${number}\n${gateway.log()}`, timeoutMs: 20_000 });
 }
 
 const codeIn = (reply: string) => reply.match(/Kode: ([A-Z]{3}-[A-Z0-9]{6})/)![1];
 
-describe.skipIf(!readConfig().databaseUrl)('SMS channel through a real Gammu SMSD', () => {
+describeNeeding(smsGateway, 'SMS channel through a real Gammu SMSD', () => {
   beforeAll(async () => {
     t = await createTestApp();
     gateway = await startTestGateway();
@@ -127,7 +128,7 @@ describe.skipIf(!readConfig().databaseUrl)('SMS channel through a real Gammu SMS
     await eventually(async () => {
       const parts = await gateway.db.query(sql`SELECT 1 FROM inbox WHERE "SenderNumber" = ${number} AND NOT "Processed"`);
       return parts.length === 0 ? true : undefined;
-    }, 'every part processed', 5000);
+    }, { what: 'every part processed', timeoutMs: 5000 });
     expect(await repliesTo(number, 1)).toHaveLength(1);
   });
 

@@ -1,13 +1,14 @@
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readConfig } from '../config.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql, type Database } from '../db/database.ts';
 import { connectPostgres } from '../db/postgres.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
+import { eventually } from '../test/eventually.ts';
+import { describeNeeding } from '../test/requirements.ts';
 import { MessageFailed, processNextMessage, type InboundProcessor } from './inbound.ts';
 import { startSmsPoller } from './poller.ts';
-import { eventually, startTestGateway, type TestGateway } from './test-gateway.ts';
+import { smsGateway, startTestGateway, type TestGateway } from './test-gateway.ts';
 
 // Exactly once, with a real gammu-smsd: a crash between the app's commit and the inbox
 // update, and two server instances polling one gateway.
@@ -18,7 +19,7 @@ const settings = {
   moderation: { moderateAll: false, burstLimit: 100 },
 };
 
-describe.skipIf(!readConfig().databaseUrl)('exactly-once processing of incoming SMS', () => {
+describeNeeding(smsGateway, 'exactly-once processing of incoming SMS', () => {
   let t: TestDatabase;
   let gateway: TestGateway;
   const opened: Database[] = [];
@@ -52,7 +53,7 @@ describe.skipIf(!readConfig().databaseUrl)('exactly-once processing of incoming 
   const reportsFrom = async (numbers: string[]) => (await t.db.query<{ n: number }>(sql`
     SELECT count(*)::int AS n FROM reporters WHERE phone = ANY(${numbers})`))[0].n;
   const received = (numbers: string[]) =>
-    eventually(async () => ((await inboxOf(numbers)).length === numbers.length ? true : undefined), 'SMSD to receive', 15_000);
+    eventually(async () => ((await inboxOf(numbers)).length === numbers.length ? true : undefined), { what: 'SMSD to receive', timeoutMs: 15_000 });
 
   it('makes one report and one reply when the processor dies between the app commit and the inbox update', async () => {
     const number = ['+6281300000001'];
@@ -78,7 +79,7 @@ describe.skipIf(!readConfig().databaseUrl)('exactly-once processing of incoming 
     await eventually(async () => {
       const sent = await gateway.db.query(sql`SELECT 1 FROM sentitems WHERE "DestinationNumber" = ${number[0]}`);
       return sent.length ? true : undefined;
-    }, 'the reply to be sent', 10_000);
+    }, { what: 'the reply to be sent', timeoutMs: 10_000 });
     expect(await sentTo(number)).toHaveLength(1);
   });
 
@@ -98,7 +99,7 @@ describe.skipIf(!readConfig().databaseUrl)('exactly-once processing of incoming 
       startSmsPoller(await instance({ afterAppCommit: taking('b') }), { intervalMs: 20 }),
     ];
     try {
-      await eventually(async () => ((await inboxOf(numbers)).every((m) => m.processed) ? true : undefined), 'all processed', 20_000);
+      await eventually(async () => ((await inboxOf(numbers)).every((m) => m.processed) ? true : undefined), { what: 'all processed', timeoutMs: 20_000 });
     } finally {
       for (const p of pollers) await p.stop();
     }

@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,6 +10,8 @@ import { readConfig } from '../config.ts';
 import { sql, type Database } from '../db/database.ts';
 import { connectPostgres } from '../db/postgres.ts';
 import { withDatabase } from '../test/database.ts';
+import { eventually } from '../test/eventually.ts';
+import { gammuSmsd, postgres, type Needs } from '../test/requirements.ts';
 
 // A real Gammu SMSD for one test file: its own database and dummy phone in a temp folder. The
 // database name starts petawarga_test_ so that CI's clean-up of old test databases takes it too.
@@ -25,23 +27,16 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
-export const gammuInstalled = spawnSync('gammu-smsd', ['--version']).status === 0;
-
-/** Polls `check` every 100 ms until it gives a value, at most `ms`; `what` names it in the timeout. */
-async function eventually<T>(check: () => Promise<T | undefined>, what: string | (() => string), ms: number): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out after ${ms} ms waiting for ${typeof what === 'function' ? what() : what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+/** What a test through the gateway needs: SMSD keeps its inbox and outbox in PostgreSQL. */
+export const smsGateway: Needs = [
+  [postgres, 'Gammu SMSD keeps its inbox and outbox in a PostgreSQL database of its own'],
+  [gammuSmsd, 'messages pass through a real Gammu SMSD with its dummy phone'],
+];
 
 export async function startTestGateway(): Promise<TestGateway> {
   const { databaseUrl } = readConfig();
   if (!databaseUrl) throw new Error('the SMS gateway tests need PostgreSQL: set DATABASE_URL');
-  if (!gammuInstalled) throw new Error('gammu-smsd is not installed: apt-get install -y gammu-smsd');
+  if (!gammuSmsd.met) throw new Error('gammu-smsd is not installed: apt-get install -y gammu-smsd');
   const name = `petawarga_test_smsd_${randomBytes(5).toString('hex')}`;
   const url = withDatabase(databaseUrl, name);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'petawarga-smsd-'));
@@ -72,7 +67,7 @@ export async function startTestGateway(): Promise<TestGateway> {
       if (daemon.exitCode !== null) throw new Error(`gammu-smsd exited (${daemon.exitCode}):\n${log()}`);
       const [phone] = await db.query(sql`SELECT 1 AS up FROM phones`);
       return phone;
-    }, 'gammu-smsd to start', 15_000);
+    }, { what: 'gammu-smsd to start', timeoutMs: 15_000 });
   } catch (error) {
     await close();
     throw error;
@@ -85,5 +80,3 @@ export async function startTestGateway(): Promise<TestGateway> {
     close,
   };
 }
-
-export { eventually };

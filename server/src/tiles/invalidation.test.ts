@@ -6,6 +6,7 @@ import { buildApp } from '../app.ts';
 import { sql, type Database } from '../db/database.ts';
 import { connectPostgres } from '../db/postgres.ts';
 import { createTestApp, type TestApp } from '../test/app.ts';
+import { eventually } from '../test/eventually.ts';
 
 // Two server instances over one database: a report submitted through one must show in the
 // tiles the other has cached, without a request to the first.
@@ -32,14 +33,12 @@ const codesIn = async (app: FastifyInstance, lon: number, lat: number) => {
   return res.rawPayload.length ? decodeTile(res.rawPayload).reports.map((f) => f.properties.code) : [];
 };
 
-async function eventually<T>(check: () => Promise<T>, ok: (v: T) => boolean, ms = 2000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await check();
-    if (ok(v) || Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+/** The report codes on the tile at a point once `ok` holds for them. */
+const codesOnceThey = (app: FastifyInstance, lon: number, lat: number, ok: (codes: unknown[]) => boolean, timeoutMs = 2000) =>
+  eventually(async () => {
+    const codes = await codesIn(app, lon, lat);
+    return ok(codes) && codes;
+  }, { what: `the tile at ${lon}, ${lat} to change`, timeoutMs, intervalMs: 25 });
 
 describe('tile invalidation across instances', () => {
   it('shows a report submitted through another instance within a second', async () => {
@@ -49,7 +48,7 @@ describe('tile invalidation across instances', () => {
       method: 'POST', url: '/api/reports', payload: { category: 'banjir', description: 'Banjir di depan gang masjid', lon, lat },
     })).json();
     const started = Date.now();
-    const codes = await eventually(() => codesIn(other.app, lon, lat), (c) => c.includes(code), 1000);
+    const codes = await codesOnceThey(other.app, lon, lat, (c) => c.includes(code), 1000);
     expect(codes).toContain(code);
     expect(Date.now() - started).toBeLessThan(1000);
   });
@@ -59,10 +58,10 @@ describe('tile invalidation across instances', () => {
     const { code } = (await a.app.inject({
       method: 'POST', url: '/api/reports', payload: { category: 'sampah', description: 'Sampah menumpuk di tepi jalan', lon, lat },
     })).json();
-    expect(await eventually(() => codesIn(other.app, lon, lat), (c) => c.includes(code))).toContain(code);
+    expect(await codesOnceThey(other.app, lon, lat, (c) => c.includes(code))).toContain(code);
     await a.db.query(sql`UPDATE reports SET location = ST_SetSRID(ST_MakePoint(106.66, -6.2), 4326) WHERE code = ${code}`);
-    expect(await eventually(() => codesIn(other.app, lon, lat), (c) => !c.includes(code))).not.toContain(code);
-    expect(await eventually(() => codesIn(other.app, 106.66, -6.2), (c) => c.includes(code))).toContain(code);
+    expect(await codesOnceThey(other.app, lon, lat, (c) => !c.includes(code))).not.toContain(code);
+    expect(await codesOnceThey(other.app, 106.66, -6.2, (c) => c.includes(code))).toContain(code);
     // A bulk statement (over 200 rows) clears the whole report tile cache.
     await other.app.inject({ method: 'GET', url: '/tiles/reports/0/0/0.mvt' });
     expect(other.app.tileCache.size).toBeGreaterThan(0);
@@ -72,6 +71,7 @@ describe('tile invalidation across instances', () => {
       SELECT 'BLK-' || lpad(i::text, 6, '0'), 'sampah', 'bulk', 'published', ST_SetSRID(ST_MakePoint(106.63, -6.17), 4326),
              '36.71', '36.71.01', '36.71.01.1001', 'tgr-dlh', '{}'
       FROM generate_series(1, 250) AS i`);
-    expect(await eventually(async () => other.app.tileCache.size, (n) => n === 0)).toBe(0);
+    await eventually(() => other.app.tileCache.size === 0, { what: 'the tile cache to empty', timeoutMs: 2000, intervalMs: 25 });
+    expect(other.app.tileCache.size).toBe(0);
   });
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeTile } from '../../../tiles/src/decode.ts';
 import { tilesContaining } from '../../../tiles/src/index.ts';
 import { sql } from '../db/database.ts';
-import { eventually } from '../jobs/test-eventually.ts';
+import { eventually } from '../test/eventually.ts';
 import { createTestApp, type TestApp } from '../test/app.ts';
 
 let t: TestApp;
@@ -78,8 +78,8 @@ describe('report tiles', () => {
     for (const z of [10, 17]) {
       await eventually(async () => {
         const all = features((await getTile('reports', tileAt(lon, lat, z), '?status=rejected,published')).rawPayload);
-        return all.some((f) => f.properties.code === code) ? undefined : true;
-      }, `the rejected report to leave the z${z} tile`, 2000);
+        return !all.some((f) => f.properties.code === code);
+      }, { what: `the rejected report to leave the z${z} tile`, timeoutMs: 2000 });
     }
   });
 

@@ -1,4 +1,5 @@
-import { bbox, booleanPointInPolygon } from '@turf/turf';
+import { bbox } from '@turf/bbox';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { Picked } from './layers.ts';
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { sql } from '../../../server/src/db/database.ts';
 import { createTestApp, type TestApp } from '../../../server/src/test/app.ts';
+import { eventually } from '../../../server/src/test/eventually.ts';
 import { launchChromium } from '../test/browser.ts';
 
 // The core loop in a real browser against the real server and database: a resident drops a
@@ -26,15 +27,19 @@ afterAll(async () => {
 
 const mapReady = (page: Page) => page.waitForFunction(() => document.body.dataset.mapReady === '1', null, { timeout: 30_000 });
 
-/** Reports drawn on the map near a point at zoom 17, read from the rendered vector tiles. */
-async function codesOnMap(page: Page, lon: number, lat: number): Promise<string[]> {
+/**
+ * Reports drawn on the map near a point at zoom 17, read from the rendered vector tiles, once
+ * `code` is among them: a loaded tile is drawn a frame or more later, so the drawing is polled.
+ */
+async function codesOnMap(page: Page, lon: number, lat: number, code: string): Promise<string[]> {
   await page.evaluate(([lo, la]) => window.__petawargaMap!.jumpTo({ center: [lo, la], zoom: 17.5 }), [lon, lat]);
-  await page.waitForFunction(() => window.__petawargaMap!.loaded() && window.__petawargaMap!.areTilesLoaded(), null, { timeout: 20_000 });
-  await page.waitForTimeout(300);
-  return page.evaluate(() =>
-    window.__petawargaMap!.queryRenderedFeatures()
-      .filter((f) => f.sourceLayer === 'reports' && f.properties.cluster === false)
-      .map((f) => String(f.properties.code)));
+  return eventually(async () => {
+    const codes = await page.evaluate(() =>
+      window.__petawargaMap!.queryRenderedFeatures()
+        .filter((f) => f.sourceLayer === 'reports' && f.properties.cluster === false)
+        .map((f) => String(f.properties.code)));
+    return codes.includes(code) && codes;
+  }, { what: `${code} to be drawn on the map`, timeoutMs: 20_000 });
 }
 
 describe('reporting a problem in the browser', () => {
@@ -72,7 +77,7 @@ describe('reporting a problem in the browser', () => {
     expect(Math.abs(stored.lon - pin.lon)).toBeLessThan(0.0001);
     expect(Math.abs(stored.lat - pin.lat)).toBeLessThan(0.0001);
 
-    expect(await codesOnMap(page, stored.lon, stored.lat)).toContain(code);
+    expect(await codesOnMap(page, stored.lon, stored.lat, code)).toContain(code);
 
     await page.goto(`${base}/r/${code}`);
     const details = page.locator('.report-details');
@@ -91,12 +96,14 @@ describe('reporting a problem in the browser', () => {
     await page.goto(`${base}/`);
     await mapReady(page);
     await page.evaluate(() => window.__petawargaMap!.jumpTo({ center: [106.632, -6.17], zoom: 11 }));
-    await page.waitForFunction(() => window.__petawargaMap!.areTilesLoaded(), null, { timeout: 20_000 });
-    await page.waitForTimeout(300);
-    const clusters = await page.evaluate(() =>
-      window.__petawargaMap!.queryRenderedFeatures()
-        .filter((f) => f.sourceLayer === 'reports' && f.properties.cluster === true)
-        .map((f) => Number(f.properties.point_count)));
+    // Polled: a loaded tile is drawn a frame or more later.
+    const clusters = await eventually(async () => {
+      const counts = await page.evaluate(() =>
+        window.__petawargaMap!.queryRenderedFeatures()
+          .filter((f) => f.sourceLayer === 'reports' && f.properties.cluster === true)
+          .map((f) => Number(f.properties.point_count)));
+      return counts.length > 0 && counts;
+    }, { what: 'clusters to be drawn', timeoutMs: 20_000 });
     expect(clusters.length).toBeGreaterThan(0);
     expect(clusters.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1);
     await page.close();

@@ -5,11 +5,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeTile } from '../../../tiles/src/decode.ts';
 import { tilesContaining } from '../../../tiles/src/index.ts';
-import { sql, type Database } from '../db/database.ts';
-import { connectPostgres } from '../db/postgres.ts';
-import { parseLsn } from '../db/replica.ts';
-import { prepareDatabase } from '../prepare-database.ts';
-import { seedRoutingSamples } from '../routing-rules/seed.ts';
+import { sql, type Database } from '../../src/db/database.ts';
+import { connectPostgres } from '../../src/db/postgres.ts';
+import { parseLsn } from '../../src/db/replica.ts';
+import { prepareDatabase } from '../../src/prepare-database.ts';
+import { seedRoutingSamples } from '../../src/routing-rules/seed.ts';
+import { eventually } from '../../src/test/eventually.ts';
 import { freePort, pgBin, requirePrograms } from './binaries.ts';
 import { startNginx, type Nginx } from './nginx.ts';
 import { startPostgresPair, type PostgresPair } from './postgres-pair.ts';
@@ -91,22 +92,21 @@ const submit = (base: string, lon: number, lat: number) => fetch(`${base}/api/re
 async function replicaCatchUp(): Promise<number> {
   const [{ lsn }] = await primary!.query<{ lsn: string }>(sql`SELECT pg_current_wal_lsn()::text AS lsn`);
   const started = performance.now();
-  for (;;) {
+  await eventually(async () => {
     const [row] = await replica!.query<{ lsn: string }>(sql`SELECT pg_last_wal_replay_lsn()::text AS lsn`);
-    if (parseLsn(row.lsn)! >= parseLsn(lsn)!) return performance.now() - started;
-    if (performance.now() - started > 10_000) throw new Error('replica did not catch up in 10 s');
-    await new Promise((r) => setTimeout(r, 2));
-  }
+    return parseLsn(row.lsn)! >= parseLsn(lsn)!;
+  }, { what: `the replica to replay up to ${lsn}`, timeoutMs: 10_000, intervalMs: 2 });
+  return performance.now() - started;
 }
 
+/** The first value of `check` that `ok` accepts, within `ms`, and how long it took to come. */
 async function within<T>(ms: number, check: () => Promise<T>, ok: (v: T) => boolean): Promise<{ value: T; ms: number }> {
   const started = performance.now();
-  for (;;) {
-    const value = await check();
-    const elapsed = performance.now() - started;
-    if (ok(value) || elapsed > ms) return { value, ms: elapsed };
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  const value = await eventually(async () => {
+    const v = await check();
+    return ok(v) && v;
+  }, { what: `a change to show within ${ms} ms`, timeoutMs: ms, intervalMs: 20 });
+  return { value, ms: performance.now() - started };
 }
 
 describe('two server instances behind nginx, a primary and a streaming replica', () => {

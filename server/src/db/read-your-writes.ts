@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Database } from '../db/database.ts';
-import { formatLsn, parseLsn } from '../db/replica.ts';
+import type { Database } from './database.ts';
+import { formatLsn, parseLsn } from './replica.ts';
 
 /** Holds the primary's WAL position after the client's last write. */
 export const writePositionCookie = 'pw_wal';

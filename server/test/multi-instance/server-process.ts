@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { eventually } from '../../src/test/eventually.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '../../..');
 
@@ -46,17 +47,16 @@ export async function startNodeProcess(
       clearTimeout(killer);
     },
   };
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${script} on port ${port} exited:\n${printed}`);
-    const ok = await fetch(`${server.url}${readyPath}`).then((r) => r.ok, () => false);
-    if (ok) return server;
-    if (Date.now() > until) {
-      await server.stop();
-      throw new Error(`${script} on port ${port} not ready in ${timeoutMs} ms:\n${printed}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
+  try {
+    await eventually(async () => {
+      if (child.exitCode !== null) throw new Error(`${script} on port ${port} exited:\n${printed}`);
+      return fetch(`${server.url}${readyPath}`).then((r) => r.ok, () => false);
+    }, { what: () => `${script} on port ${port} to answer ${readyPath}:\n${printed}`, timeoutMs, intervalMs: 200 });
+  } catch (error) {
+    await server.stop();
+    throw error;
   }
+  return server;
 }
 
 /** The PetaWarga server with this environment, resolved once /health answers. */

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { eventually } from '../../src/test/eventually.ts';
 
 export interface Nginx {
   url: string;
@@ -77,17 +78,17 @@ export async function startNginx(dir: string, port: number, upstreams: string[])
       await exited;
     },
   };
-  const until = Date.now() + 10_000;
-  for (;;) {
-    if (child.exitCode !== null) {
-      const log = fs.existsSync(path.join(dir, 'error.log')) ? fs.readFileSync(path.join(dir, 'error.log'), 'utf8') : '';
-      throw new Error(`nginx exited: ${printed}${log}`);
-    }
-    if (await fetch(`${nginx.url}/health`).then(() => true, () => false)) return nginx;
-    if (Date.now() > until) {
-      await nginx.stop();
-      throw new Error(`nginx did not answer in 10 s: ${printed}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
+  try {
+    await eventually(async () => {
+      if (child.exitCode !== null) {
+        const log = fs.existsSync(path.join(dir, 'error.log')) ? fs.readFileSync(path.join(dir, 'error.log'), 'utf8') : '';
+        throw new Error(`nginx exited: ${printed}${log}`);
+      }
+      return fetch(`${nginx.url}/health`).then(() => true, () => false);
+    }, { what: () => `nginx to answer: ${printed}`, timeoutMs: 10_000, intervalMs: 100 });
+  } catch (error) {
+    await nginx.stop();
+    throw error;
   }
+  return nginx;
 }

@@ -1,9 +1,9 @@
-// How long deadlines take in bulk: `npx tsx server/src/deadlines/benchmark.ts`, with
+// How long deadlines take in bulk: `npx tsx scripts/bench/deadlines.ts`, with
 // DATABASE_URL for PostgreSQL, without it on the embedded database. It works on a throwaway
 // test database, never on the configured one.
-import { sql, type Sql } from '../db/database.ts';
-import { createTestDatabase } from '../test/database.ts';
-import prepareTemplate from '../test/global-setup.ts';
+import { sql, type Sql } from '../../server/src/db/database.ts';
+import { createTestDatabase } from '../../server/src/test/database.ts';
+import prepareTemplate from '../../server/src/test/global-setup.ts';
 
 const rows = 100_000;
 await prepareTemplate();
