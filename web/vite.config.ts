@@ -1,14 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { noServerRuntime } from './no-server-runtime.ts';
 
 const webDir = fileURLToPath(new URL('.', import.meta.url));
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const api = 'http://127.0.0.1:3000';
 
 export default defineConfig({
   root: webDir,
   base: '/',
-  plugins: [react()],
+  plugins: [react(), noServerRuntime(repoRoot)],
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,

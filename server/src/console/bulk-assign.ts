@@ -3,7 +3,7 @@ import { AppError } from '../http/app-error.ts';
 import { refusedInBatch } from '../http/error-catalogue.ts';
 import { changeStatus } from '../lifecycle/change-status.ts';
 import { addEvent } from '../lifecycle/queries.ts';
-import { normaliseTrackingCode } from '../reports/tracking-code.ts';
+import { normaliseTrackingCode } from '../reference/tracking-code.ts';
 import type { Staff } from '../staff/queries.ts';
 
 /** The refusal of one report, saying which: the desk fixes that one and sends the batch again. */

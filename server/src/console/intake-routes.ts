@@ -2,7 +2,7 @@ import path from 'node:path';
 import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { appError } from '../http/error-catalogue.ts';
-import { normaliseTrackingCode } from '../reports/tracking-code.ts';
+import { normaliseTrackingCode } from '../reference/tracking-code.ts';
 import type { Role } from '../staff/queries.ts';
 import { reportScope } from '../staff/scope.ts';
 import { requireStaff } from '../staff/sessions.ts';

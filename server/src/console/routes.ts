@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { appError } from '../http/error-catalogue.ts';
-import { normaliseTrackingCode } from '../reports/tracking-code.ts';
+import { normaliseTrackingCode } from '../reference/tracking-code.ts';
 import type { Role } from '../staff/queries.ts';
 import { reportScope } from '../staff/scope.ts';
 import { requireStaff } from '../staff/sessions.ts';

@@ -71,7 +71,7 @@ export async function insertReports(tx: Queryable, seed: number, now: Date, plan
            CASE WHEN x.u_channel < 0.82 THEN 'web' WHEN x.u_channel < 0.89 THEN 'sms'
                 WHEN x.u_channel < 0.95 THEN 'phone' ELSE 'walk_in' END,
            x.city_code, x.kecamatan_code, x.kelurahan_code, dep.department_code,
-           -- The shape the API stores (reports/routing.ts).
+           -- The shape the API stores (routing-rules/route-report.ts).
            jsonb_build_object(
              'kelurahan', jsonb_build_object('code', x.kelurahan_code, 'rule', x.rule,
                                              'distance_m', x.distance_m, 'candidates', to_jsonb(x.candidates)),

@@ -14,7 +14,7 @@ export function uniform(seed: number, key: Sql, stream: number): Sql {
               / 9007199254740992.0)`;
 }
 
-// The tracking-code alphabet of reports/tracking-code.ts (no 0/O, 1/I/L, U): 30^6 bodies.
+// The tracking-code alphabet of reference/tracking-code.ts (no 0/O, 1/I/L, U): 30^6 bodies.
 const alphabet = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** 'TGR-7K3P9Q'-style code: six base-30 digits of a hash of (seed, key, attempt). */

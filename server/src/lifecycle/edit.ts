@@ -1,6 +1,6 @@
 import { sql, type Queryable } from '../db/database.ts';
 import { appError } from '../http/error-catalogue.ts';
-import { routeReport } from '../reports/routing.ts';
+import { routeReport } from '../routing-rules/route-report.ts';
 import type { Staff } from '../staff/queries.ts';
 import { reportScope } from '../staff/scope.ts';
 import { addEvent, lockReport } from './queries.ts';

@@ -1,6 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponse } from '../http/app-error.ts';
-import { normaliseTrackingCode } from '../reports/tracking-code.ts';
+import { normaliseTrackingCode } from '../reference/tracking-code.ts';
 import { requireStaff } from '../staff/sessions.ts';
 import { changeStatus } from './change-status.ts';
 import { correctReport } from './edit.ts';

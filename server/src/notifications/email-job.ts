@@ -4,7 +4,7 @@ import { alreadySent, recordAttempt, withoutContacts } from './deliveries.ts';
 import type { Mailer } from './mailer.ts';
 import { reporterEmail, supervisorEmail } from './messages.ts';
 import { eventToTell } from './queries.ts';
-import type { NoticeJob, RetryPolicy } from './queues.ts';
+import type { NoticeJob, RetryPolicy } from './notice-job.ts';
 
 export const emailQueueName = 'notify-email';
 

@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.ts';
 import type { OutboxHandler } from '../outbox/drain.ts';
 import { notifyPublicChange } from './notify.ts';
-import type { NoticeJob } from './queues.ts';
+import type { NoticeJob } from './notice-job.ts';
 
 /**
  * The outbox topics the notifications module answers: `reporter_notice`, written by the

@@ -3,7 +3,7 @@ import { sql } from '../db/database.ts';
 import { eventually } from '../test/eventually.ts';
 import { describeNeeding } from '../test/requirements.ts';
 import { notifySmsReporter } from '../sms/notify.ts';
-import { smsGateway, startTestGateway, type TestGateway } from '../sms/test-gateway.ts';
+import { smsGateway, startTestGateway, type TestGateway } from '../test/sms-gateway.ts';
 import { latestDelivery, sentDelivery, startNotifiedApp, type NotifiedApp } from './test-app.ts';
 
 // Notices by SMS leave through a real Gammu SMSD: the job hands them to its outbox and SMSD

@@ -2,7 +2,7 @@ import type { Database } from '../db/database.ts';
 import type { JobQueue } from '../jobs/runner.ts';
 import type { SmsChannel } from '../sms/channel.ts';
 import { alreadySent, recordAttempt, withoutContacts } from './deliveries.ts';
-import type { NoticeJob, RetryPolicy } from './queues.ts';
+import type { NoticeJob, RetryPolicy } from './notice-job.ts';
 
 export const smsQueueName = 'notify-sms';
 

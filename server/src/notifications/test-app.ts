@@ -10,7 +10,8 @@ import { signIn, type SignedIn } from '../test/staff.ts';
 import { createMailer } from './mailer.ts';
 import { startOutbox } from '../outbox/drain.ts';
 import { notificationTopics } from './outbox-topics.ts';
-import { notificationQueues, type RetryPolicy } from './queues.ts';
+import type { RetryPolicy } from './notice-job.ts';
+import { notificationQueues } from './queues.ts';
 
 // The application wired as main.ts wires it: committed public changes reach notifyPublicChange
 // through the outbox, and the job runner sends through the test's SMTP server and SMS gateway.

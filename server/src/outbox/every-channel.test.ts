@@ -9,7 +9,7 @@ import { describeNeeding } from '../test/requirements.ts';
 import { startNotifiedApp, type NotifiedApp } from '../notifications/test-app.ts';
 import { notifySmsReporter } from '../sms/notify.ts';
 import { startSmsPoller, type SmsPoller } from '../sms/poller.ts';
-import { smsGateway, startTestGateway, type TestGateway } from '../sms/test-gateway.ts';
+import { smsGateway, startTestGateway, type TestGateway } from '../test/sms-gateway.ts';
 
 // Reports filed through any channel reach the map and their reporter the same way: the tile
 // notifications and the outbox are written in the filing transaction, not called by a route.

@@ -10,7 +10,7 @@ import { ErrorResponse } from '../http/app-error.ts';
 import { PublicReport, ReportSubmission, SubmittedReport } from './schemas.ts';
 import { sourceHash } from '../moderation/decide.ts';
 import { submitReport } from './submit.ts';
-import { normaliseTrackingCode, trackingCodePattern } from './tracking-code.ts';
+import { normaliseTrackingCode, trackingCodePattern } from '../reference/tracking-code.ts';
 import { publicReadDb } from '../db/read-your-writes.ts';
 
 const errors = { 400: ErrorResponse, 404: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse, 422: ErrorResponse };

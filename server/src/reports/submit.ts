@@ -9,9 +9,9 @@ import { claimKey, findByKey, lockKey, requestDigest } from './idempotency.ts';
 import { storePhotos, type ProcessedPhoto } from './photos.ts';
 import { addEvent } from '../lifecycle/queries.ts';
 import { insertPhoto, insertReport, insertReporter } from './queries.ts';
-import { routeReport } from './routing.ts';
+import { routeReport } from '../routing-rules/route-report.ts';
 import type { ReportSubmission } from './schemas.ts';
-import { newTrackingCode } from './tracking-code.ts';
+import { newTrackingCode } from '../reference/tracking-code.ts';
 
 export interface Submission {
   fields: ReportSubmission;

@@ -2,7 +2,7 @@ import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { sql } from '../db/database.ts';
 import { appError } from '../http/error-catalogue.ts';
-import { routeReport } from '../reports/routing.ts';
+import { routeReport } from './route-report.ts';
 import { ErrorResponse } from '../http/app-error.ts';
 import { requireStaff } from '../staff/sessions.ts';
 import { reroute } from './reroute.ts';
@@ -48,7 +48,7 @@ export const routingRuleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       tags: ['routing'],
       summary: 'Who would receive a report of this category at this point, and why (staff; stores nothing)',
-      description: 'Runs the same routing as a submitted report (reports/routing.ts), so the explanation is exactly what the report would store.',
+      description: 'Runs the same routing as a submitted report (routing-rules/route-report.ts), so the explanation is exactly what the report would store.',
       body: Type.Object({
         lat: Type.Number({ minimum: -90, maximum: 90 }),
         lon: Type.Number({ minimum: -180, maximum: 180 }),

@@ -8,7 +8,7 @@ import { describeNeeding } from '../test/requirements.ts';
 import { notifySmsReporter } from './notify.ts';
 import { startSmsPoller, type SmsPoller } from './poller.ts';
 import { helpReply } from './replies.ts';
-import { smsGateway, startTestGateway, type TestGateway } from './test-gateway.ts';
+import { smsGateway, startTestGateway, type TestGateway } from '../test/sms-gateway.ts';
 
 // The whole channel for real: an SMS lands on the dummy phone, gammu-smsd puts it in its
 // inbox, the poller turns it into a report, and the reply leaves through SMSD (sentitems).

@@ -8,7 +8,7 @@ import { eventually } from '../test/eventually.ts';
 import { describeNeeding } from '../test/requirements.ts';
 import { MessageFailed, processNextMessage, type InboundProcessor } from './inbound.ts';
 import { startSmsPoller } from './poller.ts';
-import { smsGateway, startTestGateway, type TestGateway } from './test-gateway.ts';
+import { smsGateway, startTestGateway, type TestGateway } from '../test/sms-gateway.ts';
 
 // Exactly once, with a real gammu-smsd: a crash between the app's commit and the inbox
 // update, and two server instances polling one gateway.

@@ -1,4 +1,4 @@
-import { normaliseTrackingCode, trackingCodePattern } from '../reports/tracking-code.ts';
+import { normaliseTrackingCode, trackingCodePattern } from '../reference/tracking-code.ts';
 import { matchCategory } from './category-keywords.ts';
 import { nearest, squeeze } from './fuzzy.ts';
 import { matchKelurahan, type KelurahanName } from './kelurahan-names.ts';

@@ -28,7 +28,7 @@ export interface PublicReport {
   is_synthetic?: boolean;
 }
 
-/** Why this kelurahan and department got the report (server: reports/routing.ts). */
+/** Why this kelurahan and department got the report (server: routing-rules/route-report.ts). */
 export interface RoutingExplanation {
   kelurahan?: { code: string; rule: string; distance_m: number; candidates: string[] };
   department?: {

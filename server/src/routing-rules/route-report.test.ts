@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../db/database.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
-import { routeReport } from './routing.ts';
+import { routeReport } from './route-report.ts';
 
 // The boundaries overlap and leave gaps along shared edges (data/boundaries/SOURCE.md). These
 // tests find such places in the real data with PostGIS and check the documented rule there.

@@ -9,9 +9,9 @@ import { prepareGateway } from '../../../scripts/sms-gateway/setup.ts';
 import { readConfig } from '../config.ts';
 import { sql, type Database } from '../db/database.ts';
 import { connectPostgres } from '../db/postgres.ts';
-import { withDatabase } from '../test/database.ts';
-import { eventually } from '../test/eventually.ts';
-import { gammuSmsd, postgres, type Needs } from '../test/requirements.ts';
+import { withDatabase } from './database.ts';
+import { eventually } from './eventually.ts';
+import { gammuSmsd, postgres, type Needs } from './requirements.ts';
 
 // A real Gammu SMSD for one test file: its own database and dummy phone in a temp folder. The
 // database name starts petawarga_test_ so that CI's clean-up of old test databases takes it too.

@@ -1,6 +1,6 @@
 import { sql, type Queryable } from '../db/database.ts';
 import { appError } from '../http/error-catalogue.ts';
-import { evaluateRouting, type DepartmentExplanation } from '../routing-rules/evaluate.ts';
+import { evaluateRouting, type DepartmentExplanation } from './evaluate.ts';
 
 export interface RoutingResult {
   cityCode: string;
