@@ -1,13 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from '../db/database.ts';
+import { sql, type Queryable } from '../db/database.ts';
+import { runInTransaction } from '../db/open-transaction.ts';
 import { AppError } from '../http/app-error.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { addHoliday, listHolidays, removeHoliday, type Holiday } from './holidays.ts';
 import { insertConstructedReport, twoKelurahan } from './test-fixtures.ts';
 
 let t: TestDatabase;
+/** The calendar changes run in their caller's transaction, as a write request's would. */
+const inTransaction = <A extends unknown[], R>(change: (tx: Queryable, ...args: A) => Promise<R>, ...args: A) =>
+  runInTransaction(t.db, (tx) => change(tx, ...args));
 beforeAll(async () => {
   t = await createTestDatabase();
 });
@@ -48,20 +52,20 @@ describe('addHoliday and removeHoliday', () => {
   };
 
   it('refuses an invalid holiday, naming every wrong field', async () => {
-    const error = await errorOf(addHoliday(t.db, {
+    const error = await errorOf(inTransaction(addHoliday, {
       date: '2027-02-30', name_id: '  ', name_en: 'x', kind: 'weekend' as never, source: '',
     }, 'admin@example.org'));
     expect(error.statusCode).toBe(400);
     expect(error.code).toBe('INVALID_HOLIDAY');
     expect((error.details as { field: string }[]).map((d) => d.field).sort()).toEqual(['date', 'kind', 'name_id', 'source']);
-    expect((await errorOf(addHoliday(t.db, { ...holiday, date: '31-12-2026' }, 'a'))).code).toBe('INVALID_HOLIDAY');
-    expect((await errorOf(addHoliday(t.db, { ...holiday, date: '1999-12-31' }, 'a'))).code).toBe('INVALID_HOLIDAY');
+    expect((await errorOf(inTransaction(addHoliday, { ...holiday, date: '31-12-2026' }, 'a'))).code).toBe('INVALID_HOLIDAY');
+    expect((await errorOf(inTransaction(addHoliday, { ...holiday, date: '1999-12-31' }, 'a'))).code).toBe('INVALID_HOLIDAY');
   });
 
   it('refuses a date that is already a holiday, and removing one that is not', async () => {
-    const exists = await errorOf(addHoliday(t.db, { ...holiday, date: '2026-12-25' }, 'a'));
+    const exists = await errorOf(inTransaction(addHoliday, { ...holiday, date: '2026-12-25' }, 'a'));
     expect([exists.statusCode, exists.code]).toEqual([409, 'HOLIDAY_EXISTS']);
-    const missing = await errorOf(removeHoliday(t.db, '2026-12-30', 'a'));
+    const missing = await errorOf(inTransaction(removeHoliday, '2026-12-30', 'a'));
     expect([missing.statusCode, missing.code]).toEqual([404, 'HOLIDAY_NOT_FOUND']);
   });
 
@@ -81,7 +85,7 @@ describe('addHoliday and removeHoliday', () => {
     const events = (id: number) => t.db.query<{ kind: string; actor: string; old_value: unknown; new_value: unknown; reason: string; is_public: boolean }>(sql`
       SELECT kind, actor, old_value, new_value, reason, is_public FROM report_events WHERE report_id = ${id} ORDER BY id`);
 
-    expect(await addHoliday(t.db, holiday, 'admin@example.org')).toEqual({ reportsRescheduled: 1 });
+    expect(await inTransaction(addHoliday, holiday, 'admin@example.org')).toEqual({ reportsRescheduled: 1 });
     // 31 December and 1 January off, 2–3 January a weekend: Monday 4 January.
     expect(await dueAt(open)).toBe('2027-01-04T16:59:59.999Z');
     expect(await events(open)).toEqual([{
@@ -93,7 +97,7 @@ describe('addHoliday and removeHoliday', () => {
     expect(await dueAt(resolved)).toBe('2026-12-31T16:59:59.999Z');
     expect((await listHolidays(t.db, 2026)).at(-1)).toEqual(holiday);
 
-    expect(await removeHoliday(t.db, '2026-12-31', 'admin@example.org')).toEqual({ reportsRescheduled: 1 });
+    expect(await inTransaction(removeHoliday, '2026-12-31', 'admin@example.org')).toEqual({ reportsRescheduled: 1 });
     expect(await dueAt(open)).toBe('2026-12-31T16:59:59.999Z');
     expect((await events(open)).map((e) => [e.kind, e.reason])).toEqual([
       ['deadline_changed', 'Hari libur ditambahkan: 2026-12-31 (Cuti Bersama Tahun Baru).'],

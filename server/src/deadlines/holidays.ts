@@ -65,36 +65,32 @@ export function validateHoliday(input: Holiday): Holiday {
 }
 
 /**
- * Adds a non-working day and, in the same transaction, moves the deadlines of the unresolved
+ * Adds a non-working day and, in the caller's transaction, moves the deadlines of the unresolved
  * reports it falls within (audited on each report, see recompute.ts).
  */
-export async function addHoliday(db: Database, input: Holiday, actor: string): Promise<CalendarChange> {
+export async function addHoliday(tx: Queryable, input: Holiday, actor: string): Promise<CalendarChange> {
   const h = validateHoliday(input);
-  return db.transaction(async (tx) => {
-    const inserted = await tx.query(sql`
-      INSERT INTO holidays (date, name_id, name_en, kind, source)
-      VALUES (${h.date}::date, ${h.name_id}, ${h.name_en}, ${h.kind}, ${h.source})
-      ON CONFLICT (date) DO NOTHING
-      RETURNING date`);
-    if (!inserted.length) {
-      throw appError('HOLIDAY_EXISTS', { date: h.date });
-    }
-    const reason = `Hari libur ditambahkan: ${h.date} (${h.name_id}).`;
-    return { reportsRescheduled: await recomputeOpenDeadlines(tx, { actor, reason }) };
-  });
+  const inserted = await tx.query(sql`
+    INSERT INTO holidays (date, name_id, name_en, kind, source)
+    VALUES (${h.date}::date, ${h.name_id}, ${h.name_en}, ${h.kind}, ${h.source})
+    ON CONFLICT (date) DO NOTHING
+    RETURNING date`);
+  if (!inserted.length) {
+    throw appError('HOLIDAY_EXISTS', { date: h.date });
+  }
+  const reason = `Hari libur ditambahkan: ${h.date} (${h.name_id}).`;
+  return { reportsRescheduled: await recomputeOpenDeadlines(tx, { actor, reason }) };
 }
 
 /** Removes a non-working day and moves the affected deadlines back, as addHoliday does. */
-export async function removeHoliday(db: Database, date: string, actor: string): Promise<CalendarChange> {
+export async function removeHoliday(tx: Queryable, date: string, actor: string): Promise<CalendarChange> {
   const dateProblem = checkDate(date);
   if (dateProblem) throw appError('INVALID_HOLIDAY', { details: [{ field: 'date', problem: dateProblem }] });
-  return db.transaction(async (tx) => {
-    const [removed] = await tx.query<{ name_id: string }>(sql`
-      DELETE FROM holidays WHERE date = ${date}::date RETURNING name_id`);
-    if (!removed) {
-      throw appError('HOLIDAY_NOT_FOUND', { date });
-    }
-    const reason = `Hari libur dihapus: ${date} (${removed.name_id}).`;
-    return { reportsRescheduled: await recomputeOpenDeadlines(tx, { actor, reason }) };
-  });
+  const [removed] = await tx.query<{ name_id: string }>(sql`
+    DELETE FROM holidays WHERE date = ${date}::date RETURNING name_id`);
+  if (!removed) {
+    throw appError('HOLIDAY_NOT_FOUND', { date });
+  }
+  const reason = `Hari libur dihapus: ${date} (${removed.name_id}).`;
+  return { reportsRescheduled: await recomputeOpenDeadlines(tx, { actor, reason }) };
 }

@@ -68,7 +68,7 @@ export async function processNextMessage(p: InboundProcessor, skip: number[] = [
       } else if (earlier) {
         // The same SMS (sender, SMSC time, text) again under a new ID: the network delivered it twice.
         reply = null;
-        await p.appDb.transaction((tx) => recordInbound(tx, {
+        await runInTransaction(p.appDb, (tx) => recordInbound(tx, {
           gatewayMessageId: message.id, messageHash: hash, outcome: 'redelivered', receivedAt: message.receivedAt, reply: null,
         }));
       } else {
