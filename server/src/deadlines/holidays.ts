@@ -1,4 +1,4 @@
-import { sql, type Database, type Queryable } from '../db/database.ts';
+import { sql, type Queryable } from '../db/database.ts';
 import { appError } from '../http/error-catalogue.ts';
 import { recomputeOpenDeadlines } from './recompute.ts';
 
