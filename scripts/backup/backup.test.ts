@@ -148,7 +148,7 @@ describeNeeding([[postgres, 'pg_dump and pg_restore work on a PostgreSQL server,
     expect(await everything(url, dataDir)).toEqual(before);
   });
 
-  it('refuses to restore over a database with tables unless --force, then replaces it and keeps the old photos aside', async () => {
+  it('refuses to restore over photos or a database with tables unless --force, then replaces both and keeps the old photos aside', async () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     await client.query(`INSERT INTO report_events (report_id, kind, actor, is_public) SELECT min(id), 'note', 'after-backup', false FROM reports`);
@@ -156,8 +156,13 @@ describeNeeding([[postgres, 'pg_dump and pg_restore work on a PostgreSQL server,
     const afterBackup = await everything(url, dataDir);
     expect(afterBackup.events).toHaveLength(before.events.length + 1);
 
-    const refused = await script('scripts/db-restore.ts', env, backupDir);
-    expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('DATABASE_NOT_EMPTY') });
+    const photosHere = await script('scripts/db-restore.ts', env, backupDir);
+    expect(photosHere).toMatchObject({ code: 1, stderr: expect.stringContaining('PHOTOS_NOT_EMPTY') });
+    const photos = path.join(dataDir, 'photos');
+    fs.renameSync(photos, `${photos}.elsewhere`);
+    const tablesHere = await script('scripts/db-restore.ts', env, backupDir);
+    fs.renameSync(`${photos}.elsewhere`, photos);
+    expect(tablesHere).toMatchObject({ code: 1, stderr: expect.stringContaining('DATABASE_NOT_EMPTY') });
     expect(await everything(url, dataDir)).toEqual(afterBackup);
 
     const forced = await script('scripts/db-restore.ts', env, backupDir, '--force');

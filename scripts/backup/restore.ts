@@ -72,24 +72,22 @@ async function checkArchive(backupDir: string, manifest: Manifest): Promise<void
 
 /** Creates the database when missing; refuses a database or photo folder with content unless forced. */
 async function prepareTarget(databaseUrl: string, livePhotos: string, { force }: RestoreOptions): Promise<void> {
-  const target = new URL(databaseUrl);
-  const name = decodeURIComponent(target.pathname.slice(1));
+  // Photos first: a refusal should leave no trace, not even a new empty database.
+  if (!force && (await listFiles(livePhotos)).length > 0) {
+    throw new BackupError('PHOTOS_NOT_EMPTY',
+      `${livePhotos} already holds photos; add --force to move them aside and restore the backup's`);
+  }
+  const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
   const server = new URL(databaseUrl);
   server.pathname = '/postgres';
   const created = await createDatabaseIfMissing(server.toString(), name);
-  if (force) return;
-  if (!created) {
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    const occupied = await hasOwnTables(client).finally(() => client.end());
-    if (occupied) {
-      throw new BackupError('DATABASE_NOT_EMPTY',
-        `database ${name} already has tables; add --force to replace its contents with the backup's`);
-    }
-  }
-  if ((await listFiles(livePhotos)).length > 0) {
-    throw new BackupError('PHOTOS_NOT_EMPTY',
-      `${livePhotos} already holds photos; add --force to move them aside and restore the backup's`);
+  if (created || force) return;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const occupied = await hasOwnTables(client).finally(() => client.end());
+  if (occupied) {
+    throw new BackupError('DATABASE_NOT_EMPTY',
+      `database ${name} already has tables; add --force to replace its contents with the backup's`);
   }
 }
 
