@@ -78,14 +78,20 @@ async function prepareTarget(databaseUrl: string, livePhotos: string, { force }:
       `${livePhotos} already holds photos; add --force to move them aside and restore the backup's`);
   }
   const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
-  const server = new URL(databaseUrl);
-  server.pathname = '/postgres';
-  const created = await createDatabaseIfMissing(server.toString(), name);
-  if (created || force) return;
   const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (error) {
+    // 3D000: no such database. Only then is the server's maintenance database needed, which
+    // a managed PostgreSQL may not let the app's role reach.
+    if ((error as { code?: string }).code !== '3D000') throw error;
+    const server = new URL(databaseUrl);
+    server.pathname = '/postgres';
+    await createDatabaseIfMissing(server.toString(), name);
+    return;
+  }
   const occupied = await hasOwnTables(client).finally(() => client.end());
-  if (occupied) {
+  if (occupied && !force) {
     throw new BackupError('DATABASE_NOT_EMPTY',
       `database ${name} already has tables; add --force to replace its contents with the backup's`);
   }
