@@ -10,17 +10,7 @@ export interface DatabaseFacts {
 }
 
 export async function databaseFacts(client: pg.ClientBase): Promise<DatabaseFacts> {
-  // Ordinary tables outside the system schemas, not members of an extension (spatial_ref_sys).
-  // Partitioned parents are left out: their rows are their partitions' rows, counted there.
-  const { rows: tables } = await client.query<{ name: string; quoted: string }>(sql`
-    SELECT n.nspname || '.' || c.relname AS name,
-           quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS quoted
-    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE c.relkind = 'r'
-      AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
-      AND NOT EXISTS (SELECT 1 FROM pg_depend d
-                      WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
-    ORDER BY 1`);
+  const tables = await ownTables(client);
   const counts: Record<string, number> = {};
   for (const t of tables) {
     // The name comes from the catalogue, quoted by quote_ident, so it is safe to inline.
@@ -40,7 +30,24 @@ export async function databaseFacts(client: pg.ClientBase): Promise<DatabaseFact
  * database, even with PostGIS installed, counts as empty.
  */
 export async function hasOwnTables(client: pg.ClientBase): Promise<boolean> {
-  return Object.keys((await databaseFacts(client)).tables).length > 0;
+  return (await ownTables(client)).length > 0;
+}
+
+/**
+ * Ordinary tables outside the system schemas, not members of an extension (spatial_ref_sys).
+ * Partitioned parents are left out: their rows are their partitions' rows, counted there.
+ */
+async function ownTables(client: pg.ClientBase): Promise<{ name: string; quoted: string }[]> {
+  const { rows } = await client.query<{ name: string; quoted: string }>(sql`
+    SELECT n.nspname || '.' || c.relname AS name,
+           quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS quoted
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE c.relkind = 'r'
+      AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
+      AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                      WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+    ORDER BY 1`);
+  return rows;
 }
 
 /** The ids of report_photos rows: each names `<id>.jpg` and `<id>.thumb.jpg` in DATA_DIR/photos. */
