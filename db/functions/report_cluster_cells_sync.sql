@@ -16,9 +16,12 @@ CREATE OR REPLACE TRIGGER reports_cluster_cells_insert_delete
   AFTER INSERT OR DELETE ON reports
   FOR EACH ROW EXECUTE FUNCTION report_cluster_cells_sync();
 
+-- The location is compared as its bytes, not with geometry's =: pg_restore creates triggers
+-- with an empty search_path, where PostGIS's = is not found and the trigger, hence the
+-- restore, fails with "operator is not unique: public.geometry = public.geometry".
 CREATE OR REPLACE TRIGGER reports_cluster_cells_update
   AFTER UPDATE OF location, kelurahan_code, category_code, status ON reports
   FOR EACH ROW
-  WHEN (OLD.location IS DISTINCT FROM NEW.location OR OLD.kelurahan_code IS DISTINCT FROM NEW.kelurahan_code
+  WHEN (OLD.location::bytea IS DISTINCT FROM NEW.location::bytea OR OLD.kelurahan_code IS DISTINCT FROM NEW.kelurahan_code
         OR OLD.category_code IS DISTINCT FROM NEW.category_code OR OLD.status IS DISTINCT FROM NEW.status)
   EXECUTE FUNCTION report_cluster_cells_sync();
