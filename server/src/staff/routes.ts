@@ -32,16 +32,18 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request, reply) => {
     const { email, password } = request.body;
+    // Everything up to the session on app.db, before the request's transaction opens: the count
+    // of a refusal must outlive that transaction's rollback, and the embedded database (one
+    // connection) could not serve app.db while the transaction held it.
     const wait = await secondsBlocked(app.db, request.ip, email);
     if (wait > 0) {
       reply.header('retry-after', String(wait));
       throw appError('SIGN_IN_THROTTLED');
     }
-    const account = await findStaffForLogin(request.tx, email);
+    const account = await findStaffForLogin(app.db, email);
     // Same answer, same work (one argon2 check, one count) for an unknown e-mail and a wrong password.
     const verified = account ? await verifyPassword(account.password_hash, password) : await verifyAgainstNobody(password);
     if (!account || !verified) {
-      // Outside the request's transaction on purpose: the refusal rolls that back, the count stays.
       await recordFailure(app.db, request.ip, email);
       throw appError('INVALID_CREDENTIALS');
     }
