@@ -107,9 +107,15 @@ describe('the pages under the Content-Security-Policy in Chromium', () => {
     expectSecurityHeaders(await page.goto(`${base}/analytics`));
     await mapReady(page);
     await page.waitForSelector('.analytics-page:not([data-loading])', { timeout: 60_000 });
+    for (const layer of ['Tren titik panas 12 minggu', 'Kepadatan laporan', 'Klaster DBSCAN']) {
+      await page.getByLabel(layer).check();
+    }
+    await page.waitForSelector('.analytics-page:not([data-loading])', { timeout: 60_000 });
     await page.waitForFunction(() => document.querySelector('#deckgl-overlay') !== null, null, { timeout: 30_000 });
+    // Software WebGL compiles the density layer's shaders slowly; an idle map has drawn it.
+    await page.evaluate(() => new Promise((done) => window.__petawargaMap!.once('idle', done).triggerRepaint()));
     expect(refusals).toEqual([]);
-  });
+  }, 120_000);
 
   it('the console, signed out and signed in with a report and its map open, is refused nothing', async () => {
     const { page, refusals } = await watchedPage();
