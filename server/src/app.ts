@@ -30,6 +30,7 @@ import { rememberWritePositions } from './db/read-your-writes.ts';
 import { TileCache } from '../../tiles/src/index.ts';
 import { followReportChanges } from './tiles/invalidation.ts';
 import { useWriteTransactions } from './http/write-transaction.ts';
+import { useSecurityHeaders, withDocsStyle } from './http/security-headers.ts';
 import { tileRoutes } from './tiles/routes.ts';
 import { registerWebApp } from './web/static.ts';
 
@@ -87,6 +88,7 @@ export async function buildApp({ config, db, readDb, logger = false }: AppOption
   });
 
   registerErrorHandler(app);
+  await useSecurityHeaders(app, config.publicBaseUrl);
   await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
   await app.register(cookie);
   rememberWritePositions(app);
@@ -105,7 +107,8 @@ export async function buildApp({ config, db, readDb, logger = false }: AppOption
       },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  // No validator badge: it would send the API description to validator.swagger.io.
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { validatorUrl: null }, transformStaticCSP: withDocsStyle });
 
   await app.register(healthRoutes);
   await app.register(referenceRoutes);

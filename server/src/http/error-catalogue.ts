@@ -51,9 +51,10 @@ export const catalogue = {
     'Token keamanan (CSRF) tidak ada atau salah. Muat ulang halaman.',
     'The security (CSRF) token is missing or wrong. Reload the page.'),
   INVALID_CREDENTIALS: fixed(401, 'E-mail atau kata sandi salah.', 'Wrong e-mail or password.'),
-  ACCOUNT_LOCKED: fixed(429,
-    'Terlalu banyak percobaan gagal. Akun dikunci 15 menit.',
-    'Too many failed attempts. The account is locked for 15 minutes.'),
+  // Said of the address, never of the account: the same for every e-mail, known or not.
+  SIGN_IN_THROTTLED: fixed(429,
+    'Terlalu banyak percobaan masuk yang gagal dari sini. Coba lagi sebentar lagi.',
+    'Too many failed sign-in attempts from here. Try again shortly.'),
   STAFF_EXISTS: fixed(409, 'Akun dengan e-mail ini sudah ada.', 'An account with this e-mail already exists.'),
 
   // References to things that do not exist. 422 for all of them, in a body or in a query string:

@@ -47,16 +47,22 @@ describe('rate limits shared by every instance', () => {
     expect((await login(b.app, 'late@example.org', 'x', ip)).statusCode).toBe(429);
     // As if the minute had passed.
     await a.db.query(sql`UPDATE rate_limit_hits SET window_ends_at = now() - interval '1 second'`);
+    // Twenty failures also make the address wait (server/src/staff/throttle.test.ts): forgotten here.
+    await a.db.query(sql`DELETE FROM login_throttle`);
     expect((await login(b.app, 'late@example.org', 'x', ip)).statusCode).toBe(401);
   });
 
-  it('locks an account after 5 failures spread over both instances', async () => {
+  it('makes an address wait after 5 failures for one e-mail spread over both instances', async () => {
     await createStaff(a.db, { email: 'kunci@tangerang.go.id', name: 'K', password: 'benar-sekali-1', role: 'planner' });
     for (let i = 0; i < 5; i++) {
-      expect((await login(i % 2 ? a.app : b.app, 'kunci@tangerang.go.id', 'salah', `198.51.100.${i}`)).statusCode).toBe(401);
+      expect((await login(i % 2 ? a.app : b.app, 'kunci@tangerang.go.id', 'salah', '198.51.100.7')).statusCode).toBe(401);
     }
-    const locked = await login(a.app, 'kunci@tangerang.go.id', 'benar-sekali-1', '198.51.100.99');
-    expect(locked.statusCode).toBe(429);
-    expect(locked.json().error.code).toBe('ACCOUNT_LOCKED');
+    for (const app of [a.app, b.app]) {
+      const waiting = await login(app, 'kunci@tangerang.go.id', 'benar-sekali-1', '198.51.100.7');
+      expect(waiting.statusCode).toBe(429);
+      expect(waiting.json().error.code).toBe('SIGN_IN_THROTTLED');
+    }
+    // The owner, elsewhere, is never locked out by them.
+    expect((await login(b.app, 'kunci@tangerang.go.id', 'benar-sekali-1', '198.51.100.99')).statusCode).toBe(200);
   });
 });

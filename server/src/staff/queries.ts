@@ -26,24 +26,10 @@ export async function insertStaff(
 }
 
 export async function findStaffForLogin(db: Queryable, email: string) {
-  const [row] = await db.query<Staff & { password_hash: string; is_active: boolean; locked: boolean }>(sql`
-    SELECT ${staffColumns}, s.password_hash, s.is_active, COALESCE(s.locked_until > now(), false) AS locked
-    FROM staff s WHERE lower(s.email) = lower(${email})`);
+  const [row] = await db.query<Staff & { password_hash: string }>(sql`
+    SELECT ${staffColumns}, s.password_hash
+    FROM staff s WHERE lower(s.email) = lower(${email}) AND s.is_active`);
   return row;
-}
-
-// Five failures lock the account for 15 minutes: slow enough to stop password guessing, short
-// enough that a forgetful officer is not locked out for the day.
-export async function recordFailedLogin(db: Queryable, staffId: number): Promise<void> {
-  await db.query(sql`
-    UPDATE staff SET
-      failed_logins = failed_logins + 1,
-      locked_until = CASE WHEN failed_logins + 1 >= 5 THEN now() + interval '15 minutes' ELSE locked_until END
-    WHERE id = ${staffId}`);
-}
-
-export async function recordSuccessfulLogin(db: Queryable, staffId: number): Promise<void> {
-  await db.query(sql`UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE id = ${staffId}`);
 }
 
 export async function insertSession(db: Queryable, s: { tokenHash: string; staffId: number; csrfToken: string; hours: number }) {

@@ -1,17 +1,17 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorResponse } from '../http/app-error.ts';
 import { appError } from '../http/error-catalogue.ts';
-import { verifyPassword } from './passwords.ts';
-import {
-  deleteSession, findStaffForLogin, insertSession, recordFailedLogin, recordSuccessfulLogin,
-} from './queries.ts';
+import { verifyAgainstNobody, verifyPassword } from './passwords.ts';
+import { deleteSession, findSession, findStaffForLogin, insertSession, roles } from './queries.ts';
 import { newToken, requireStaff, sessionCookie, sessionHours, tokenHash } from './sessions.ts';
-import { roles } from './queries.ts';
+import { forgetPair, recordFailure, secondsBlocked } from './throttle.ts';
 
 const StaffView = Type.Object({
   id: Type.Integer(), email: Type.String(), name: Type.String(), role: Type.String(),
   department_code: Type.Union([Type.String(), Type.Null()]),
   kelurahan_code: Type.Union([Type.String(), Type.Null()]),
 });
+const SessionView = Type.Object({ staff: StaffView, csrf_token: Type.String() });
 
 export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const secureCookie = app.config.publicBaseUrl.startsWith('https:');
@@ -21,41 +21,49 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       tags: ['staff'],
       summary: 'Sign in; sets an httpOnly session cookie and returns the CSRF token for later writes',
+      description: 'An unknown e-mail, an inactive account and a wrong password get the same 401 ' +
+        'INVALID_CREDENTIALS. After repeated failures from one address (for one e-mail, or for any) ' +
+        'that address waits: 429 SIGN_IN_THROTTLED with Retry-After, whichever e-mail is tried.',
       body: Type.Object({
         email: Type.String({ maxLength: 254, minLength: 3 }),
         password: Type.String({ maxLength: 200, minLength: 1 }),
       }, { additionalProperties: false }),
-      response: { 200: Type.Object({ staff: StaffView, csrf_token: Type.String() }) },
+      response: { 200: SessionView, 401: ErrorResponse, 429: ErrorResponse },
     },
   }, async (request, reply) => {
-    const account = await findStaffForLogin(request.tx, request.body.email);
-    // Same answer and similar time for an unknown e-mail and a wrong password.
-    if (!account || !account.is_active) {
-      await verifyPassword('$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHQ$0000000000000000000000000000000000000000000', request.body.password);
+    const { email, password } = request.body;
+    // Everything up to the session on app.db, before the request's transaction opens: the count
+    // of a refusal must outlive that transaction's rollback, and the embedded database (one
+    // connection) could not serve app.db while the transaction held it.
+    const wait = await secondsBlocked(app.db, request.ip, email);
+    if (wait > 0) {
+      reply.header('retry-after', String(wait));
+      throw appError('SIGN_IN_THROTTLED');
+    }
+    const account = await findStaffForLogin(app.db, email);
+    // Same answer, same work (one argon2 check, one count) for an unknown e-mail and a wrong password.
+    const verified = account ? await verifyPassword(account.password_hash, password) : await verifyAgainstNobody(password);
+    if (!account || !verified) {
+      await recordFailure(app.db, request.ip, email);
       throw appError('INVALID_CREDENTIALS');
     }
-    if (account.locked) throw appError('ACCOUNT_LOCKED');
-    if (!(await verifyPassword(account.password_hash, request.body.password))) {
-      // Outside the request's transaction on purpose: the refusal rolls that back, the count stays.
-      await recordFailedLogin(app.db, account.id);
-      throw appError('INVALID_CREDENTIALS');
-    }
-    await recordSuccessfulLogin(request.tx, account.id);
+    await forgetPair(app.db, request.ip, email);
     const token = newToken();
     const csrfToken = newToken();
     await insertSession(request.tx, { tokenHash: tokenHash(token), staffId: account.id, csrfToken, hours: sessionHours });
     reply.setCookie(sessionCookie, token, {
       httpOnly: true, sameSite: 'strict', secure: secureCookie, path: '/', maxAge: sessionHours * 3600,
     });
-    const { password_hash: _h, is_active: _a, locked: _l, ...staff } = account;
+    const { password_hash: _h, ...staff } = account;
     return { staff, csrf_token: csrfToken };
   });
 
   app.post('/api/staff/logout', {
-    schema: { tags: ['staff'], summary: 'Sign out (ends the session)' },
+    // The session's CSRF token too: another site must not be able to sign an officer out.
+    preHandler: requireStaff(app.db, roles),
+    schema: { tags: ['staff'], summary: 'Sign out (ends the session); needs x-csrf-token' },
   }, async (request, reply) => {
-    const token = request.cookies[sessionCookie];
-    if (token) await deleteSession(request.tx, tokenHash(token));
+    await deleteSession(request.tx, tokenHash(request.cookies[sessionCookie]!));
     reply.clearCookie(sessionCookie, { path: '/' }).status(204);
     return null;
   });
@@ -64,4 +72,21 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
     preHandler: requireStaff(app.db, roles),
     schema: { tags: ['staff'], summary: 'The signed-in staff member', response: { 200: StaffView } },
   }, async (request) => request.staff!);
+
+  // The console keeps the CSRF token in memory only (nothing a script injected later could read
+  // back from storage) and asks for it again here after a reload. Another site cannot read this
+  // answer: no CORS, and the cookie is SameSite=Strict.
+  app.get('/api/staff/session', {
+    schema: {
+      tags: ['staff'], summary: 'The signed-in staff member and the session\'s CSRF token',
+      response: { 200: SessionView, 401: ErrorResponse },
+    },
+  }, async (request, reply) => {
+    const token = request.cookies[sessionCookie];
+    const session = token ? await findSession(app.db, tokenHash(token)) : undefined;
+    if (!session) throw appError('NOT_SIGNED_IN');
+    reply.header('cache-control', 'no-store');
+    const { csrf_token, ...staff } = session;
+    return { staff, csrf_token };
+  });
 };

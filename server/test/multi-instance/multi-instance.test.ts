@@ -194,15 +194,17 @@ describe('two server instances behind nginx, a primary and a streaming replica',
   });
 
   it('counts sign-in attempts per client across both instances behind nginx', async () => {
-    const login = (client: string) => fetch(`${nginx!.url}/api/staff/login`, {
+    // A new e-mail each time, so that the back-off for one e-mail (staff/throttle.ts) waits for
+    // the per-minute limit of the address.
+    const login = (client: string, email = 'nobody@example.org') => fetch(`${nginx!.url}/api/staff/login`, {
       method: 'POST',
       // nginx appends its peer to X-Forwarded-For; the instances trust nginx (TRUST_PROXY).
       headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
-      body: JSON.stringify({ email: 'nobody@example.org', password: 'salah' }),
+      body: JSON.stringify({ email, password: 'salah' }),
     });
     const upstreams = new Set<string>();
     for (let i = 0; i < 20; i++) {
-      const res = await login('203.0.113.50');
+      const res = await login('203.0.113.50', `nobody${i}@example.org`);
       expect(res.status).toBe(401);
       upstreams.add(res.headers.get('x-upstream')!);
     }

@@ -1,7 +1,6 @@
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { ApiError } from '../api.ts';
-import { jsonQuery } from '../query-client.ts';
-import { forgetCsrf, hasCsrf, rememberCsrf, staffWrite } from './api.ts';
+import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { ApiError, fetchJson } from '../api.ts';
+import { forgetCsrf, rememberCsrf, staffWrite } from './api.ts';
 
 // The server's own definitions, as types only: nothing of the server enters the bundle.
 import type { Role, Staff } from '../../../server/src/staff/queries.ts';
@@ -10,11 +9,28 @@ export type { Role, Staff };
 
 type Session = { state: 'checking' } | { state: 'signed-out' } | { state: 'signed-in'; staff: Staff };
 
-// Who is signed in is the answer of GET /api/staff/me, null once signed out.
-const me = jsonQuery<Staff | null>('/api/staff/me');
+const sessionUrl = '/api/staff/session';
+
+// Who is signed in, null once signed out: GET /api/staff/session, which also hands this page
+// the session's CSRF token (kept in memory by api.ts). Cached under its URL, holding the staff
+// member only, so the token lives in one place.
+const me = queryOptions({
+  queryKey: [sessionUrl],
+  queryFn: async ({ signal }): Promise<Staff | null> => {
+    try {
+      const session = await fetchJson<{ staff: Staff; csrf_token: string }>(sessionUrl, { signal });
+      rememberCsrf(session.csrf_token);
+      return session.staff;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return null;
+      throw error;
+    }
+  },
+});
 
 /** Forgets the session and every answer fetched under it. */
 function signedOut(client: QueryClient): void {
+  forgetCsrf();
   client.removeQueries({ predicate: (query) => query.queryKey[0] !== me.queryKey[0] });
   client.setQueryData(me.queryKey, null);
 }
@@ -24,12 +40,9 @@ export function signOutOnUnauthorized(error: unknown, client: QueryClient): void
   if (error instanceof ApiError && error.status === 401) signedOut(client);
 }
 
-/**
- * Who is signed in: asked of the server once, set by signing in. A session cookie without its
- * CSRF token (another browser profile cleared the storage) cannot write, so it counts as out.
- */
+/** Who is signed in: asked of the server once per page, then set by signing in and out. */
 export function useSession(): Session {
-  const answer = useQuery({ ...me, enabled: hasCsrf(), staleTime: Infinity, retry: false });
+  const answer = useQuery({ ...me, staleTime: Infinity, retry: false });
   if (answer.data) return { state: 'signed-in', staff: answer.data };
   return answer.isLoading ? { state: 'checking' } : { state: 'signed-out' };
 }
@@ -49,11 +62,9 @@ export function useSignIn() {
 export function useSignOut() {
   const client = useQueryClient();
   return useMutation({
-    // Signed out here whatever the server answers: the cookie is useless without the token.
+    // Signed out here whatever the server answers: the page forgets the token, and the server
+    // ends the session when the token came with the request.
     mutationFn: () => staffWrite('POST', '/api/staff/logout').catch(() => undefined),
-    onSettled: () => {
-      forgetCsrf();
-      signedOut(client);
-    },
+    onSettled: () => signedOut(client),
   });
 }
