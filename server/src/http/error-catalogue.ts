@@ -95,8 +95,11 @@ export const catalogue = {
     'bbox must be minLon,minLat,maxLon,maxLat with min ≤ max in WGS 84.'),
   // 413 as the multipart limit answers it, whether the stream or the route counts the photos.
   TOO_MANY_PHOTOS: fixed(413, 'Paling banyak 3 foto.', 'At most 3 photos.'),
-  PHOTO_TOO_LARGE: fixed(413,
-    'Foto terlalu besar (maksimal 10 MB dan 100 megapiksel).', 'A photo is too large (10 MB and 100 megapixels at most).'),
+  PHOTO_TOO_LARGE: fixed(413, 'Foto terlalu besar (maksimal 10 MB).', 'A photo is too large (10 MB at most).'),
+  PHOTO_TOO_MANY_PIXELS: withValues(413, (p: { width: number; height: number; maxMegapixels: number }) => ({
+    id: `Foto ${p.width} × ${p.height} piksel terlalu besar (maksimal ${p.maxMegapixels} megapiksel). Kecilkan dulu.`,
+    en: `A photo of ${p.width} × ${p.height} pixels is too large (${p.maxMegapixels} megapixels at most). Make it smaller first.`,
+  })),
   PHOTO_NOT_AN_IMAGE: fixed(415,
     'Berkas foto bukan gambar yang dapat dibaca (JPEG, PNG, WebP, HEIC, GIF, TIFF).',
     'A photo is not a readable image (JPEG, PNG, WebP, HEIC, GIF, TIFF).'),

@@ -4,7 +4,7 @@ import { appError } from '../http/error-catalogue.ts';
 import { checkIdempotencyKey } from './idempotency.ts';
 import { listPublicReports, ReportListQuery } from './list.ts';
 import { readMultipartSubmission } from './multipart.ts';
-import { maxPhotos, processPhoto } from './photos.ts';
+import { maxPhotos, processPhotos } from './photos.ts';
 import { findPublicReport } from './queries.ts';
 import { ErrorResponse } from '../http/app-error.ts';
 import { PublicReport, ReportSubmission, SubmittedReport } from './schemas.ts';
@@ -43,8 +43,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (uploads.length > maxPhotos) {
       throw appError('TOO_MANY_PHOTOS');
     }
-    const photos = [];
-    for (const upload of uploads) photos.push(await processPhoto(upload));
+    const photos = await processPhotos(uploads);
 
     const result = await submitReport(request.tx, photosDir, {
       fields, photos, uploads, idempotencyKey, channel: 'web',
