@@ -11,6 +11,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { ReadFence, ReadReplica } from './db/replica.ts';
 import { deadlineRoutes } from './deadlines/routes.ts';
+import { appError } from './http/error-catalogue.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { healthRoutes } from './health/routes.ts';
 import { referenceRoutes } from './reference/routes.ts';
@@ -90,9 +91,14 @@ export async function buildApp({ config, db, readDb, logger = false }: AppOption
   await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
   await app.register(cookie);
   rememberWritePositions(app);
-  // Only routes that opt in (sign-in, support) are limited; the counts live in the database so
-  // that every instance behind a load balancer shares them (docs/scaling.md).
-  await app.register(rateLimit, { global: false, store: postgresRateLimitStore(db, warn) });
+  // Only routes that opt in (sign-in, public writes, uncached analytics) are limited; the counts
+  // live in the database so that every instance behind a load balancer shares them (docs/scaling.md).
+  await app.register(rateLimit, {
+    global: false,
+    store: postgresRateLimitStore(db, warn),
+    errorResponseBuilder: (_request, context) =>
+      appError('TOO_MANY_REQUESTS', { retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1000)) }),
+  });
   await app.register(multipart, {
     limits: { fileSize: maxPhotoBytes, files: maxPhotos, fields: 20, fieldSize: 10_000, parts: 30 },
   });

@@ -20,6 +20,7 @@ type ParameterisedCode = { [C in ErrorCode]: [ParamsOf<C>] extends [void] ? neve
 const samples: { [C in ParameterisedCode]: ParamsOf<C>[] } = {
   BAD_REQUEST: [{ problem: 'reach fields limit' }],
   NOT_FOUND: [{ method: 'GET', url: '/api/nothing' }],
+  TOO_MANY_REQUESTS: [{ retryAfterSeconds: 1 }, { retryAfterSeconds: 42 }, { retryAfterSeconds: 540 }],
   UNKNOWN_CATEGORY: [{ categories: ['gempa'] }, { categories: ['gempa', 'naga'] }],
   UNKNOWN_DEPARTMENT: [{ department: 'dinas-naga' }],
   UNKNOWN_KELURAHAN: [{ code: '36.71.99.9999' }],

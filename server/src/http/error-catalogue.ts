@@ -54,6 +54,17 @@ export const catalogue = {
   ACCOUNT_LOCKED: fixed(429,
     'Terlalu banyak percobaan gagal. Akun dikunci 15 menit.',
     'Too many failed attempts. The account is locked for 15 minutes.'),
+  // A client sending at abusive rates (rate-limit/); the answer carries Retry-After.
+  TOO_MANY_REQUESTS: withValues(429, (p: { retryAfterSeconds: number }) => {
+    const minutes = Math.ceil(p.retryAfterSeconds / 60);
+    const wait = p.retryAfterSeconds < 60
+      ? { id: `${p.retryAfterSeconds} detik`, en: `${p.retryAfterSeconds} second${p.retryAfterSeconds === 1 ? '' : 's'}` }
+      : { id: `${minutes} menit`, en: `${minutes} minute${minutes === 1 ? '' : 's'}` };
+    return {
+      id: `Terlalu banyak permintaan dari perangkat atau jaringan ini. Coba lagi dalam ${wait.id}.`,
+      en: `Too many requests from this device or network. Try again in ${wait.en}.`,
+    };
+  }),
   STAFF_EXISTS: fixed(409, 'Akun dengan e-mail ini sudah ada.', 'An account with this e-mail already exists.'),
 
   // References to things that do not exist. 422 for all of them, in a body or in a query string:
