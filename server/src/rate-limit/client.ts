@@ -32,6 +32,9 @@ export function networkOf(ip: string): string {
 
 const hash = (value: string) => createHash('sha256').update(value).digest('hex');
 
+/** The hash of a request's network address (see networkOf), for counters kept per address. */
+export const addressKeyOf = (request: FastifyRequest) => hash(`address:${networkOf(request.ip)}`);
+
 export interface WriteSource {
   /** The device: its X-Device-Id, or without one its address and browser together. */
   device: string;
@@ -49,5 +52,5 @@ export function writeSourceOf(request: FastifyRequest): WriteSource {
   const device = typeof deviceId === 'string' && deviceIdPattern.test(deviceId)
     ? `device:${deviceId.toLowerCase()}`
     : `browser:${network}\n${request.headers['user-agent'] ?? ''}`;
-  return { device: hash(`source:${device}`), address: hash(`address:${network}`) };
+  return { device: hash(`source:${device}`), address: addressKeyOf(request) };
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { appError } from '../http/error-catalogue.ts';
 import { writeSourceOf } from './client.ts';
+import { tooManyRequests } from './refuse.ts';
 
 /** Public writes are counted in windows of this length (the same as the burst screening's). */
 export const publicWriteWindowMs = 10 * 60_000;
@@ -29,9 +29,7 @@ export function limitPublicWrites(app: FastifyInstance, kind: string) {
     for (const limit of [perDevice, perAddress]) {
       const count = await limit(request);
       if (!count.isAllowed && count.isExceeded) {
-        const retryAfterSeconds = Math.max(1, count.ttlInSeconds);
-        reply.header('retry-after', String(retryAfterSeconds));
-        throw appError('TOO_MANY_REQUESTS', { retryAfterSeconds, details: { retry_after_seconds: retryAfterSeconds } });
+        throw tooManyRequests(reply, count.ttlInSeconds);
       }
     }
   };
