@@ -34,6 +34,10 @@ export async function decidePublication(
   const [category] = await db.query<{ name_id: string; name_en: string }>(sql`
     SELECT name_id, name_en FROM categories WHERE code = ${r.categoryCode}`);
   const screen: ModerationDecision['screen'] = screenText(r.description, category ? [category.name_id, category.name_en] : []);
+  // Reports from one device wait here for each other until commit, so that a device sending
+  // many at once cannot slip them all past the count (a hash collision only serialises two).
+  // The address is not locked: it would queue a whole carrier's residents behind one another.
+  await db.query(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`burst:${r.sourceHash}`}, 0))`);
   // Each count reads its own index (reports_source_recent_idx, reports_address_recent_idx).
   const [recent] = await db.query<{ from_source: number; from_address: number }>(sql`
     SELECT (SELECT count(*)::int FROM reports

@@ -61,6 +61,13 @@ describe('public writes behind one carrier address', () => {
     expect(`${neighbour.statusCode} ${neighbour.json().status}`).toBe('201 published');
   });
 
+  it('holds all but 5 of the reports one device sends at once', async () => {
+    const device = randomUUID();
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => report(t.app, '198.51.100.17', device, i)));
+    const statuses = answers.map((r) => `${r.statusCode} ${r.json().status}`).sort();
+    expect(statuses).toEqual([...Array(5).fill('201 published'), ...Array(7).fill('201 submitted')]);
+  });
+
   it('counts a client without a device id by its address and browser', async () => {
     const answers: Awaited<ReturnType<typeof report>>[] = [];
     for (let i = 0; i < 6; i++) answers.push(await report(t.app, '198.51.100.12', undefined, i));
