@@ -11,7 +11,6 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { ReadFence, ReadReplica } from './db/replica.ts';
 import { deadlineRoutes } from './deadlines/routes.ts';
-import { appError } from './http/error-catalogue.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { healthRoutes } from './health/routes.ts';
 import { referenceRoutes } from './reference/routes.ts';
@@ -26,6 +25,7 @@ import { analyticsRoutes } from './analytics/routes.ts';
 import { consoleRoutes } from './console/routes.ts';
 import { layerRoutes } from './layers/routes.ts';
 import { routingRuleRoutes } from './routing-rules/routes.ts';
+import { tooManyRequests } from './rate-limit/refuse.ts';
 import { postgresRateLimitStore } from './rate-limit/store.ts';
 import { rememberWritePositions } from './db/read-your-writes.ts';
 import { TileCache } from '../../tiles/src/index.ts';
@@ -96,8 +96,7 @@ export async function buildApp({ config, db, readDb, logger = false }: AppOption
   await app.register(rateLimit, {
     global: false,
     store: postgresRateLimitStore(db, warn),
-    errorResponseBuilder: (_request, context) =>
-      appError('TOO_MANY_REQUESTS', { retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1000)) }),
+    errorResponseBuilder: (_request, context) => tooManyRequests(Math.ceil(context.ttl / 1000)),
   });
   await app.register(multipart, {
     limits: { fileSize: maxPhotoBytes, files: maxPhotos, fields: 20, fieldSize: 10_000, parts: 30 },

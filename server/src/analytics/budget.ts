@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { addressKeyOf } from '../rate-limit/client.ts';
 import { tooManyRequests } from '../rate-limit/refuse.ts';
 import { findSession } from '../staff/queries.ts';
@@ -19,12 +19,12 @@ export function computeBudget(app: FastifyInstance) {
     keyGenerator: (request) => `analytics-compute|${addressKeyOf(request)}`,
   });
 
-  return async function chargeComputation(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  return async function chargeComputation(request: FastifyRequest): Promise<void> {
     const token = request.cookies[sessionCookie];
     if (token && await findSession(app.db, tokenHash(token))) return;
     const count = await perAddress(request);
     if (!count.isAllowed && count.isExceeded) {
-      throw tooManyRequests(reply, count.ttlInSeconds);
+      throw tooManyRequests(count.ttlInSeconds);
     }
   };
 }

@@ -53,9 +53,9 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
    * says which data version it reflects and when it was computed. A new computation is charged
    * to the client's budget first.
    */
-  async function cached(request: FastifyRequest, reply: FastifyReply, key: unknown, compute: () => Promise<LayerResult>) {
+  async function cached(request: FastifyRequest, key: unknown, compute: () => Promise<LayerResult>) {
     const version = await dataVersion(app.db);
-    if (!cache.holds(JSON.stringify(key), version)) await chargeComputation(request, reply);
+    if (!cache.holds(JSON.stringify(key), version)) await chargeComputation(request);
     const result = await cache.get(JSON.stringify(key), version, async () => {
       const computedAt = new Date().toISOString();
       const computed = await compute();
@@ -72,7 +72,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }, async (request, reply) => {
       const q = request.query as Static<Q> & { format?: string; download?: boolean };
       const { key, compute } = await prepare(q);
-      return sendLayer(reply, (await cached(request, reply, key, compute)).result, q);
+      return sendLayer(reply, (await cached(request, key, compute)).result, q);
     });
 
     app.get(`${path}/tiles/:z/:x/:y.mvt`, {
@@ -86,7 +86,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }, async (request, reply) => {
       const tile = checkTile(request.params);
       const { key, compute } = await prepare(request.query as Static<Q>);
-      const { key: variant, result } = await cached(request, reply, key, compute);
+      const { key: variant, result } = await cached(request, key, compute);
       return sendTile(app.tileCache, {
         source: `hotspots-${tileLayer}`,
         variant,
@@ -139,7 +139,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request, reply) => {
     const window = await readWindow(app.db, request.query);
-    const { result } = await cached(request, reply, ['kelurahan', window], () => kelurahanSummary(app.db, window));
+    const { result } = await cached(request, ['kelurahan', window], () => kelurahanSummary(app.db, window));
     return sendLayer(reply, result, request.query);
   });
 
@@ -156,7 +156,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const window = await readWindow(app.db, request.query);
     const version = await dataVersion(app.db);
     const key = JSON.stringify(['weekly', window]);
-    if (!cache.holds(key, version)) await chargeComputation(request, reply);
+    if (!cache.holds(key, version)) await chargeComputation(request);
     const counts = await cache.get(key, version, () => weeklyCounts(app.db, window));
     if (request.query.format !== 'csv') return { ...counts, parameters: { ...counts.parameters, data_version: version } };
     const name = downloadName({ layer: 'weekly', parameters: counts.parameters, columns: [], features: [] }, 'csv');

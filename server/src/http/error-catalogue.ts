@@ -114,6 +114,9 @@ export const catalogue = {
   PHOTO_NOT_AN_IMAGE: fixed(415,
     'Berkas foto bukan gambar yang dapat dibaca (JPEG, PNG, WebP, HEIC, GIF, TIFF).',
     'A photo is not a readable image (JPEG, PNG, WebP, HEIC, GIF, TIFF).'),
+  PHOTOS_BUSY: fixed(503,
+    'Server sedang memproses banyak foto. Coba kirim lagi sebentar lagi.',
+    'The server is processing many photos. Try sending again shortly.'),
   PHOTO_NOT_FOUND: fixed(404, 'Foto tidak ditemukan.', 'Photo not found.'),
 
   // The lifecycle of a report.

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { writeSourceOf } from './client.ts';
 import { tooManyRequests } from './refuse.ts';
 
@@ -25,11 +25,11 @@ export function limitPublicWrites(app: FastifyInstance, kind: string) {
     max: app.config.addressWriteLimit, timeWindow: publicWriteWindowMs, keyGenerator: key('address'),
   });
 
-  return async function refuseAbusiveRates(request: FastifyRequest, reply: FastifyReply) {
+  return async function refuseAbusiveRates(request: FastifyRequest) {
     for (const limit of [perDevice, perAddress]) {
       const count = await limit(request);
       if (!count.isAllowed && count.isExceeded) {
-        throw tooManyRequests(reply, count.ttlInSeconds);
+        throw tooManyRequests(count.ttlInSeconds);
       }
     }
   };

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import pLimit from 'p-limit';
 import sharp from 'sharp';
 import { appError } from '../http/error-catalogue.ts';
+import { photoDecoding, type DecodingPool } from './decoding-pool.ts';
 
 export const maxPhotos = 3;
 export const maxPhotoBytes = 10 * 1024 * 1024;
@@ -22,11 +22,6 @@ export interface ProcessedPhoto {
  * default (50 MP sensors bin 4 pixels into 1); 40 MP leaves room for a full-resolution 8K frame.
  */
 export const maxPhotoPixels = 40_000_000;
-
-// Decoding is CPU-bound and runs on libuv's thread pool, which file and DNS work share: two
-// photos at a time keep the other threads free however many uploads arrive together; the rest
-// wait their turn in order.
-const decoding = pLimit(2);
 
 /** Width and height from the image's header; sharp reads no pixel data for metadata(). */
 async function headerDimensions(upload: Buffer): Promise<{ width: number; height: number }> {
@@ -57,9 +52,9 @@ export async function checkPhotoDimensions(upload: Buffer): Promise<void> {
  * of the reporter's home and the camera's serial number. Large photos are scaled to 2048 px.
  * Every header is checked before any photo is decoded; decoding waits for a place in the pool.
  */
-export async function processPhotos(uploads: Buffer[]): Promise<ProcessedPhoto[]> {
+export async function processPhotos(uploads: Buffer[], pool: DecodingPool = photoDecoding): Promise<ProcessedPhoto[]> {
   for (const upload of uploads) await checkPhotoDimensions(upload);
-  return Promise.all(uploads.map((upload) => decoding(() => reencode(upload))));
+  return pool.runAll(uploads.map((upload) => () => reencode(upload)));
 }
 
 async function reencode(upload: Buffer): Promise<ProcessedPhoto> {
