@@ -1,8 +1,9 @@
 // npm run bench -- [area …] [--reports N] [--tiles-per-zoom K]
-// Areas: tiles, cached, memory, ingest, first-view, list, exports, hotspots, all (default).
+// Areas: tiles, cached, memory, ingest, abuse, first-view, list, exports, hotspots, all (default).
 // Needs DATABASE_URL (PostgreSQL + PostGIS); the bench works in its own database beside it.
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
+import { abuseBench } from './abuse.ts';
 import { benchDatabase } from './bench-database.ts';
 import { cachedBench } from './cached.ts';
 import type { BenchArea, BenchContext } from './context.ts';
@@ -26,6 +27,7 @@ const areas: Record<string, BenchArea> = {
   exports: exportsBench,
   'first-view': firstViewBench,
   ingest: ingestBench,
+  abuse: abuseBench,
 };
 const usage = `usage: npm run bench -- [${[...Object.keys(areas), 'hotspots', 'all'].join('|')} …] [--reports N] [--tiles-per-zoom K]`;
 

@@ -6,8 +6,9 @@
 //
 // Each simulated resident posts from its own address (X-Forwarded-For, trusted because the
 // server runs with TRUST_PROXY=127.0.0.1), as residents behind a load balancer do; with one
-// address for all, SOURCE_BURST_LIMIT (default 5, kept) would hold all but the first reports
-// for moderation. POST /api/reports has no rate limit (only sign-in and lifecycle routes do).
+// address and no device id for all, SOURCE_BURST_LIMIT (default 5, kept) would hold all but the
+// first reports for moderation and DEVICE_WRITE_LIMIT (20) refuse the rest. The rate-limit
+// counters of public writes (one upsert per device and per address) are part of the figure.
 import { sql } from '../../server/src/db/database.ts';
 import { connectPostgres } from '../../server/src/db/postgres.ts';
 import { insertReport } from '../../server/src/reports/queries.ts';
@@ -25,7 +26,7 @@ interface Sample { lon: number; lat: number; category: string; city: string; kec
 
 // The audit trail refuses deletes (report_events_append_only); only the bench's own rows go,
 // in one transaction that switches that guard off and on again.
-async function deleteAddedReports(context: BenchContext, lastId: number): Promise<void> {
+export async function deleteAddedReports(context: BenchContext, lastId: number): Promise<void> {
   await context.db.transaction(async (tx) => {
     await tx.query(sql`ALTER TABLE report_events DISABLE TRIGGER report_events_append_only`);
     await tx.query(sql`DELETE FROM reports WHERE id > ${lastId}`);

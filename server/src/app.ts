@@ -25,6 +25,7 @@ import { analyticsRoutes } from './analytics/routes.ts';
 import { consoleRoutes } from './console/routes.ts';
 import { layerRoutes } from './layers/routes.ts';
 import { routingRuleRoutes } from './routing-rules/routes.ts';
+import { tooManyRequests } from './rate-limit/refuse.ts';
 import { postgresRateLimitStore } from './rate-limit/store.ts';
 import { rememberWritePositions } from './db/read-your-writes.ts';
 import { TileCache } from '../../tiles/src/index.ts';
@@ -92,9 +93,13 @@ export async function buildApp({ config, db, readDb, logger = false }: AppOption
   await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
   await app.register(cookie);
   rememberWritePositions(app);
-  // Only routes that opt in (sign-in, support) are limited; the counts live in the database so
-  // that every instance behind a load balancer shares them (docs/scaling.md).
-  await app.register(rateLimit, { global: false, store: postgresRateLimitStore(db, warn) });
+  // Only routes that opt in (sign-in, public writes, uncached analytics) are limited; the counts
+  // live in the database so that every instance behind a load balancer shares them (docs/scaling.md).
+  await app.register(rateLimit, {
+    global: false,
+    store: postgresRateLimitStore(db, warn),
+    errorResponseBuilder: (_request, context) => tooManyRequests(Math.ceil(context.ttl / 1000)),
+  });
   await app.register(multipart, {
     limits: { fileSize: maxPhotoBytes, files: maxPhotos, fields: 20, fieldSize: 10_000, parts: 30 },
   });

@@ -18,6 +18,10 @@ const ConfigSchema = Type.Object({
   DEMO_REPORTS: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 3000 }),
   MODERATE_ALL: Type.Boolean({ default: false }),
   SOURCE_BURST_LIMIT: Type.Integer({ minimum: 1, maximum: 100000, default: 5 }),
+  ADDRESS_BURST_LIMIT: Type.Integer({ minimum: 1, maximum: 1000000, default: 60 }),
+  DEVICE_WRITE_LIMIT: Type.Integer({ minimum: 1, maximum: 1000000, default: 20 }),
+  ADDRESS_WRITE_LIMIT: Type.Integer({ minimum: 1, maximum: 1000000, default: 600 }),
+  ANALYTICS_COMPUTE_BUDGET: Type.Integer({ minimum: 1, maximum: 1000000, default: 10 }),
   REOPEN_WINDOW_DAYS: Type.Integer({ minimum: 0, maximum: 365, default: 14 }),
   DUPLICATE_RADIUS_M: Type.Number({ minimum: 1, maximum: 1000, default: 50 }),
   DUPLICATE_WINDOW_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 30 }),
@@ -48,8 +52,22 @@ export interface Config {
   demoReports: number;
   /** Hold every report for a moderator, not only the flagged ones. */
   moderateAll: boolean;
-  /** More reports than this from one source within 10 minutes are held for a moderator. */
+  /**
+   * More reports than this from one device (its X-Device-Id, else its address and browser) or
+   * SMS number within 10 minutes are held for a moderator.
+   */
   sourceBurstLimit: number;
+  /**
+   * More reports than this from one network address within 10 minutes are held: far above
+   * sourceBurstLimit, because a carrier puts thousands of phones behind one address.
+   */
+  addressBurstLimit: number;
+  /** Public writes (reports, support, reopen) one device may make per route in 10 minutes; more are refused (429). */
+  deviceWriteLimit: number;
+  /** The same for one network address, whatever the devices: the ceiling for abusive rates only. */
+  addressWriteLimit: number;
+  /** Uncached analytics computations one address may start per minute; more are refused (429). */
+  analyticsComputeBudget: number;
   /** Days after resolution in which the reporter may reopen a report. */
   reopenWindowDays: number;
   /** Open reports of the same category this near (metres) and recent (days) are offered as duplicates. */
@@ -110,6 +128,10 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     mailFrom: c.MAIL_FROM,
     moderateAll: c.MODERATE_ALL,
     sourceBurstLimit: c.SOURCE_BURST_LIMIT,
+    addressBurstLimit: c.ADDRESS_BURST_LIMIT,
+    deviceWriteLimit: c.DEVICE_WRITE_LIMIT,
+    addressWriteLimit: c.ADDRESS_WRITE_LIMIT,
+    analyticsComputeBudget: c.ANALYTICS_COMPUTE_BUDGET,
     reopenWindowDays: c.REOPEN_WINDOW_DAYS,
     duplicateRadiusM: c.DUPLICATE_RADIUS_M,
     duplicateWindowDays: c.DUPLICATE_WINDOW_DAYS,

@@ -44,4 +44,22 @@ describe('fetchJson', () => {
     expect(sent[1].body).toBe(form);
     expect(sent[1].headers).not.toHaveProperty('content-type');
   });
+
+  it('sends the device\'s stored X-Device-Id with every write, the same each time, and none with a read', async () => {
+    const storage = new Map<string, string>();
+    vi.stubGlobal('localStorage', { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => storage.set(k, v) });
+    const sent: RequestInit[] = [];
+    vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+      sent.push(init);
+      return answer(204);
+    });
+    await fetchJson('/api/reports', { method: 'POST', body: new FormData() });
+    await fetchJson('/api/reports/TGR-7K3P9Q/support', { method: 'POST' });
+    await fetchJson('/api/categories');
+    const ids = sent.map((init) => (init.headers as Record<string, string>)['x-device-id']);
+    expect(ids[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(ids[1]).toBe(ids[0]);
+    expect(ids[2]).toBeUndefined();
+    expect([...storage.values()]).toEqual([ids[0]]);
+  });
 });

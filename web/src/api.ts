@@ -1,3 +1,4 @@
+import { deviceId } from './device-id.ts';
 import i18next, { type Language } from './i18n/index.ts';
 
 /** One entry of a VALIDATION_FAILED error's details. */
@@ -66,6 +67,8 @@ export interface JsonRequest {
 export async function fetchJson<T>(url: string, request: JsonRequest = {}): Promise<T> {
   const { method = 'GET', body, signal } = request;
   const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
+  // Writes are counted per device as well as per address (phones share a carrier's address).
+  if (method !== 'GET') headers['x-device-id'] = deviceId();
   if (body && !(body instanceof FormData)) headers['content-type'] = 'application/json';
   let response: Response;
   try {

@@ -24,6 +24,11 @@ export class AnalyticsCache {
 
   constructor(private readonly maxEntries = 64) {}
 
+  /** Whether a request for `key` now would be answered without a new computation (done or under way). */
+  holds(key: string, version: string): boolean {
+    return this.entries.get(key)?.version === version;
+  }
+
   async get<T>(key: string, version: string, compute: () => Promise<T>): Promise<T> {
     const hit = this.entries.get(key);
     if (hit && hit.version === version) {

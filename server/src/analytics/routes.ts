@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { stringify } from 'csv-stringify/sync';
 import { Type, type Static, type TObject } from 'typebox';
 import { sendTile } from '../tiles/serve.ts';
 import { checkTile, TileParams } from '../tiles/tile-params.ts';
+import { computeBudget } from './budget.ts';
 import { dataVersion } from './cache.ts';
 import { dbscanClusters } from './dbscan.ts';
 import { downloadName, toCsv } from './export.ts';
@@ -40,6 +41,8 @@ const tilesDescription = (layer: string) =>
 
 export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const cache = app.analyticsCache;
+  // Charged only for a result not yet computed for this data version (analytics/budget.ts).
+  const chargeComputation = computeBudget(app);
   const Output = Type.Object({
     format: Type.Optional(Type.Union([Type.Literal('geojson'), Type.Literal('csv')])),
     download: Type.Optional(Type.Boolean()),
@@ -47,10 +50,12 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   /**
    * Computes (or reuses, until new reports arrive) the layer for these parameters; the echo
-   * says which data version it reflects and when it was computed.
+   * says which data version it reflects and when it was computed. A new computation is charged
+   * to the client's budget first.
    */
-  async function cached(key: unknown, compute: () => Promise<LayerResult>) {
+  async function cached(request: FastifyRequest, key: unknown, compute: () => Promise<LayerResult>) {
     const version = await dataVersion(app.db);
+    if (!cache.holds(JSON.stringify(key), version)) await chargeComputation(request);
     const result = await cache.get(JSON.stringify(key), version, async () => {
       const computedAt = new Date().toISOString();
       const computed = await compute();
@@ -67,7 +72,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }, async (request, reply) => {
       const q = request.query as Static<Q> & { format?: string; download?: boolean };
       const { key, compute } = await prepare(q);
-      return sendLayer(reply, (await cached(key, compute)).result, q);
+      return sendLayer(reply, (await cached(request, key, compute)).result, q);
     });
 
     app.get(`${path}/tiles/:z/:x/:y.mvt`, {
@@ -81,7 +86,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }, async (request, reply) => {
       const tile = checkTile(request.params);
       const { key, compute } = await prepare(request.query as Static<Q>);
-      const { key: variant, result } = await cached(key, compute);
+      const { key: variant, result } = await cached(request, key, compute);
       return sendTile(app.tileCache, {
         source: `hotspots-${tileLayer}`,
         variant,
@@ -134,7 +139,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (request, reply) => {
     const window = await readWindow(app.db, request.query);
-    const { result } = await cached(['kelurahan', window], () => kelurahanSummary(app.db, window));
+    const { result } = await cached(request, ['kelurahan', window], () => kelurahanSummary(app.db, window));
     return sendLayer(reply, result, request.query);
   });
 
@@ -150,7 +155,9 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const window = await readWindow(app.db, request.query);
     const version = await dataVersion(app.db);
-    const counts = await cache.get(JSON.stringify(['weekly', window]), version, () => weeklyCounts(app.db, window));
+    const key = JSON.stringify(['weekly', window]);
+    if (!cache.holds(key, version)) await chargeComputation(request);
+    const counts = await cache.get(key, version, () => weeklyCounts(app.db, window));
     if (request.query.format !== 'csv') return { ...counts, parameters: { ...counts.parameters, data_version: version } };
     const name = downloadName({ layer: 'weekly', parameters: counts.parameters, columns: [], features: [] }, 'csv');
     return reply

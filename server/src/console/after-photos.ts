@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { sql, type Sql, type Transaction } from '../db/database.ts';
 import { appError } from '../http/error-catalogue.ts';
 import { addEvent } from '../lifecycle/queries.ts';
-import { maxPhotos, processPhoto, storePhotos, type ProcessedPhoto } from '../reports/photos.ts';
+import { maxPhotos, processPhotos, storePhotos } from '../reports/photos.ts';
 import type { Staff } from '../staff/queries.ts';
 
 // Proof of a fix is taken while the work goes on and when it is done; a closed report's record
@@ -26,7 +26,7 @@ export async function readPhotoUploads(request: FastifyRequest): Promise<Buffer[
 }
 
 /**
- * Adds 'after' photos to a report: re-encoded without EXIF like the resident's (processPhoto),
+ * Adds 'after' photos to a report: re-encoded without EXIF like the resident's (processPhotos),
  * at most 3 per report in all. The report's state is checked before any photo is decoded, so
  * a refused upload costs no decoding; files are written before the rows that name them and
  * removed again if the transaction rolls back.
@@ -48,8 +48,7 @@ export async function addAfterPhotos(tx: Transaction, photosDir: string, staff: 
       max: maxPhotos, existing: report.after_count, details: { existing: report.after_count, max: maxPhotos },
     });
   }
-  const photos: ProcessedPhoto[] = [];
-  for (const upload of uploads) photos.push(await processPhoto(upload));
+  const photos = await processPhotos(uploads);
   const files = await storePhotos(photosDir, photos);
   tx.onRollback(async () => void (await files.discard()));
   for (const [i, p] of photos.entries()) {

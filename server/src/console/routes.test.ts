@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../db/database.ts';
 import { multipartBody } from '../test/multipart.ts';
+import { pngClaiming } from '../test/oversized-png.ts';
 import { signIn, type SignedIn } from '../test/staff.ts';
 import { createTestApp, type TestApp } from '../test/app.ts';
 import { eventually } from '../test/eventually.ts';
@@ -139,6 +140,28 @@ describe('a report\'s desk view', () => {
     expect(stored.headers['content-type']).toBe('image/jpeg');
     expect((await sharp(stored.rawPayload).metadata()).exif).toBeUndefined();
     expect(detail.events.at(-1)).toMatchObject({ kind: 'after_photos_added', is_public: false });
+  });
+
+  it('checks the report\'s status before decoding any after photo', async () => {
+    const code = await submit('jalan_rusak', inSukarasa);
+    await t.db.query(sql`UPDATE reports SET status = 'closed' WHERE code = ${code}`);
+    // Neither file can be decoded (one is not an image, one claims 100 megapixels): a refusal
+    // that names the status shows that the status was read before either was looked at.
+    const form = multipartBody({}, [
+      { name: 'photos', filename: 'a.jpg', type: 'image/jpeg', data: Buffer.from('not an image at all') },
+      { name: 'photos', filename: 'b.png', type: 'image/png', data: pngClaiming(10_000, 10_000) },
+    ]);
+    const res = await t.app.inject({ method: 'POST', url: `/api/console/reports/${code}/photos`, payload: form.payload, headers: { ...pupr.headers, ...form.headers } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('AFTER_PHOTOS_NOT_ALLOWED');
+  });
+
+  it('refuses an after photo over 40 megapixels from its header', async () => {
+    const code = await submit('jalan_rusak', inSukarasa);
+    const form = multipartBody({}, [{ name: 'photos', filename: 'b.png', type: 'image/png', data: pngClaiming(10_000, 10_000) }]);
+    const res = await t.app.inject({ method: 'POST', url: `/api/console/reports/${code}/photos`, payload: form.payload, headers: { ...pupr.headers, ...form.headers } });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.code).toBe('PHOTO_TOO_MANY_PIXELS');
   });
 });
 

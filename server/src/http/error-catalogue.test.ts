@@ -20,6 +20,7 @@ type ParameterisedCode = { [C in ErrorCode]: [ParamsOf<C>] extends [void] ? neve
 const samples: { [C in ParameterisedCode]: ParamsOf<C>[] } = {
   BAD_REQUEST: [{ problem: 'reach fields limit' }],
   NOT_FOUND: [{ method: 'GET', url: '/api/nothing' }],
+  TOO_MANY_REQUESTS: [{ retryAfterSeconds: 1 }, { retryAfterSeconds: 42 }, { retryAfterSeconds: 540 }],
   UNKNOWN_CATEGORY: [{ categories: ['gempa'] }, { categories: ['gempa', 'naga'] }],
   UNKNOWN_DEPARTMENT: [{ department: 'dinas-naga' }],
   UNKNOWN_KELURAHAN: [{ code: '36.71.99.9999' }],
@@ -29,6 +30,7 @@ const samples: { [C in ParameterisedCode]: ParamsOf<C>[] } = {
   TRANSITION_NOT_ALLOWED_FOR_ROLE: [{ role: 'moderator', from: 'assigned', to: 'resolved' }],
   REPORT_NOT_OPEN: [{ code: 'TGR-7K3P9Q', status: 'closed' }],
   REOPEN_WINDOW_PASSED: [{ windowDays: 14 }],
+  PHOTO_TOO_MANY_PIXELS: [{ width: 10000, height: 10000, maxMegapixels: 40 }],
   AFTER_PHOTOS_NOT_ALLOWED: [{ status: 'submitted' }],
   TOO_MANY_AFTER_PHOTOS: [{ max: 3, existing: 2 }],
   INVALID_DATE: [{ field: 'since', value: '2026-02-30' }],

@@ -55,6 +55,17 @@ export const catalogue = {
   SIGN_IN_THROTTLED: fixed(429,
     'Terlalu banyak percobaan masuk yang gagal dari sini. Coba lagi sebentar lagi.',
     'Too many failed sign-in attempts from here. Try again shortly.'),
+  // A client sending at abusive rates (rate-limit/); the answer carries Retry-After.
+  TOO_MANY_REQUESTS: withValues(429, (p: { retryAfterSeconds: number }) => {
+    const minutes = Math.ceil(p.retryAfterSeconds / 60);
+    const wait = p.retryAfterSeconds < 60
+      ? { id: `${p.retryAfterSeconds} detik`, en: `${p.retryAfterSeconds} second${p.retryAfterSeconds === 1 ? '' : 's'}` }
+      : { id: `${minutes} menit`, en: `${minutes} minute${minutes === 1 ? '' : 's'}` };
+    return {
+      id: `Terlalu banyak permintaan dari perangkat atau jaringan ini. Coba lagi dalam ${wait.id}.`,
+      en: `Too many requests from this device or network. Try again in ${wait.en}.`,
+    };
+  }),
   STAFF_EXISTS: fixed(409, 'Akun dengan e-mail ini sudah ada.', 'An account with this e-mail already exists.'),
 
   // References to things that do not exist. 422 for all of them, in a body or in a query string:
@@ -96,11 +107,17 @@ export const catalogue = {
     'bbox must be minLon,minLat,maxLon,maxLat with min ≤ max in WGS 84.'),
   // 413 as the multipart limit answers it, whether the stream or the route counts the photos.
   TOO_MANY_PHOTOS: fixed(413, 'Paling banyak 3 foto.', 'At most 3 photos.'),
-  PHOTO_TOO_LARGE: fixed(413,
-    'Foto terlalu besar (maksimal 10 MB dan 100 megapiksel).', 'A photo is too large (10 MB and 100 megapixels at most).'),
+  PHOTO_TOO_LARGE: fixed(413, 'Foto terlalu besar (maksimal 10 MB).', 'A photo is too large (10 MB at most).'),
+  PHOTO_TOO_MANY_PIXELS: withValues(413, (p: { width: number; height: number; maxMegapixels: number }) => ({
+    id: `Foto ${p.width} × ${p.height} piksel terlalu besar (maksimal ${p.maxMegapixels} megapiksel). Kecilkan dulu.`,
+    en: `A photo of ${p.width} × ${p.height} pixels is too large (${p.maxMegapixels} megapixels at most). Make it smaller first.`,
+  })),
   PHOTO_NOT_AN_IMAGE: fixed(415,
     'Berkas foto bukan gambar yang dapat dibaca (JPEG, PNG, WebP, HEIC, GIF, TIFF).',
     'A photo is not a readable image (JPEG, PNG, WebP, HEIC, GIF, TIFF).'),
+  PHOTOS_BUSY: fixed(503,
+    'Server sedang memproses banyak foto. Coba kirim lagi sebentar lagi.',
+    'The server is processing many photos. Try sending again shortly.'),
   PHOTO_NOT_FOUND: fixed(404, 'Foto tidak ditemukan.', 'Photo not found.'),
 
   // The lifecycle of a report.

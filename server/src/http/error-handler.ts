@@ -85,6 +85,9 @@ function bodyOf(refusal: AppError): ErrorBody {
 }
 
 function send(reply: FastifyReply, refusal: AppError) {
+  // A refusal that names when to come back (a limit's window, a full queue) says so in Retry-After too.
+  const retryAfter = (refusal.details as { retry_after_seconds?: unknown } | undefined)?.retry_after_seconds;
+  if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
   return reply.status(refusal.statusCode).send(bodyOf(refusal));
 }
 

@@ -1,6 +1,8 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponse } from '../http/app-error.ts';
 import { normaliseTrackingCode } from '../reference/tracking-code.ts';
+import { DeviceIdHeaders } from '../rate-limit/client.ts';
+import { limitPublicWrites } from '../rate-limit/public-writes.ts';
 import { requireStaff } from '../staff/sessions.ts';
 import { changeStatus } from './change-status.ts';
 import { correctReport } from './edit.ts';
@@ -10,6 +12,7 @@ import { supportReport } from './support.ts';
 
 const CodeParams = Type.Object({ code: Type.String({ maxLength: 40 }) });
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
+const publicWriteErrors = { ...errors, 429: ErrorResponse };
 const Note = Type.String({ minLength: 1, maxLength: 2000 });
 
 // Each change is one transaction (http/write-transaction.ts); the map's tiles and the reporter's
@@ -78,12 +81,14 @@ export const lifecycleRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/api/reports/:code/reopen', {
+    onRequest: limitPublicWrites(app, 'reopen'),
     schema: {
       tags: ['lifecycle'],
       summary: 'The reporter reopens a resolved report, within the reopen window',
       params: CodeParams,
+      headers: DeviceIdHeaders,
       body: Type.Object({ resident_token: Type.String({ minLength: 10, maxLength: 100 }), reason: Note }, { additionalProperties: false }),
-      response: { 200: Type.Object({ ok: Type.Boolean() }), ...errors },
+      response: { 200: Type.Object({ ok: Type.Boolean() }), ...publicWriteErrors },
     },
   }, async (request) => {
     await reopenReport(request.tx, {
@@ -94,12 +99,13 @@ export const lifecycleRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/api/reports/:code/support', {
-    config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    onRequest: limitPublicWrites(app, 'support'),
     schema: {
       tags: ['lifecycle'],
       summary: 'Support (+1) an open report instead of filing the same problem again',
       params: CodeParams,
-      response: { 200: Type.Object({ support_count: Type.Integer(), counted: Type.Boolean() }), ...errors },
+      headers: DeviceIdHeaders,
+      response: { 200: Type.Object({ support_count: Type.Integer(), counted: Type.Boolean() }), ...publicWriteErrors },
     },
   }, async (request) => supportReport(request.tx, normaliseTrackingCode(request.params.code), {
     ip: request.ip, userAgent: String(request.headers['user-agent'] ?? ''),

@@ -6,6 +6,7 @@ import { startJobs, stopJobs } from '../jobs/runner.ts';
 import { eventually } from '../test/eventually.ts';
 import type { SmsChannel } from '../sms/channel.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
+import { withoutLimits } from '../test/app.ts';
 import { signIn, type SignedIn } from '../test/staff.ts';
 import { createMailer } from './mailer.ts';
 import { startOutbox } from '../outbox/drain.ts';
@@ -38,7 +39,7 @@ export async function startNotifiedApp(channels: {
 }): Promise<NotifiedApp> {
   const t = await createTestDatabase();
   const { db } = t;
-  const config = { ...readConfig(), sourceBurstLimit: 100_000, publicBaseUrl, databaseUrl: t.url };
+  const config = { ...readConfig(), ...withoutLimits, publicBaseUrl, databaseUrl: t.url };
   const mailer = createMailer({ smtpUrl: channels.smtpUrl, mailFrom: 'PetaWarga <noreply@petawarga.example>' });
   const sms = channels.sms?.(db);
   await startJobs(db, config, notificationQueues({ db, publicBaseUrl, mailer, sms, retry: channels.retry }), { pollingIntervalSeconds: 0.5 });

@@ -33,6 +33,7 @@ describe('rate limits shared by every instance', () => {
     expect(statuses.every((s) => s === 401)).toBe(true);
     const refused = await login(b.app, 'nobody@example.org', 'x');
     expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.code).toBe('TOO_MANY_REQUESTS');
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     expect((await login(a.app, 'nobody@example.org', 'x')).statusCode).toBe(429);
     // Another address has its own count, and another limited route its own.

@@ -20,6 +20,7 @@ export interface NewReport {
   routingExplanation: unknown;
   residentTokenHash?: string;
   sourceHash?: string;
+  addressHash?: string;
   moderationFlags?: unknown;
   locationIsApproximate?: boolean;
 }
@@ -29,11 +30,11 @@ export async function insertReport(tx: Queryable, r: NewReport): Promise<{ id: n
   const [row] = await tx.query<{ id: number }>(sql`
     INSERT INTO reports (code, category_code, description, status, location, accuracy_m, address, channel,
                          city_code, kecamatan_code, kelurahan_code, department_code, routing_explanation,
-                         resident_token_hash, source_hash, moderation_flags, location_is_approximate)
+                         resident_token_hash, source_hash, address_hash, moderation_flags, location_is_approximate)
     VALUES (${r.code}, ${r.categoryCode}, ${r.description}, ${r.status},
             ST_SetSRID(ST_MakePoint(${r.lon}, ${r.lat}), 4326), ${r.accuracyM ?? null}, ${r.address ?? null},
             ${r.channel}, ${r.cityCode}, ${r.kecamatanCode}, ${r.kelurahanCode}, ${r.departmentCode},
-            ${JSON.stringify(r.routingExplanation)}, ${r.residentTokenHash ?? null}, ${r.sourceHash ?? null},
+            ${JSON.stringify(r.routingExplanation)}, ${r.residentTokenHash ?? null}, ${r.sourceHash ?? null}, ${r.addressHash ?? null},
             ${r.moderationFlags === undefined ? null : JSON.stringify(r.moderationFlags)}, ${r.locationIsApproximate ?? false})
     ON CONFLICT (code) DO NOTHING
     RETURNING id`);

@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { sql } from '../db/database.ts';
 import { createTestApp, type TestApp } from '../test/app.ts';
 import { multipartBody } from '../test/multipart.ts';
+import { pngClaiming } from '../test/oversized-png.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -192,6 +193,32 @@ describe('POST /api/reports with photos (multipart)', () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/reports', payload, headers });
     expect(res.statusCode).toBe(413);
     expect(res.json().error.code).toBe('PHOTO_TOO_LARGE');
+  });
+
+  it('refuses a photo whose header names 10000 × 10000 pixels with PHOTO_TOO_MANY_PIXELS, without decoding it', async () => {
+    const before = await countRows();
+    const { payload, headers } = multipartBody(fields, [
+      { name: 'photos', filename: 'huge.png', type: 'image/png', data: pngClaiming(10_000, 10_000) },
+    ]);
+    const res = await t.app.inject({ method: 'POST', url: '/api/reports', payload, headers });
+    // Its pixel data is cut short: decoding it would have answered PHOTO_NOT_AN_IMAGE.
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error).toMatchObject({ code: 'PHOTO_TOO_MANY_PIXELS', details: { width: 10_000, height: 10_000, max_pixels: 40_000_000 } });
+    expect(res.json().error.message_id).toContain('40 megapiksel');
+    expect(await countRows()).toEqual(before);
+  });
+
+  it('takes a photo at 40 megapixels but not one pixel row more', async () => {
+    const photo = (height: number) => multipartBody(fields, [
+      { name: 'photos', filename: 'tall.png', type: 'image/png', data: pngClaiming(4000, height) },
+    ]);
+    const over = photo(10_001);
+    const refused = await t.app.inject({ method: 'POST', url: '/api/reports', ...over });
+    expect(refused.json().error.code).toBe('PHOTO_TOO_MANY_PIXELS');
+    // At the limit the header passes and the cut-short data reaches the decoder.
+    const atLimit = photo(10_000);
+    const decoded = await t.app.inject({ method: 'POST', url: '/api/reports', ...atLimit });
+    expect(decoded.json().error.code).toBe('PHOTO_NOT_AN_IMAGE');
   });
 
   it('validates form fields like JSON ones', async () => {

@@ -4,11 +4,12 @@ import { appError } from '../http/error-catalogue.ts';
 import { checkIdempotencyKey } from './idempotency.ts';
 import { listPublicReports, ReportListQuery } from './list.ts';
 import { readMultipartSubmission } from './multipart.ts';
-import { maxPhotos, processPhoto } from './photos.ts';
+import { maxPhotos, processPhotos } from './photos.ts';
 import { findPublicReport } from './queries.ts';
 import { ErrorResponse } from '../http/app-error.ts';
 import { PublicReport, ReportSubmission, SubmittedReport } from './schemas.ts';
-import { sourceHash } from '../moderation/decide.ts';
+import { DeviceIdHeaders, writeSourceOf } from '../rate-limit/client.ts';
+import { limitPublicWrites } from '../rate-limit/public-writes.ts';
 import { submitReport } from './submit.ts';
 import { normaliseTrackingCode, trackingCodePattern } from '../reference/tracking-code.ts';
 import { publicReadDb } from '../db/read-your-writes.ts';
@@ -19,21 +20,24 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const photosDir = path.join(app.config.dataDir, 'photos');
 
   app.post('/api/reports', {
+    onRequest: limitPublicWrites(app, 'report'),
     schema: {
       tags: ['reports'],
       summary: 'Submit a report',
       description:
         'JSON, or multipart/form-data with the same fields (reporter as reporter_name, reporter_phone, ' +
         'reporter_email) and up to 3 image files named `photos` (10 MB each). A retried request with ' +
-        'the same Idempotency-Key returns the report the first one created (200) instead of a new one.',
-      headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String()) }),
+        'the same Idempotency-Key returns the report the first one created (200) instead of a new one. ' +
+        'Bursts from one device (X-Device-Id) or one network address are held for a moderator; abusive ' +
+        'rates are refused with 429 TOO_MANY_REQUESTS and Retry-After.',
+      headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String()), ...DeviceIdHeaders.properties }),
       body: {
         content: {
           'application/json': { schema: ReportSubmission },
           'multipart/form-data': { schema: Type.Any() },
         },
       } as never,
-      response: { 200: SubmittedReport, 201: SubmittedReport, ...errors },
+      response: { 200: SubmittedReport, 201: SubmittedReport, 429: ErrorResponse, ...errors },
     },
   }, async (request, reply) => {
     const idempotencyKey = checkIdempotencyKey(request.headers['idempotency-key'] as string | undefined);
@@ -43,14 +47,17 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (uploads.length > maxPhotos) {
       throw appError('TOO_MANY_PHOTOS');
     }
-    const photos = [];
-    for (const upload of uploads) photos.push(await processPhoto(upload));
+    const photos = await processPhotos(uploads);
 
+    const source = writeSourceOf(request);
     const result = await submitReport(request.tx, photosDir, {
       fields, photos, uploads, idempotencyKey, channel: 'web',
       duplicates: { radiusM: app.config.duplicateRadiusM, windowDays: app.config.duplicateWindowDays },
-      sourceHash: sourceHash(request.ip),
-      moderation: { moderateAll: app.config.moderateAll, burstLimit: app.config.sourceBurstLimit },
+      sourceHash: source.device,
+      addressHash: source.address,
+      moderation: {
+        moderateAll: app.config.moderateAll, burstLimit: app.config.sourceBurstLimit, addressBurstLimit: app.config.addressBurstLimit,
+      },
     });
     const report = await findPublicReport(request.tx, result.code, true);
     if (!report) throw new Error(`report ${result.code} vanished after submission`);

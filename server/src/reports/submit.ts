@@ -25,9 +25,11 @@ export interface Submission {
   /** Staff filing on a resident's behalf (phone, walk-in): the audit names them. */
   actor?: string;
   duplicates: { radiusM: number; windowDays: number };
-  /** Hash of where it came from (see moderation/decide.ts), for burst detection. */
+  /** Hash of the device or SMS number it came from (rate-limit/client.ts), for burst screening. */
   sourceHash: string;
-  moderation: { moderateAll: boolean; burstLimit: number };
+  /** Hash of its network address, when it came over the network; its burst limit is far higher. */
+  addressHash?: string;
+  moderation: { moderateAll: boolean; burstLimit: number; addressBurstLimit?: number };
 }
 
 export interface SubmitResult {
@@ -70,7 +72,7 @@ export async function submitReport(tx: Transaction, photosDir: string, s: Submis
   });
   const residentToken = randomBytes(24).toString('base64url');
   const moderation = await decidePublication(tx, {
-    description: f.description, categoryCode: f.category, sourceHash: s.sourceHash, ...s.moderation,
+    description: f.description, categoryCode: f.category, sourceHash: s.sourceHash, addressHash: s.addressHash, ...s.moderation,
   });
 
   const files = await storePhotos(photosDir, s.photos);
@@ -97,6 +99,7 @@ export async function submitReport(tx: Transaction, photosDir: string, s: Submis
       routingExplanation: routing.explanation,
       residentTokenHash: residentTokenHash(residentToken),
       sourceHash: s.sourceHash,
+      addressHash: s.addressHash,
       moderationFlags: moderation.screen,
       locationIsApproximate: s.locationIsApproximate ?? false,
     });

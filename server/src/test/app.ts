@@ -12,12 +12,20 @@ export interface TestApp extends TestDatabase {
   close(): Promise<void>;
 }
 
+/**
+ * Tests send many reports and queries from one address; burst screening, rate limits and the
+ * analytics budget have tests of their own.
+ */
+export const withoutLimits = {
+  sourceBurstLimit: 100_000, addressBurstLimit: 100_000, deviceWriteLimit: 100_000, addressWriteLimit: 100_000,
+  analyticsComputeBudget: 100_000,
+} satisfies Partial<Config>;
+
 /** The real application over a fresh test database, with its own data folder for photos. */
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const t = await createTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'petawarga-test-'));
-  // Tests send many reports from one address; burst screening has its own test.
-  const config: Config = { ...readConfig(), dataDir, sourceBurstLimit: 100_000, ...overrides };
+  const config: Config = { ...readConfig(), dataDir, ...withoutLimits, ...overrides };
   const app = await buildApp({ config, db: t.db });
   await app.ready();
   return {

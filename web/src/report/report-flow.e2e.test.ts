@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { sql } from '../../../server/src/db/database.ts';
@@ -78,6 +79,12 @@ describe('reporting a problem in the browser', () => {
     expect(Math.abs(stored.lat - pin.lat)).toBeLessThan(0.0001);
 
     expect(await codesOnMap(page, stored.lon, stored.lat, code)).toContain(code);
+
+    // The browser sent its stored device id: the report's burst count is the device's own.
+    const device = await page.evaluate(() => localStorage.getItem('petawarga:device-id'));
+    expect(device).toMatch(/^[0-9a-f-]{36}$/);
+    const [{ source_hash }] = await t.db.query<{ source_hash: string }>(sql`SELECT source_hash FROM reports WHERE code = ${code}`);
+    expect(source_hash).toBe(createHash('sha256').update(`source:device:${device}`).digest('hex'));
 
     await page.goto(`${base}/r/${code}`);
     const details = page.locator('.report-details');

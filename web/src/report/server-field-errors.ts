@@ -33,6 +33,7 @@ const fieldOfCode: Record<string, [FieldName, string]> = {
   UNKNOWN_CATEGORY: ['category', 'errors.category.missing'],
   TOO_MANY_PHOTOS: ['photos', 'errors.photos.tooMany'],
   PHOTO_TOO_LARGE: ['photos', 'errors.photos.tooLarge'],
+  PHOTO_TOO_MANY_PIXELS: ['photos', 'errors.photos.tooManyPixels'],
   PHOTO_NOT_AN_IMAGE: ['photos', 'errors.photos.notImage'],
 };
 

@@ -1,20 +1,10 @@
 import { fetchJson } from '../api.ts';
+import { randomUuid } from '../random-uuid.ts';
 import type { PublicReport } from './public-report.ts';
 import { limits, type ReportDraft } from './report-draft.ts';
 
-/**
- * A key for the Idempotency-Key header, made once per opened form. crypto.randomUUID exists only
- * on secure origins, so a phone testing the app over plain http on the LAN gets the same kind of
- * version-4 UUID from getRandomValues.
- */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+/** A key for the Idempotency-Key header, made once per opened form. */
+export const newIdempotencyKey = randomUuid;
 
 /** The draft as the multipart form POST /api/reports reads; empty optional fields are left out. */
 export function reportFormData(draft: ReportDraft): FormData {
