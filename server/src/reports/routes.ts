@@ -7,7 +7,7 @@ import { readMultipartSubmission } from './multipart.ts';
 import { maxPhotos, processPhoto } from './photos.ts';
 import { findPublicReport } from './queries.ts';
 import { ErrorResponse } from '../http/app-error.ts';
-import { PublicReport, ReportSubmission, SubmittedReport } from './schemas.ts';
+import { PublicReport, PublicReportPage, ReportSubmission, SubmittedReport } from './schemas.ts';
 import { sourceHash } from '../moderation/decide.ts';
 import { submitReport } from './submit.ts';
 import { normaliseTrackingCode, trackingCodePattern } from './tracking-code.ts';
@@ -89,6 +89,10 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['reports'],
       summary: 'Public reports as GeoJSON, newest first, with cursor paging',
       querystring: ReportListQuery,
+      response: {
+        200: { description: 'A FeatureCollection of points', content: { 'application/geo+json': { schema: PublicReportPage } } },
+        ...errors,
+      },
     },
   }, async (request, reply) => {
     const page = await listPublicReports(await publicReadDb(app, request, reply), request.query);

@@ -1,6 +1,7 @@
 import { sql, type Queryable } from '../db/database.ts';
 import { appError } from '../http/error-catalogue.ts';
-import { evaluateRouting, type DepartmentExplanation } from '../routing-rules/evaluate.ts';
+import { evaluateRouting } from '../routing-rules/evaluate.ts';
+import type { DepartmentExplanation } from '../routing-rules/explanation.ts';
 
 export interface RoutingResult {
   cityCode: string;

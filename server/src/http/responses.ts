@@ -1,0 +1,19 @@
+import { Type } from 'typebox';
+import { ErrorResponse } from './app-error.ts';
+
+/** ErrorResponse under each status a route may refuse with (error-handler.ts sends them). */
+export function errorResponses<S extends number>(...statuses: S[]): Record<S, typeof ErrorResponse> {
+  return Object.fromEntries(statuses.map((status) => [status, ErrorResponse])) as Record<S, typeof ErrorResponse>;
+}
+
+/**
+ * A success answer that is not JSON (tile, photo, CSV), declared under its own media type so that
+ * the OpenAPI document says what comes back; Fastify sends such bodies as they are.
+ */
+export function mediaResponse(mediaType: string, description: string, format: 'binary' | 'text' = 'binary') {
+  const schema = format === 'binary' ? Type.String({ format: 'binary', description }) : Type.String({ description });
+  return { description, content: { [mediaType]: { schema } } };
+}
+
+/** Tiles and other cached bodies: 304 when If-None-Match names the current ETag. */
+export const notModified = Type.Null({ description: 'Not Modified: the ETag in If-None-Match is current' });
