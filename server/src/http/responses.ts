@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { Type } from 'typebox';
 import { ErrorResponse } from './app-error.ts';
 
@@ -11,7 +12,9 @@ export function errorResponses<S extends number>(...statuses: S[]): Record<S, ty
  * the OpenAPI document says what comes back; Fastify sends such bodies as they are.
  */
 export function mediaResponse(mediaType: string, description: string, format: 'binary' | 'text' = 'binary') {
-  const schema = format === 'binary' ? Type.String({ format: 'binary', description }) : Type.String({ description });
+  // Typed as what a handler may send for it: bytes, a stream of them, or text.
+  const schema = Type.Unsafe<Buffer | Readable | string>(
+    format === 'binary' ? { type: 'string', format: 'binary', description } : { type: 'string', description });
   return { description, content: { [mediaType]: { schema } } };
 }
 

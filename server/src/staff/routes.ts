@@ -6,6 +6,7 @@ import {
 } from './queries.ts';
 import { newToken, requireStaff, sessionCookie, sessionHours, tokenHash } from './sessions.ts';
 import { roles } from './queries.ts';
+import { errorResponses } from '../http/responses.ts';
 
 const StaffView = Type.Object({
   id: Type.Integer(), email: Type.String(), name: Type.String(), role: Type.String(),
@@ -25,7 +26,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
         email: Type.String({ maxLength: 254, minLength: 3 }),
         password: Type.String({ maxLength: 200, minLength: 1 }),
       }, { additionalProperties: false }),
-      response: { 200: Type.Object({ staff: StaffView, csrf_token: Type.String() }) },
+      response: { 200: Type.Object({ staff: StaffView, csrf_token: Type.String() }), ...errorResponses(400, 401, 429, 500, 503) },
     },
   }, async (request, reply) => {
     const account = await findStaffForLogin(request.tx, request.body.email);
@@ -52,7 +53,11 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/api/staff/logout', {
-    schema: { tags: ['staff'], summary: 'Sign out (ends the session)' },
+    schema: {
+      tags: ['staff'],
+      summary: 'Sign out (ends the session)',
+      response: { 204: Type.Null({ description: 'Signed out (also when no session was open)' }), ...errorResponses(500, 503) },
+    },
   }, async (request, reply) => {
     const token = request.cookies[sessionCookie];
     if (token) await deleteSession(request.tx, tokenHash(token));
@@ -62,6 +67,6 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/api/staff/me', {
     preHandler: requireStaff(app.db, roles),
-    schema: { tags: ['staff'], summary: 'The signed-in staff member', response: { 200: StaffView } },
+    schema: { tags: ['staff'], summary: 'The signed-in staff member', response: { 200: StaffView, ...errorResponses(401, 500, 503) } },
   }, async (request) => request.staff!);
 };
