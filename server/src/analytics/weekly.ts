@@ -1,12 +1,9 @@
 import { sql, type Queryable } from '../db/database.ts';
 import { echoWindow } from './getis-ord.ts';
 import { windowConditions, type ReportWindow } from './parameters.ts';
+import type { WeeklyCounts } from './schemas.ts';
 
-export interface WeeklyCounts {
-  parameters: Record<string, unknown>;
-  /** One row per week and category present in the window, zero weeks included, oldest first. */
-  weeks: { week_start: string; category: string; reports: number }[];
-}
+export type { WeeklyCounts };
 
 /**
  * Public reports per category per week. Weeks are ISO weeks (Monday to Sunday) in Jakarta time
