@@ -43,7 +43,7 @@ interface OpenApi { paths: Record<string, Record<string, Operation>> }
 const methods = ['get', 'post', 'put', 'patch', 'delete'];
 const hidden = [
   /^GET \/docs(\/(static\/.*|\*|json|yaml)?)?$/,
-  /^GET \/\*$/,
+  /^GET \/?\*$/,
 ];
 
 let t: TestApp;
