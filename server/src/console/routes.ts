@@ -15,7 +15,7 @@ import { addNote } from './notes.ts';
 import { deskPhotoFile } from './photo-files.ts';
 import { mediaResponse } from '../http/responses.ts';
 import {
-  BulkAssignBody, CodeParams, ConsoleList, ConsoleListQuery, DeskMapCollection, DeskReportDetail, errors, NoteBody,
+  AfterPhotosResult, BulkAssignBody, CodeParams, ConsoleList, ConsoleListQuery, DeskMapCollection, DeskReportDetail, errors, NoteBody,
 } from './schemas.ts';
 
 /** Everyone who works reports one by one; planners see aggregates only (analytics). */
@@ -94,7 +94,7 @@ export const consoleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Add up to 3 "after" photos as proof of the fix (multipart, files named photos; EXIF removed)',
       params: CodeParams,
       consumes: ['multipart/form-data'],
-      response: { 201: Type.Object({ added: Type.Integer(), total_after: Type.Integer() }), ...errors },
+      response: { 201: AfterPhotosResult, ...errors },
     },
   }, async (request, reply) => {
     const code = normaliseTrackingCode(request.params.code);

@@ -105,6 +105,9 @@ export const IntakeResult = Type.Object({
   })),
 });
 
+/** POST /api/console/reports/:code/photos. */
+export const AfterPhotosResult = Type.Object({ added: Type.Integer(), total_after: Type.Integer() });
+
 export const KelurahanSearchQuery = Type.Object({
   q: Type.String({ minLength: 2, maxLength: 60 }),
   limit: Type.Integer({ minimum: 1, maximum: 20, default: 8 }),

@@ -2,19 +2,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import type { Static } from 'typebox';
 import { sql } from '../db/database.ts';
 import { errorResponses } from '../http/responses.ts';
-
-const Category = Type.Object({
-  code: Type.String(), name_id: Type.String(), name_en: Type.String(),
-  description_id: Type.String(), description_en: Type.String(),
-  icon: Type.String(), color: Type.String(), department_kind: Type.String(),
-});
-
-const Department = Type.Object({
-  code: Type.String(),
-  city_code: Type.Union([Type.String(), Type.Null()], { description: 'null for a provincial or national body' }),
-  level: Type.Union(['city', 'enterprise', 'provincial', 'national'].map((l) => Type.Literal(l))),
-  kind: Type.String(), name: Type.String(), short_name: Type.String(),
-});
+import { Category, Department } from './schemas.ts';
 
 // Reading reference data can fail only when the database is out of reach.
 const errors = errorResponses(500, 503);
