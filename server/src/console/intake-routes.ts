@@ -25,7 +25,7 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: KelurahanSearchQuery,
       response: { 200: Type.Object({ kelurahan: Type.Array(KelurahanHit) }), ...errors },
     },
-  }, async (request) => ({ kelurahan: await searchKelurahan(app.db, request.query.q, request.query.limit) }) as never);
+  }, async (request) => ({ kelurahan: await searchKelurahan(app.db, request.query.q, request.query.limit) }));
 
   app.post('/api/console/intake', {
     preHandler: staffOnly,

@@ -121,6 +121,7 @@ export const KelurahanHit = Type.Object({
   label_point: Type.Object({ lat: Type.Number(), lon: Type.Number() }),
   score: Type.Number(),
 });
+export type KelurahanHit = Static<typeof KelurahanHit>;
 
 export const errors = {
   400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse,
