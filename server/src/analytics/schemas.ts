@@ -4,16 +4,29 @@ import { Geometry } from '../http/geojson.ts';
 // The answers of the planner view's endpoints (routes.ts). Each layer's features carry the
 // properties its module computes; `parameters` echoes what the layer was computed from.
 
-const Parameters = Type.Record(Type.String(), Type.Unknown({ description: 'A parameter value as used' }), {
-  description: 'Everything needed to recompute the layer from this answer alone, with data_version and computed_at',
+const nullableText = Type.Union([Type.String(), Type.Null()]);
+
+/** What a layer was computed from (echoWindow in getis-ord.ts, and each module's own settings). */
+export const LayerParameters = Type.Object({
+  categories: Type.Union([Type.Array(Type.String()), Type.Null()], { description: 'null: every category' }),
+  cities: Type.Array(Type.String()),
+  statuses: Type.Array(Type.String()),
+  since: nullableText,
+  until: nullableText,
+  data_version: Type.String({ description: 'Changes whenever public reports change' }),
+  computed_at: Type.Optional(Type.String({ format: 'date-time' })),
+}, {
+  additionalProperties: true,
+  description: 'Everything needed to recompute the answer from it alone: the window, the method and its settings',
 });
+export type LayerParameters = Static<typeof LayerParameters>;
 
 const nullableNumber = Type.Union([Type.Number(), Type.Null()]);
 
 /** A computed layer as GeoJSON (layer.ts featureCollection). */
 export const LayerCollection = <P extends TSchema>(properties: P) => Type.Object({
   type: Type.Literal('FeatureCollection'),
-  parameters: Parameters,
+  parameters: LayerParameters,
   features: Type.Array(Type.Object({ type: Type.Literal('Feature'), geometry: Geometry, properties })),
 });
 
@@ -59,7 +72,7 @@ export const KelurahanFigures = Type.Object({
 
 /** GET /api/analytics/weekly (weekly.ts). */
 export const WeeklyCounts = Type.Object({
-  parameters: Parameters,
+  parameters: LayerParameters,
   weeks: Type.Array(Type.Object({
     week_start: Type.String({ format: 'date', description: 'Monday of the ISO week, WIB' }),
     category: Type.String(),
