@@ -1,18 +1,12 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import type { Language } from './i18n/index.ts';
 import { jsonQuery } from './query-client.ts';
+// The server's schemas, as types only: nothing of the server enters the bundle.
+import type { Static } from 'typebox';
+import type { Category as CategorySchema } from '../../server/src/reference/schemas.ts';
 
 /** A report category as GET /api/categories describes it. */
-export interface Category {
-  code: string;
-  name_id: string;
-  name_en: string;
-  description_id: string;
-  description_en: string;
-  icon: string;
-  color: string;
-  department_kind: string;
-}
+export type Category = Static<typeof CategorySchema>;
 
 export const categoriesQuery = jsonQuery<{ categories: Category[] }>('/api/categories');
 

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { stringify } from 'csv-stringify/sync';
-import { Type, type Static, type TObject } from 'typebox';
+import { Type, type Static, type TObject, type TSchema } from 'typebox';
+import { errorResponses, mediaContent } from '../http/responses.ts';
+import { tileResponses } from '../tiles/responses.ts';
 import { sendTile } from '../tiles/serve.ts';
 import { checkTile, TileParams } from '../tiles/tile-params.ts';
 import { computeBudget } from './budget.ts';
@@ -14,6 +16,7 @@ import { kelurahanSummary } from './kelurahan.ts';
 import { featureCollection, type LayerResult } from './layer.ts';
 import { resultTileLayer } from './layer-tiles.ts';
 import { DbscanQuery, EmergingQuery, GetisOrdQuery, readNeighbourRule, readWeeksWindow, readWindow, Window } from './parameters.ts';
+import { DbscanCluster, EmergingCell, GetisOrdCell, KelurahanFigures, LayerCollection, WeeklyCounts } from './schemas.ts';
 import { inAnalysisSession } from './session.ts';
 import { weeklyCounts } from './weekly.ts';
 
@@ -32,6 +35,19 @@ function sendLayer(reply: FastifyReply, result: LayerResult, q: { format?: strin
 }
 
 
+const csv = (description: string) => mediaContent('text/csv', description, 'text');
+
+/** A layer's answer: GeoJSON with these feature properties, or the same as CSV. */
+const layerResponses = (properties: TSchema) => ({
+  200: {
+    description: 'GeoJSON (as an attachment with download=true), or CSV with format=csv',
+    content: {
+      'application/geo+json': { schema: LayerCollection(properties) },
+      ...csv('One row per feature, the properties in a fixed order and the geometry as WKT (WGS 84)'),
+    },
+  },
+  ...errorResponses(400, 500, 503),
+});
 
 const tilesDescription = (layer: string) =>
   `Mapbox Vector Tile 2.1 with one layer "${layer}", cut from the same cached result as the GeoJSON ` +
@@ -66,9 +82,13 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   /** One hot-spot layer: its GeoJSON/CSV endpoint and its vector tiles, on one parameter reader. */
   function hotspotLayer<Q extends TObject>(path: string, tileLayer: string, summary: string, description: string,
-    query: Q, prepare: (q: Static<Q>) => Promise<{ key: unknown; compute: () => Promise<LayerResult> }>) {
+    properties: TSchema, query: Q, prepare: (q: Static<Q>) => Promise<{ key: unknown; compute: () => Promise<LayerResult> }>) {
     app.get(path, {
-      schema: { tags: ['analytics'], summary, description, querystring: Type.Object({ ...query.properties, ...Output.properties }) },
+      schema: {
+        tags: ['analytics'], summary, description,
+        querystring: Type.Object({ ...query.properties, ...Output.properties }),
+        response: layerResponses(properties),
+      },
     }, async (request, reply) => {
       const q = request.query as Static<Q> & { format?: string; download?: boolean };
       const { key, compute } = await prepare(q);
@@ -82,6 +102,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description: tilesDescription(tileLayer),
         params: TileParams,
         querystring: query,
+        response: tileResponses,
       },
     }, async (request, reply) => {
       const tile = checkTile(request.params);
@@ -107,7 +128,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     'land and so read as cold on an even pattern. measure=density tests reports per km² of each hexagon inside the ' +
     'cities, Empirical Bayes standardised (Assunção & Reis 1999) so that small edge pieces with few reports do not ' +
     'swamp the statistic; properties area_km2 and density are added, and hexagons with no area inside are left out.',
-    GetisOrdQuery, async (q) => {
+    GetisOrdCell, GetisOrdQuery, async (q) => {
       const parameters = {
         window: await readWindow(app.db, q), neighbours: readNeighbourRule(q), fdr: q.fdr ?? false, measure: q.measure ?? 'count',
       };
@@ -117,7 +138,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   hotspotLayer('/api/hotspots/dbscan', 'dbscan',
     'DBSCAN density clusters of public reports, as convex hulls',
     'One convex hull per cluster with cluster, reports, dominant_category, category_counts, first_report_at, last_report_at; noise left out.',
-    DbscanQuery, async (q) => {
+    DbscanCluster, DbscanQuery, async (q) => {
       const parameters = { window: await readWindow(app.db, q), epsM: q.eps_m ?? 150, minPoints: q.min_points ?? 10 };
       return { key: ['dbscan', parameters], compute: () => inAnalysisSession(app.db, (tx) => dbscanClusters(tx, parameters)) };
     });
@@ -125,7 +146,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   hotspotLayer('/api/hotspots/emerging', 'emerging',
     'Emerging hot spots: weekly Gi* per hexagon with a Mann-Kendall trend (new, intensifying, persistent, diminishing)',
     'Hexagons hot in at least one week, with label, count, hot_weeks, trend_z, trend_p, counts and bins (one per week).',
-    EmergingQuery, async (q) => {
+    EmergingCell, EmergingQuery, async (q) => {
       const weeks = q.weeks ?? 12;
       const parameters = { window: await readWeeksWindow(app.db, q, weeks), neighbours: readNeighbourRule(q), weeks };
       return { key: ['emerging', parameters], compute: () => inAnalysisSession(app.db, (tx) => emergingHotspots(tx, parameters)) };
@@ -136,6 +157,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['analytics'],
       summary: 'Per kelurahan: reports, reports per 1,000 residents, median days to resolve, % resolved on time',
       querystring: Type.Object({ ...Window.properties, ...Output.properties }),
+      response: layerResponses(KelurahanFigures),
     },
   }, async (request, reply) => {
     const window = await readWindow(app.db, request.query);
@@ -151,6 +173,13 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...Window.properties,
         format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])),
       }),
+      response: {
+        200: {
+          description: 'JSON, or CSV (week_start, category, reports) with format=csv',
+          content: { 'application/json': { schema: WeeklyCounts }, ...csv('week_start, category, reports') },
+        },
+        ...errorResponses(400, 500, 503),
+      },
     },
   }, async (request, reply) => {
     const window = await readWindow(app.db, request.query);

@@ -1,11 +1,12 @@
 import { sql, type Queryable } from '../db/database.ts';
 import { echoWindow } from './getis-ord.ts';
 import { windowConditions, type ReportWindow } from './parameters.ts';
+import type { LayerParameters, WeeklyCounts } from './schemas.ts';
 
-export interface WeeklyCounts {
-  parameters: Record<string, unknown>;
-  /** One row per week and category present in the window, zero weeks included, oldest first. */
-  weeks: { week_start: string; category: string; reports: number }[];
+/** The counts as computed; the route adds the data version they reflect. */
+export interface WeeklyRows {
+  parameters: Omit<LayerParameters, 'data_version'> & { week: string };
+  weeks: WeeklyCounts['weeks'];
 }
 
 /**
@@ -13,8 +14,8 @@ export interface WeeklyCounts {
  * (WIB), the days planners count in; weeks between the first and the last report with no
  * report of a category appear with 0 so that a chart's line drops instead of skipping.
  */
-export async function weeklyCounts(db: Queryable, window: ReportWindow): Promise<WeeklyCounts> {
-  const weeks = await db.query<WeeklyCounts['weeks'][number]>(sql`
+export async function weeklyCounts(db: Queryable, window: ReportWindow): Promise<WeeklyRows> {
+  const weeks = await db.query<WeeklyRows['weeks'][number]>(sql`
     WITH counted AS (
       SELECT date_trunc('week', r.created_at AT TIME ZONE 'Asia/Jakarta')::date AS week_start,
              r.category_code AS category, count(*)::integer AS reports

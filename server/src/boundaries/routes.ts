@@ -1,5 +1,16 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Static } from 'typebox';
 import { sql } from '../db/database.ts';
+import { Feature, FeatureCollection, Geometry, PointGeometry } from '../http/geojson.ts';
+import { errorResponses } from '../http/responses.ts';
+
+const KelurahanCollection = FeatureCollection(Feature(Type.Object({
+  code: Type.String(), name: Type.String(),
+  kecamatan_code: Type.String(), kecamatan_name: Type.String(), city_code: Type.String(), city_name: Type.String(),
+  area_km2: Type.Union([Type.Number(), Type.Null()]),
+  population: Type.Union([Type.Integer(), Type.Null()]),
+  label_point: Type.Union([PointGeometry, Type.Null()], { description: 'Where the name is drawn: inside the polygon' }),
+}), Type.String({ description: 'The kelurahan code' }), Geometry));
 
 export const boundaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/kelurahan', {
@@ -9,10 +20,14 @@ export const boundaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: Type.Object({
         city: Type.Optional(Type.String({ pattern: '^[0-9]{2}\\.[0-9]{2}$', description: 'City code, e.g. 36.71' })),
       }),
+      response: {
+        200: { description: 'A FeatureCollection of (multi)polygons', content: { 'application/geo+json': { schema: KelurahanCollection } } },
+        ...errorResponses(400, 500, 503),
+      },
     },
   }, async (request, reply) => {
     const city = request.query.city ?? null;
-    const [row] = await app.db.query<{ collection: unknown }>(sql`
+    const [row] = await app.db.query<{ collection: Static<typeof KelurahanCollection> }>(sql`
       SELECT json_build_object('type', 'FeatureCollection', 'features', COALESCE(json_agg(
         json_build_object(
           'type', 'Feature',

@@ -3,6 +3,7 @@ import { transitions, type Status } from '../lifecycle/transitions.ts';
 import type { Role, Staff } from '../staff/queries.ts';
 import { isoTime, reportViewFields, reportViewJoins } from '../reports/report-view.ts';
 import { overdue } from './list.ts';
+import type { DeskReportDetail } from './schemas.ts';
 
 
 /** Who may read a reporter's name, phone and e-mail: those who may call them back. */
@@ -13,8 +14,8 @@ export const seesReporter = (role: Role) => role !== 'planner';
  * too, with the staff member's name), the private notes, the reporter's contact, the screen's
  * flags and the photos of every status (console photo URLs, which check the scope again).
  */
-export async function findDeskReport(db: Queryable, staff: Staff, scope: Sql, code: string) {
-  const [row] = await db.query<{ report: Record<string, unknown> & { status: Status } }>(sql`
+export async function findDeskReport(db: Queryable, staff: Staff, scope: Sql, code: string): Promise<DeskReportDetail | null> {
+  const [row] = await db.query<{ report: Omit<DeskReportDetail, 'notes' | 'allowed_transitions'> }>(sql`
     SELECT json_build_object(
       ${reportViewFields},
       'resolved_at', ${isoTime(sql`r.resolved_at`)},
@@ -48,10 +49,9 @@ export async function findDeskReport(db: Queryable, staff: Staff, scope: Sql, co
     WHERE r.code = ${code} AND ${scope}`);
   if (!row) return null;
   const report = row.report;
-  const events = report.events as { kind: string }[];
   return {
     ...report,
-    notes: events.filter((e) => e.kind === 'note'),
+    notes: report.events.filter((e) => e.kind === 'note'),
     // What this staff member may do next, with what each step needs (lifecycle/transitions.ts).
     allowed_transitions: transitions
       .filter((t) => t.from === report.status && t.roles.includes(staff.role))

@@ -9,7 +9,7 @@ import { requireStaff } from '../staff/sessions.ts';
 import { fileIntake } from './intake.ts';
 import { searchKelurahan } from './kelurahan-search.ts';
 import { findReceipt } from './receipt.ts';
-import { CodeParams, errors, IntakeBody, IntakeResult, KelurahanHit, KelurahanSearchQuery } from './schemas.ts';
+import { CodeParams, errors, IntakeBody, IntakeResult, KelurahanHit, KelurahanSearchQuery, Receipt } from './schemas.ts';
 
 const intakeRoles: readonly Role[] = ['admin', 'moderator', 'department_officer', 'kelurahan_officer'];
 
@@ -25,7 +25,7 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: KelurahanSearchQuery,
       response: { 200: Type.Object({ kelurahan: Type.Array(KelurahanHit) }), ...errors },
     },
-  }, async (request) => ({ kelurahan: await searchKelurahan(app.db, request.query.q, request.query.limit) }) as never);
+  }, async (request) => ({ kelurahan: await searchKelurahan(app.db, request.query.q, request.query.limit) }));
 
   app.post('/api/console/intake', {
     preHandler: staffOnly,
@@ -61,7 +61,7 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['console'],
       summary: 'What the printed receipt of a report shows (no personal data)',
       params: CodeParams,
-      response: { 200: Type.Unknown({ description: 'See receipt.ts for the fields' }), ...errors },
+      response: { 200: Receipt, ...errors },
     },
   }, async (request) => {
     const code = normaliseTrackingCode(request.params.code);

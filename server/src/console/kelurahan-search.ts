@@ -1,4 +1,5 @@
 import { sql, type Queryable } from '../db/database.ts';
+import type { KelurahanHit } from './schemas.ts';
 
 // Below this the pieces in common are chance ("Sukasari" and "Sukajadi" share "suka" and score
 // 0.31 against "sukarsa"; a dropped letter in a two-word name, "pd aren", still scores 0.29).
@@ -10,8 +11,8 @@ const minSimilarity = 0.25;
  * db/functions/name_trigrams.sql). A name containing the typed text comes first, one starting
  * with it before the rest; then by similarity. 158 kelurahan: a scan is faster than any index here.
  */
-export async function searchKelurahan(db: Queryable, q: string, limit: number) {
-  return db.query(sql`
+export async function searchKelurahan(db: Queryable, q: string, limit: number): Promise<KelurahanHit[]> {
+  return db.query<KelurahanHit>(sql`
     WITH typed AS (
       SELECT lower(regexp_replace(${q}, '[^[:alnum:]]+', '', 'g')) AS squeezed, name_trigrams(${q}) AS pieces
     ),

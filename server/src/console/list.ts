@@ -1,6 +1,6 @@
 import { join, sql, type Queryable, type Sql } from '../db/database.ts';
 import { openStatuses } from '../lifecycle/transitions.ts';
-import type { ConsoleListQuery } from './schemas.ts';
+import type { ConsoleListQuery, DeskMapCollection, DeskReport } from './schemas.ts';
 
 /** Open and past its deadline: the one definition of "overdue" in the console. */
 export const overdue = sql`(COALESCE(r.due_at < now(), false) AND r.status = ANY(${openStatuses}))`;
@@ -35,7 +35,7 @@ const iso = (column: Sql) => sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-
 
 /** A page of the inbox, with the total of matches for the pager. */
 export async function listDeskReports(db: Queryable, scope: Sql, q: ConsoleListQuery) {
-  const rows = await db.query<{ total: number; report: unknown }>(sql`
+  const rows = await db.query<{ total: number; report: DeskReport }>(sql`
     SELECT count(*) OVER ()::int AS total,
            json_build_object(
              'code', r.code,
@@ -70,8 +70,8 @@ export async function listDeskReports(db: Queryable, scope: Sql, q: ConsoleListQ
 const mapLimit = 5000;
 
 /** Every match as a GeoJSON FeatureCollection for the console map, assembled in PostgreSQL. */
-export async function deskReportsGeoJson(db: Queryable, scope: Sql, q: ConsoleListQuery) {
-  const [row] = await db.query<{ collection: unknown }>(sql`
+export async function deskReportsGeoJson(db: Queryable, scope: Sql, q: ConsoleListQuery): Promise<DeskMapCollection> {
+  const [row] = await db.query<{ collection: DeskMapCollection }>(sql`
     SELECT json_build_object(
              'type', 'FeatureCollection',
              'features', COALESCE(json_agg(f.feature ORDER BY f.n), '[]'::json)

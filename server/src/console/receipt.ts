@@ -1,13 +1,14 @@
 import { sql, type Queryable, type Sql } from '../db/database.ts';
 import type { Staff } from '../staff/queries.ts';
+import type { Receipt } from './schemas.ts';
 
 /**
  * What the printed receipt shows the resident: the code and where the report went, nothing
  * private. The staff member who filed it may print it again even when the report went to
  * another desk's scope (a kelurahan office takes a walk-in about the next kelurahan).
  */
-export async function findReceipt(db: Queryable, staff: Staff, scope: Sql, code: string) {
-  const [row] = await db.query(sql`
+export async function findReceipt(db: Queryable, staff: Staff, scope: Sql, code: string): Promise<Receipt | null> {
+  const [row] = await db.query<Receipt>(sql`
     SELECT r.code, r.channel, r.status, c.code AS category, c.name_id AS category_name_id, c.name_en AS category_name_en,
            kel.name AS kelurahan, kec.name AS kecamatan, city.name AS city, d.name AS department,
            r.address, r.location_is_approximate,

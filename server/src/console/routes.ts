@@ -13,7 +13,10 @@ import { intakeRoutes } from './intake-routes.ts';
 import { deskReportsGeoJson, listDeskReports } from './list.ts';
 import { addNote } from './notes.ts';
 import { deskPhotoFile } from './photo-files.ts';
-import { BulkAssignBody, CodeParams, ConsoleList, ConsoleListQuery, errors, NoteBody } from './schemas.ts';
+import { mediaResponse } from '../http/responses.ts';
+import {
+  AfterPhotosResult, BulkAssignBody, CodeParams, ConsoleList, ConsoleListQuery, DeskMapCollection, DeskReportDetail, errors, NoteBody,
+} from './schemas.ts';
 
 /** Everyone who works reports one by one; planners see aggregates only (analytics). */
 export const deskRoles: readonly Role[] = ['admin', 'moderator', 'department_officer', 'kelurahan_officer'];
@@ -34,7 +37,16 @@ export const consoleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['console'],
       summary: 'The reports in the staff member\'s scope: filtered, sorted by deadline, paged (or GeoJSON)',
       querystring: ConsoleListQuery,
-      response: { 200: Type.Union([ConsoleList, Type.Unknown()]), ...errors },
+      response: {
+        200: {
+          description: 'A page of the list (JSON), or with format=geojson every match as points',
+          content: {
+            'application/json': { schema: ConsoleList },
+            'application/geo+json': { schema: DeskMapCollection },
+          },
+        },
+        ...errors,
+      },
     },
   }, async (request, reply) => {
     const scope = reportScope(request.staff!);
@@ -50,7 +62,7 @@ export const consoleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['console'],
       summary: 'One report with its private side: all events, notes, reporter contact, routing, photos',
       params: CodeParams,
-      response: { 200: Type.Unknown({ description: 'See detail.ts for the fields' }), ...errors },
+      response: { 200: DeskReportDetail, ...errors },
     },
   }, async (request) => {
     const code = normaliseTrackingCode(request.params.code);
@@ -82,7 +94,7 @@ export const consoleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Add up to 3 "after" photos as proof of the fix (multipart, files named photos; EXIF removed)',
       params: CodeParams,
       consumes: ['multipart/form-data'],
-      response: { 201: Type.Object({ added: Type.Integer(), total_after: Type.Integer() }), ...errors },
+      response: { 201: AfterPhotosResult, ...errors },
     },
   }, async (request, reply) => {
     const code = normaliseTrackingCode(request.params.code);
@@ -98,6 +110,7 @@ export const consoleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['console'],
       summary: 'A photo of a report in scope, whatever its status (full size, or .thumb.jpg)',
       params: Type.Object({ file: Type.String({ pattern: '^[0-9a-f-]{36}(\\.thumb)?\\.jpg$' }) }),
+      response: { 200: mediaResponse('image/jpeg', 'The photo, EXIF removed'), ...errors },
     },
   }, async (request, reply) => {
     const file = await deskPhotoFile(app.db, photosDir, reportScope(request.staff!), request.params.file);

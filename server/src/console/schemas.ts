@@ -1,6 +1,9 @@
 import { Type, type Static } from 'typebox';
 import { allStatuses } from '../reports/filters.ts';
 import { ErrorResponse } from '../http/app-error.ts';
+import { Feature, FeatureCollection, PointGeometry } from '../http/geojson.ts';
+import { ModerationFlags } from '../moderation/schemas.ts';
+import { PublicReport } from '../reports/schemas.ts';
 
 const csv = (pattern: string, description: string) =>
   Type.String({ pattern: `^${pattern}(,${pattern})*$`, maxLength: 2000, description });
@@ -43,6 +46,8 @@ export const DeskReport = Type.Object({
   created_at: Type.String({ format: 'date-time' }),
   overdue: Type.Boolean(),
 });
+
+export type DeskReport = Static<typeof DeskReport>;
 
 export const ConsoleList = Type.Object({
   total: Type.Integer(),
@@ -100,6 +105,9 @@ export const IntakeResult = Type.Object({
   })),
 });
 
+/** POST /api/console/reports/:code/photos. */
+export const AfterPhotosResult = Type.Object({ added: Type.Integer(), total_after: Type.Integer() });
+
 export const KelurahanSearchQuery = Type.Object({
   q: Type.String({ minLength: 2, maxLength: 60 }),
   limit: Type.Integer({ minimum: 1, maximum: 20, default: 8 }),
@@ -113,8 +121,77 @@ export const KelurahanHit = Type.Object({
   label_point: Type.Object({ lat: Type.Number(), lon: Type.Number() }),
   score: Type.Number(),
 });
+export type KelurahanHit = Static<typeof KelurahanHit>;
 
 export const errors = {
   400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse,
   409: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse, 422: ErrorResponse,
+  500: ErrorResponse, 503: ErrorResponse,
 };
+
+/** GET /api/console/reports?format=geojson: every match as a point for the desk's map (list.ts). */
+export const DeskMapCollection = FeatureCollection(Feature(Type.Object({
+  code: Type.String(), category: Type.String(), status: Type.String(),
+  color: Type.String({ description: "The category's colour" }),
+  overdue: Type.Boolean(),
+  approximate: Type.Boolean({ description: 'Placed at the kelurahan, not at the problem' }),
+}), Type.Integer(), PointGeometry));
+export type DeskMapCollection = Static<typeof DeskMapCollection>;
+
+const nullableText = Type.Union([Type.String(), Type.Null()]);
+
+/** One event of a report, internal ones too (detail.ts). */
+export const DeskEvent = Type.Object({
+  id: Type.Integer(),
+  kind: Type.String(),
+  actor: Type.String({ description: "'staff:<id>', 'reporter', 'system:…'" }),
+  actor_name: Type.Union([Type.String(), Type.Null()], { description: 'The staff member, when the actor is one' }),
+  old_value: Type.Union([Type.Record(Type.String(), Type.Unknown({ description: 'Depends on the kind' })), Type.Null()]),
+  new_value: Type.Union([Type.Record(Type.String(), Type.Unknown({ description: 'Depends on the kind, e.g. status' })), Type.Null()]),
+  reason: nullableText,
+  is_public: Type.Boolean(),
+  at: Type.String({ format: 'date-time' }),
+});
+export type DeskEvent = Static<typeof DeskEvent>;
+
+const { timeline: _publicTimeline, ...reportFields } = PublicReport.properties;
+
+/** GET /api/console/reports/:code: the public view without its timeline, plus the private side. */
+export const DeskReportDetail = Type.Object({
+  ...reportFields,
+  resolved_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  overdue: Type.Boolean(),
+  moderation_flags: ModerationFlags,
+  events: Type.Array(DeskEvent, { description: 'Every event, internal ones too, oldest first' }),
+  notes: Type.Array(DeskEvent, { description: 'The events of kind note (private)' }),
+  public_response: Type.Union([Type.String(), Type.Null()], { description: 'The text of the latest resolution' }),
+  reporter: Type.Union([
+    Type.Object({ name: nullableText, phone: nullableText, email: nullableText }, { description: 'Private' }),
+    Type.Null(),
+  ], { description: 'null when the report came without contact, or for a role that may not see it' }),
+  allowed_transitions: Type.Array(Type.Object({
+    to: Type.String(),
+    needs: Type.Union([Type.Literal('reason'), Type.Literal('response'), Type.Null()]),
+  }), { description: 'What this staff member may do next (lifecycle/transitions.ts)' }),
+});
+export type DeskReportDetail = Static<typeof DeskReportDetail>;
+
+/** GET /api/console/receipts/:code: what the printed receipt shows (receipt.ts); nothing private. */
+export const Receipt = Type.Object({
+  code: Type.String(),
+  channel: Type.String(),
+  status: Type.String(),
+  category: Type.String(),
+  category_name_id: Type.String(),
+  category_name_en: Type.String(),
+  kelurahan: Type.String(),
+  kecamatan: Type.String(),
+  city: Type.String(),
+  department: Type.String(),
+  address: nullableText,
+  location_is_approximate: Type.Boolean(),
+  created_at: Type.String({ format: 'date-time' }),
+  due_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  filed_by: Type.Union([Type.String(), Type.Null()], { description: 'The staff member who filed it' }),
+});
+export type Receipt = Static<typeof Receipt>;

@@ -1,5 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sql } from '../db/database.ts';
+import { errorResponses } from '../http/responses.ts';
 
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/health', {
@@ -8,6 +9,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Liveness and database reachability',
       response: {
         200: Type.Object({ status: Type.Literal('ok'), database: Type.String(), reports: Type.Integer() }),
+        ...errorResponses(500, 503),
       },
     },
   }, async () => {

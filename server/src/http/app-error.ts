@@ -29,7 +29,9 @@ export const ErrorResponse = Type.Object({
     message: Type.String(),
     message_id: Type.String(),
     message_en: Type.String(),
-    details: Type.Optional(Type.Unknown()),
+    details: Type.Optional(Type.Unknown({
+      description: 'Depends on the code: {field, problem}[] for VALIDATION_FAILED, the allowed targets for INVALID_TRANSITION, …',
+    })),
   }),
 });
 

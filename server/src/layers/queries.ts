@@ -1,16 +1,6 @@
 import { sql, type Queryable } from '../db/database.ts';
 import { appError } from '../http/error-catalogue.ts';
-
-export interface LayerSummary {
-  name: string;
-  title: string | null;
-  is_sample: boolean;
-  feature_count: number;
-  geometry_types: string[];
-  imported_by: string;
-  imported_at: string;
-  rule_ids: number[];
-}
+import type { LayerCollection, LayerSummary } from './schemas.ts';
 
 export function listLayers(db: Queryable): Promise<LayerSummary[]> {
   return db.query<LayerSummary>(sql`
@@ -26,8 +16,8 @@ export function listLayers(db: Queryable): Promise<LayerSummary[]> {
 }
 
 /** The layer as a GeoJSON FeatureCollection, assembled in PostgreSQL. */
-export async function layerAsGeoJson(db: Queryable, name: string): Promise<unknown> {
-  const [row] = await db.query<{ collection: unknown }>(sql`
+export async function layerAsGeoJson(db: Queryable, name: string): Promise<LayerCollection> {
+  const [row] = await db.query<{ collection: LayerCollection }>(sql`
     SELECT json_build_object(
       'type', 'FeatureCollection',
       'name', l.name,

@@ -1,6 +1,8 @@
 import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorResponse } from '../http/app-error.ts';
+import { errorResponses } from '../http/responses.ts';
+import { LayerCollection, LayerSummary } from './schemas.ts';
 import { requireStaff } from '../staff/sessions.ts';
 import { layerLimits } from './geojson.ts';
 import { importLayer, layerNamePattern } from './import.ts';
@@ -59,12 +61,24 @@ export const layerRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/api/layers', {
     preHandler: anyStaff,
-    schema: { tags: ['layers'], summary: 'Layers with their feature counts and the rules that use them (staff)' },
+    schema: {
+      tags: ['layers'],
+      summary: 'Layers with their feature counts and the rules that use them (staff)',
+      response: { 200: Type.Object({ layers: Type.Array(LayerSummary) }), ...errorResponses(401, 403, 500, 503) },
+    },
   }, async () => ({ layers: await listLayers(app.db) }));
 
   app.get('/api/layers/:name', {
     preHandler: anyStaff,
-    schema: { tags: ['layers'], summary: 'One layer as GeoJSON (staff)', params: NameParams, response: { 200: Type.Unknown(), 404: ErrorResponse } },
+    schema: {
+      tags: ['layers'],
+      summary: 'One layer as GeoJSON (staff)',
+      params: NameParams,
+      response: {
+        200: { description: 'The FeatureCollection as imported (repaired geometry)', content: { 'application/geo+json': { schema: LayerCollection } } },
+        ...errorResponses(400, 401, 403, 404, 500, 503),
+      },
+    },
   }, async (request, reply) => {
     return reply.type('application/geo+json').send(await layerAsGeoJson(app.db, request.params.name));
   });

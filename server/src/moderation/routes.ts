@@ -1,6 +1,8 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sql } from '../db/database.ts';
+import { errorResponses } from '../http/responses.ts';
 import { requireStaff } from '../staff/sessions.ts';
+import { HeldReport } from './schemas.ts';
 
 /**
  * The moderation queue: reports held by the screen (or by MODERATE_ALL), oldest first, with
@@ -14,9 +16,10 @@ export const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['moderation'],
       summary: 'Reports waiting for a moderator',
       querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }) }),
+      response: { 200: Type.Object({ reports: Type.Array(HeldReport) }), ...errorResponses(400, 401, 403, 500, 503) },
     },
   }, async (request) => {
-    const reports = await app.db.query(sql`
+    const reports = await app.db.query<HeldReport>(sql`
       SELECT r.code, r.category_code AS category, r.description, r.channel, r.kelurahan_code AS kelurahan,
              r.department_code AS department, r.moderation_flags,
              to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS created_at

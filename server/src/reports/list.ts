@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { sql, type Queryable } from '../db/database.ts';
 import { appError } from '../http/error-catalogue.ts';
 import { and, filterConditions, parseReportFilter, ReportFilterQuery } from './filters.ts';
+import type { PublicReportPage } from './schemas.ts';
 
 export const ReportListQuery = Type.Object({
   ...ReportFilterQuery.properties,
@@ -37,7 +38,7 @@ function parseBbox(bbox: string) {
 }
 
 /** A page of public reports as a GeoJSON FeatureCollection, built in PostgreSQL. */
-export async function listPublicReports(db: Queryable, q: ReportListQuery) {
+export async function listPublicReports(db: Queryable, q: ReportListQuery): Promise<PublicReportPage> {
   const conditions = filterConditions(parseReportFilter(q), { timeColumns: true });
   if (q.bbox) {
     const b = parseBbox(q.bbox);
@@ -47,7 +48,7 @@ export async function listPublicReports(db: Queryable, q: ReportListQuery) {
     const c = decodeCursor(q.cursor);
     conditions.push(sql`(created_at, id) < (${c.createdAt}::timestamptz, ${c.id}::bigint)`);
   }
-  const rows = await db.query<{ feature: unknown; created_at: string; id: number }>(sql`
+  const rows = await db.query<{ feature: PublicReportPage['features'][number]; created_at: string; id: number }>(sql`
     SELECT json_build_object(
              'type', 'Feature',
              'id', code,

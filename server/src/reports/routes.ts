@@ -7,7 +7,7 @@ import { readMultipartSubmission } from './multipart.ts';
 import { maxPhotos, processPhotos } from './photos.ts';
 import { findPublicReport } from './queries.ts';
 import { ErrorResponse } from '../http/app-error.ts';
-import { PublicReport, ReportSubmission, SubmittedReport } from './schemas.ts';
+import { PublicReport, PublicReportPage, ReportSubmission, SubmittedReport } from './schemas.ts';
 import { DeviceIdHeaders, writeSourceOf } from '../rate-limit/client.ts';
 import { limitPublicWrites } from '../rate-limit/public-writes.ts';
 import { submitReport } from './submit.ts';
@@ -96,6 +96,10 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['reports'],
       summary: 'Public reports as GeoJSON, newest first, with cursor paging',
       querystring: ReportListQuery,
+      response: {
+        200: { description: 'A FeatureCollection of points', content: { 'application/geo+json': { schema: PublicReportPage } } },
+        ...errors,
+      },
     },
   }, async (request, reply) => {
     const page = await listPublicReports(await publicReadDb(app, request, reply), request.query);

@@ -1,4 +1,6 @@
 import { Type, type Static } from 'typebox';
+import { Feature, FeatureCollection, PointGeometry } from '../http/geojson.ts';
+import { RoutingExplanation } from '../routing-rules/explanation.ts';
 
 // What a resident (or a client on their behalf) may send. The same schema checks a JSON body
 // and the text fields of a multipart form, so both paths refuse exactly the same input.
@@ -58,7 +60,7 @@ export const PublicReport = Type.Object({
     kind: Type.String(), status: Type.Union([Type.String(), Type.Null()]), at: Type.String({ format: 'date-time' }),
     note: Type.Union([Type.String(), Type.Null()]),
   })),
-  routing_explanation: Type.Unknown({ description: 'Why this kelurahan and department received the report' }),
+  routing_explanation: RoutingExplanation,
   is_synthetic: Type.Boolean(),
   support_count: Type.Integer({ description: 'Residents who reported the same problem (+1)' }),
   duplicate_of: Type.Union([Type.Object({ code: Type.String(), status: Type.String() }), Type.Null()], {
@@ -79,3 +81,16 @@ export const SubmittedReport = Type.Object({
   })),
 });
 
+
+/** GET /api/reports: one page of public reports, newest first (reports/list.ts). */
+export const PublicReportPage = Type.Object({
+  ...FeatureCollection(Feature(Type.Object({
+    code: Type.String(), category: Type.String(), status: Type.String(), description: Type.String(),
+    kelurahan: Type.String(), kecamatan: Type.String(), city: Type.String(), department: Type.String(),
+    channel: Type.String(),
+    created_at: Type.String({ format: 'date-time' }), updated_at: Type.String({ format: 'date-time' }),
+    is_synthetic: Type.Boolean(),
+  }), Type.String({ description: 'The tracking code' }), PointGeometry)).properties,
+  next_cursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as cursor for the next page; null on the last' }),
+});
+export type PublicReportPage = Static<typeof PublicReportPage>;

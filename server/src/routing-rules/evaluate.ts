@@ -1,4 +1,5 @@
 import { sql, type Queryable } from '../db/database.ts';
+import type { DepartmentExplanation } from './explanation.ts';
 
 export interface RoutingQuestion {
   lon: number;
@@ -8,22 +9,6 @@ export interface RoutingQuestion {
   /** As decided by route_kelurahan: area rules judge the kelurahan the report is filed under. */
   kelurahanCode: string;
   kecamatanCode: string;
-}
-
-/** The `department` part of reports.routing_explanation. */
-export interface DepartmentExplanation {
-  code: string;
-  rule: 'routing_rule' | 'category_default';
-  category: string;
-  matched_rule?: { id: number; name: string; priority: number; condition: string; layer?: string; within_m?: number; area_codes?: string[] };
-  feature?: { layer: string; id: string; name?: string; distance_m: number };
-  responsible_unit?: string;
-  /** Every active rule for this category and city, in the order tried; absent when there were none. */
-  considered?: {
-    rule_id: number; name: string; priority: number; condition: string; matched: boolean; department: string;
-    layer?: string; within_m?: number; distance_m?: number; area_codes?: string[];
-    feature?: { layer: string; id: string; name?: string; distance_m: number };
-  }[];
 }
 
 export interface DepartmentRouting {

@@ -1,6 +1,7 @@
 import { sql, type Queryable } from '../db/database.ts';
 import { appError } from '../http/error-catalogue.ts';
-import { evaluateRouting, type DepartmentExplanation } from './evaluate.ts';
+import { evaluateRouting } from './evaluate.ts';
+import type { DepartmentExplanation } from './explanation.ts';
 
 export interface RoutingResult {
   cityCode: string;

@@ -7,7 +7,9 @@ import { ErrorResponse } from '../http/app-error.ts';
 import { requireStaff } from '../staff/sessions.ts';
 import { reroute } from './reroute.ts';
 import { createRule, deleteRule, listRules, ruleEvents, updateRule } from './rules.ts';
-import { NewRule, Rule, RulePatch } from './schemas.ts';
+import { NewRule, Rule, RuleEvent, RulePatch } from './schemas.ts';
+import { RoutingExplanation } from './explanation.ts';
+import { errorResponses } from '../http/responses.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse };
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
@@ -19,7 +21,7 @@ const Preview = Type.Object({
     code: Type.String(), name: Type.String(), short_name: Type.String(), level: Type.String(), city_code: Nullable(Type.String()),
   }),
   responsible_unit: Nullable(Type.String()),
-  routing_explanation: Type.Unknown({ description: 'Exactly what reports.routing_explanation would hold' }),
+  routing_explanation: Type.Object(RoutingExplanation.properties, { additionalProperties: true, description: 'Exactly what reports.routing_explanation would hold' }),
 });
 
 const RerouteResult = Type.Object({
@@ -79,7 +81,11 @@ export const routingRuleRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/api/routing/rules', {
     preHandler: anyStaff,
-    schema: { tags: ['routing'], summary: 'Routing rules in the order they are tried (staff)', response: { 200: Type.Object({ rules: Type.Array(Rule) }) } },
+    schema: {
+      tags: ['routing'],
+      summary: 'Routing rules in the order they are tried (staff)',
+      response: { 200: Type.Object({ rules: Type.Array(Rule) }), ...errorResponses(401, 403, 500, 503) },
+    },
   }, async () => ({ rules: await listRules(app.db) }));
 
   app.post('/api/routing/rules', {
@@ -116,6 +122,7 @@ export const routingRuleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['routing'],
       summary: 'Audit trail of rule changes, newest first (admin, moderator)',
       querystring: Type.Object({ rule_id: Type.Optional(Type.Integer({ minimum: 1 })) }),
+      response: { 200: Type.Object({ events: Type.Array(RuleEvent, { description: 'At most 500' }) }), ...errorResponses(400, 401, 403, 500, 503) },
     },
   }, async (request) => ({ events: await ruleEvents(app.db, request.query.rule_id) }));
 

@@ -1,6 +1,6 @@
 import { sql, type Queryable } from '../db/database.ts';
 import { appError } from '../http/error-catalogue.ts';
-import type { NewRule, Rule, RulePatch } from './schemas.ts';
+import type { NewRule, Rule, RuleEvent, RulePatch } from './schemas.ts';
 
 // A rule as the API shows it, and as its audit events record it: the condition as one object,
 // the layer by name.
@@ -127,16 +127,6 @@ export async function deleteRule(tx: Queryable, id: number, actor: string): Prom
   if (!old) throw appError('RULE_NOT_FOUND', { id });
   await tx.query(sql`DELETE FROM routing_rules WHERE id = ${id}`);
   await audit(tx, id, 'deleted', actor, old, null);
-}
-
-export interface RuleEvent {
-  id: number;
-  rule_id: number;
-  action: string;
-  actor: string;
-  old_value: Rule | null;
-  new_value: Rule | null;
-  created_at: string;
 }
 
 export function ruleEvents(db: Queryable, ruleId?: number): Promise<RuleEvent[]> {

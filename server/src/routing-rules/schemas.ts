@@ -59,3 +59,18 @@ export const Rule = Type.Object({
   updated_at: Type.String({ format: 'date-time' }),
 });
 export type Rule = Static<typeof Rule>;
+
+// An audit row keeps the rule as it was then: fields added to rules since are absent from old
+// rows, and fields since removed stay, so the snapshot is a partial, open Rule.
+const RuleSnapshot = Type.Union([Type.Partial(Rule, { additionalProperties: true }), Type.Null()]);
+
+export const RuleEvent = Type.Object({
+  id: Type.Integer(),
+  rule_id: Type.Integer(),
+  action: Type.Union([Type.Literal('created'), Type.Literal('updated'), Type.Literal('deleted')]),
+  actor: Type.String({ description: "'staff:<id>' or 'system:seed'" }),
+  old_value: RuleSnapshot,
+  new_value: RuleSnapshot,
+  created_at: Type.String({ format: 'date-time' }),
+});
+export type RuleEvent = Static<typeof RuleEvent>;

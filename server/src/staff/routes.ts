@@ -1,10 +1,10 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorResponse } from '../http/app-error.ts';
 import { appError } from '../http/error-catalogue.ts';
 import { verifyAgainstNobody, verifyPassword } from './passwords.ts';
 import { deleteSession, findSession, findStaffForLogin, insertSession, roles } from './queries.ts';
 import { newToken, requireStaff, sessionCookie, sessionHours, tokenHash } from './sessions.ts';
 import { forgetPair, recordFailure, secondsBlocked } from './throttle.ts';
+import { errorResponses } from '../http/responses.ts';
 
 const StaffView = Type.Object({
   id: Type.Integer(), email: Type.String(), name: Type.String(), role: Type.String(),
@@ -28,7 +28,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
         email: Type.String({ maxLength: 254, minLength: 3 }),
         password: Type.String({ maxLength: 200, minLength: 1 }),
       }, { additionalProperties: false }),
-      response: { 200: SessionView, 401: ErrorResponse, 429: ErrorResponse },
+      response: { 200: SessionView, ...errorResponses(400, 401, 429, 500, 503) },
     },
   }, async (request, reply) => {
     const { email, password } = request.body;
@@ -61,7 +61,11 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/api/staff/logout', {
     // The session's CSRF token too: another site must not be able to sign an officer out.
     preHandler: requireStaff(app.db, roles),
-    schema: { tags: ['staff'], summary: 'Sign out (ends the session); needs x-csrf-token' },
+    schema: {
+      tags: ['staff'],
+      summary: 'Sign out (ends the session); needs x-csrf-token',
+      response: { 204: Type.Null({ description: 'Signed out' }), ...errorResponses(401, 403, 500, 503) },
+    },
   }, async (request, reply) => {
     await deleteSession(request.tx, tokenHash(request.cookies[sessionCookie]!));
     reply.clearCookie(sessionCookie, { path: '/' }).status(204);
@@ -70,7 +74,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/api/staff/me', {
     preHandler: requireStaff(app.db, roles),
-    schema: { tags: ['staff'], summary: 'The signed-in staff member', response: { 200: StaffView } },
+    schema: { tags: ['staff'], summary: 'The signed-in staff member', response: { 200: StaffView, ...errorResponses(401, 500, 503) } },
   }, async (request) => request.staff!);
 
   // The console keeps the CSRF token in memory only (nothing a script injected later could read
@@ -79,7 +83,7 @@ export const staffRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api/staff/session', {
     schema: {
       tags: ['staff'], summary: 'The signed-in staff member and the session\'s CSRF token',
-      response: { 200: SessionView, 401: ErrorResponse },
+      response: { 200: SessionView, ...errorResponses(401, 500, 503) },
     },
   }, async (request, reply) => {
     const token = request.cookies[sessionCookie];

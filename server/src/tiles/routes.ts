@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { boundaryLayers } from '../boundaries/tile-layers.ts';
 import { filterKey, parseReportFilter, ReportFilterQuery } from '../reports/filters.ts';
 import { firstPointZoom, reportsLayer } from '../reports/tile-layers.ts';
+import { errorResponses } from '../http/responses.ts';
+import { TileJson, tileResponses } from './responses.ts';
 import { sendTile } from './serve.ts';
 import { checkTile, TileParams } from './tile-params.ts';
 import { tileJson } from './tilejson.ts';
@@ -15,6 +17,7 @@ export const tileRoutes: FastifyPluginAsyncTypebox = async (app) => {
         `every report as a point (code, category, status, created_at) from zoom ${firstPointZoom} up.`,
       params: TileParams,
       querystring: ReportFilterQuery,
+      response: tileResponses,
     },
     // sendTile keeps each tile gzipped already; the compression plugin's hook would only look.
     compress: false,
@@ -38,6 +41,7 @@ export const tileRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['tiles'],
       summary: 'Boundaries as Mapbox Vector Tile 2.1 (layers kecamatan, kelurahan, kecamatan_label, kelurahan_label)',
       params: TileParams,
+      response: tileResponses,
     },
   }, async (request, reply) => {
     return sendTile(app.tileCache, {
@@ -51,8 +55,12 @@ export const tileRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }, request, reply);
   });
 
-  app.get('/tiles/reports.json', { schema: { tags: ['tiles'], summary: 'TileJSON 3.0 of the reports tiles' } },
+  app.get('/tiles/reports.json', {
+    schema: { tags: ['tiles'], summary: 'TileJSON 3.0 of the reports tiles', response: { 200: TileJson, ...errorResponses(500) } },
+  },
     async (request) => tileJson(request, 'reports'));
-  app.get('/tiles/kelurahan.json', { schema: { tags: ['tiles'], summary: 'TileJSON 3.0 of the boundary tiles' } },
+  app.get('/tiles/kelurahan.json', {
+    schema: { tags: ['tiles'], summary: 'TileJSON 3.0 of the boundary tiles', response: { 200: TileJson, ...errorResponses(500) } },
+  },
     async (request) => tileJson(request, 'kelurahan'));
 };

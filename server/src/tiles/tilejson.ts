@@ -1,5 +1,7 @@
 import type { FastifyRequest } from 'fastify';
+import type { Static } from 'typebox';
 import { firstPointZoom } from '../reports/tile-layers.ts';
+import type { TileJson } from './responses.ts';
 
 // Bounds of the two seeded cities (data/boundaries/SOURCE.md), lon/lat.
 const bounds = [106.551454, -6.362263, 106.779863, -6.097069];
@@ -33,16 +35,17 @@ const sources = {
 } as const;
 
 /** TileJSON 3.0.0; query parameters (filters) are carried into the tile URL template. */
-export function tileJson(request: FastifyRequest, source: keyof typeof sources) {
+export function tileJson(request: FastifyRequest, source: keyof typeof sources): Static<typeof TileJson> {
   const origin = `${request.protocol}://${request.host}`;
   const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
   return {
     tilejson: '3.0.0',
     ...sources[source],
+    vector_layers: sources[source].vector_layers.map((layer) => ({ ...layer })),
     tiles: [`${origin}/tiles/${source}/{z}/{x}/{y}.mvt${query}`],
     minzoom: 0,
-    bounds,
-    center,
+    bounds: [...bounds],
+    center: [...center],
     scheme: 'xyz',
     attribution:
       'Batas wilayah: cahyadsn/wilayah_boundaries (MIT), Kepmendagri 300.2.2-2430/2025; laporan: PetaWarga',

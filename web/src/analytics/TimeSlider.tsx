@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { jsonQuery } from '../query-client.ts';
 import { formatDay } from './format.ts';
 import { rangeOf, weekEnd, windowOf, type WeekRange } from './week-range.ts';
+// The server's schema, as a type only: nothing of the server enters the bundle.
+import type { Static } from 'typebox';
+import type { WeeklyCounts } from '../../../server/src/analytics/schemas.ts';
 
 interface Props {
   since: string;
@@ -21,7 +24,7 @@ const settleMs = 400;
  */
 export function TimeSlider({ since, until, onWindow }: Props) {
   const { t, i18n } = useTranslation('analytics');
-  const span = useQuery(jsonQuery<{ weeks: { week_start: string }[] }>('/api/analytics/weekly'));
+  const span = useQuery(jsonQuery<Static<typeof WeeklyCounts>>('/api/analytics/weekly'));
   const [moving, setMoving] = useState<WeekRange | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);

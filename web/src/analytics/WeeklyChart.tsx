@@ -4,10 +4,11 @@ import { categoryName, useCategories } from '../categories.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { jsonQuery } from '../query-client.ts';
 import { LoadFailed } from './LoadFailed.tsx';
+// The server's schemas, as types only: nothing of the server enters the bundle.
+import type { Static } from 'typebox';
+import type { WeeklyCounts } from '../../../server/src/analytics/schemas.ts';
 
-interface Weekly {
-  weeks: { week_start: string; category: string; reports: number }[];
-}
+type Weekly = Static<typeof WeeklyCounts>;
 
 const width = 320;
 const height = 140;

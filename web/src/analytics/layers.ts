@@ -6,14 +6,12 @@ import { emergingColor } from './emerging-labels.ts';
 import { binColor } from './hotspot-bins.ts';
 import { choroplethColor } from './choropleth.ts';
 import { measureValue, type ChoroplethMeasure } from './choropleth-measures.ts';
+// The server's schema, as a type only: nothing of the server enters the bundle.
+import type { LayerParameters } from '../../../server/src/analytics/schemas.ts';
 
 export type LayerKey = 'hotspots' | 'emerging' | 'heatmap' | 'clusters' | 'choropleth';
 /** The window a layer was computed for, as every analytics response echoes it in `parameters`. */
-export interface LayerWindow {
-  categories: string[] | null;
-  since: string | null;
-  until: string | null;
-}
+export type LayerWindow = Pick<LayerParameters, 'categories' | 'since' | 'until'>;
 /** A clicked feature with the window of its layer, so that its reports can be listed for that window. */
 export type Picked = { layer: LayerKey; properties: Record<string, unknown>; geometry: Geometry; window: LayerWindow };
 

@@ -2,14 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { jsonQuery } from '../query-client.ts';
+// The server's schemas, as types only: nothing of the server enters the bundle.
+import type { Static } from 'typebox';
+import type { KelurahanHit as KelurahanHitSchema } from '../../../server/src/console/schemas.ts';
 
-export interface KelurahanHit {
-  code: string;
-  name: string;
-  kecamatan: { code: string; name: string };
-  city: { code: string; name: string };
-  label_point: { lat: number; lon: number };
-}
+export type KelurahanHit = Static<typeof KelurahanHitSchema>;
 
 // Long enough that typing a name sends one request, not one per letter.
 const debounceMs = 250;

@@ -9,7 +9,10 @@ import { BulkAssign } from './BulkAssign.tsx';
 import { filterQuery, storedFilters, storeFilters, type InboxFilters } from './filters.ts';
 import { Filters } from './Filters.tsx';
 import { InboxMap } from './InboxMap.tsx';
-import { ReportTable, type DeskReport } from './ReportTable.tsx';
+import { ReportTable } from './ReportTable.tsx';
+// The server's schema, as a type only: nothing of the server enters the bundle.
+import type { Static } from 'typebox';
+import type { ConsoleList } from '../../../../server/src/console/schemas.ts';
 
 const pageSize = 50;
 // The roles that may assign (lifecycle/transitions.ts: published → assigned).
@@ -27,7 +30,7 @@ export function InboxPage({ staff }: { staff: Staff }) {
   const listUrl = `/api/console/reports?${query}&limit=${pageSize}&offset=${page * pageSize}`;
   const geojsonUrl = `/api/console/reports?${query}&format=geojson`;
   // Both keep the previous page or filter's reports on screen until the new ones come.
-  const list = useQuery({ ...jsonQuery<{ total: number; reports: DeskReport[] }>(listUrl), placeholderData: keepPreviousData });
+  const list = useQuery({ ...jsonQuery<Static<typeof ConsoleList>>(listUrl), placeholderData: keepPreviousData });
   const points = useQuery({ ...jsonQuery<FeatureCollection>(geojsonUrl), placeholderData: keepPreviousData });
   const pages = Math.max(1, Math.ceil((list.data?.total ?? 0) / pageSize));
 

@@ -5,21 +5,12 @@ import { AppLink } from '../../navigation.tsx';
 import { useCategories } from '../categories.ts';
 import { reportPath } from '../paths.ts';
 import { StatusBadge } from '../StatusBadge.tsx';
+// The server's schemas, as types only: nothing of the server enters the bundle.
+import type { Static } from 'typebox';
+import type { DeskReport as DeskReportSchema } from '../../../../server/src/console/schemas.ts';
 
 /** One row of GET /api/console/reports. */
-export interface DeskReport {
-  code: string;
-  category: string;
-  status: string;
-  summary: string;
-  kelurahan: { code: string; name: string };
-  department: { code: string; short_name: string };
-  channel: string;
-  support_count: number;
-  due_at: string | null;
-  created_at: string;
-  overdue: boolean;
-}
+export type DeskReport = Static<typeof DeskReportSchema>;
 
 interface Props {
   reports: DeskReport[];

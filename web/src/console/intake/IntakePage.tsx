@@ -11,14 +11,13 @@ import { KelurahanSearch } from '../KelurahanSearch.tsx';
 import { receiptPath } from '../paths.ts';
 import { PickMap, type Point } from './PickMap.tsx';
 import { rememberResidentToken } from './resident-token.ts';
+// The server's schemas, as types only: nothing of the server enters the bundle.
+import type { Static } from 'typebox';
+import type { IntakeResult } from '../../../../server/src/console/schemas.ts';
 
 type Location = { kind: 'pin'; point: Point } | { kind: 'kelurahan'; code: string; name: string; point: Point };
 
-interface Filed {
-  code: string;
-  status: string;
-  resident_token: string | null;
-}
+type Filed = Static<typeof IntakeResult>;
 
 /**
  * "Ruang Rakyat": staff file a report for a resident on the phone or at the counter. The

@@ -6,21 +6,11 @@ import { AppLink } from '../../navigation.tsx';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { jsonQuery } from '../../query-client.ts';
 import { residentToken } from './resident-token.ts';
+// The server's schemas, as types only: nothing of the server enters the bundle.
+import type { Static } from 'typebox';
+import type { Receipt as ReceiptSchema } from '../../../../server/src/console/schemas.ts';
 
-interface Receipt {
-  code: string;
-  channel: string;
-  category_name_id: string;
-  category_name_en: string;
-  kelurahan: string;
-  kecamatan: string;
-  city: string;
-  department: string;
-  address: string | null;
-  created_at: string;
-  due_at: string | null;
-  filed_by: string | null;
-}
+type Receipt = Static<typeof ReceiptSchema>;
 
 /** The paper the resident takes home: the tracking code, large, and where to follow it. */
 export function ReceiptPage({ code }: { code: string }) {

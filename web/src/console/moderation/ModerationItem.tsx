@@ -9,18 +9,12 @@ import { staffWrite } from '../api.ts';
 import { useCategories } from '../categories.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { reportPath } from '../paths.ts';
+// The server's schemas, as types only: nothing of the server enters the bundle.
+import type { Static } from 'typebox';
+import type { HeldReport as HeldReportSchema } from '../../../../server/src/moderation/schemas.ts';
 
 /** One entry of GET /api/moderation/queue. */
-export interface HeldReport {
-  code: string;
-  category: string;
-  description: string;
-  channel: string;
-  kelurahan: string;
-  department: string;
-  moderation_flags: { flags: string[]; evidence: Record<string, string[]> } | null;
-  created_at: string;
-}
+export type HeldReport = Static<typeof HeldReportSchema>;
 
 type Mode = 'idle' | 'edit' | 'reject';
 

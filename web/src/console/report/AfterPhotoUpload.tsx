@@ -5,6 +5,9 @@ import { invalidateUrls } from '../../query-client.ts';
 import { staffWrite } from '../api.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import { deskReportUrl } from './desk-report.ts';
+// The server's schema, as a type only: nothing of the server enters the bundle.
+import type { Static } from 'typebox';
+import type { AfterPhotosResult } from '../../../../server/src/console/schemas.ts';
 
 /** Photos of the fixed problem, sent as multipart; the server strips EXIF and keeps 3 at most. */
 export function AfterPhotoUpload({ code }: { code: string }) {
@@ -13,7 +16,7 @@ export function AfterPhotoUpload({ code }: { code: string }) {
   const input = useRef<HTMLInputElement>(null);
   const client = useQueryClient();
   const upload = useMutation({
-    mutationFn: (form: FormData) => staffWrite<{ added: number }>('POST', `${deskReportUrl(code)}/photos`, form),
+    mutationFn: (form: FormData) => staffWrite<Static<typeof AfterPhotosResult>>('POST', `${deskReportUrl(code)}/photos`, form),
     onSuccess: () => {
       if (input.current) input.current.value = '';
       return invalidateUrls(client, deskReportUrl(code));

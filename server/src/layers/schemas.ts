@@ -1,0 +1,28 @@
+import { Type, type Static } from 'typebox';
+import { Feature, FeatureCollection } from '../http/geojson.ts';
+
+export const LayerSummary = Type.Object({
+  name: Type.String(),
+  title: Type.Union([Type.String(), Type.Null()]),
+  is_sample: Type.Boolean(),
+  feature_count: Type.Integer(),
+  geometry_types: Type.Array(Type.String(), { description: 'PostGIS names, e.g. ST_LineString' }),
+  imported_by: Type.String(),
+  imported_at: Type.String({ format: 'date-time' }),
+  rule_ids: Type.Array(Type.Integer(), { description: 'Routing rules that use the layer; it cannot be deleted while any does' }),
+});
+export type LayerSummary = Static<typeof LayerSummary>;
+
+/** GET /api/layers/:name (queries.ts): the features keep the properties they were imported with. */
+export const LayerCollection = Type.Object({
+  ...FeatureCollection(Feature(
+    Type.Record(Type.String(), Type.Unknown({ description: 'Any JSON value the imported feature carried' }), {
+      description: 'The properties of the imported feature, as they were',
+    }),
+    Type.String({ description: 'The feature id of the import, or its position' }),
+  )).properties,
+  name: Type.String(),
+  title: Type.Union([Type.String(), Type.Null()]),
+  is_sample: Type.Boolean(),
+});
+export type LayerCollection = Static<typeof LayerCollection>;
