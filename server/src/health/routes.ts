@@ -1,13 +1,37 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sql } from '../db/database.ts';
+import { ErrorResponse } from '../http/app-error.ts';
 
+// Two questions a supervisor asks separately: is the process alive (restart it if not), and
+// can it serve (send it traffic if so). A database outage makes an instance unready, never
+// dead: restarting it would not bring the database back.
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/health/live', {
+    schema: {
+      tags: ['health'],
+      summary: 'Liveness: the process answers (never asks the database)',
+      response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+    },
+  }, async () => ({ status: 'ok' as const }));
+
+  app.get('/health/ready', {
+    schema: {
+      tags: ['health'],
+      summary: 'Readiness: the database answers; 503 DATABASE_UNAVAILABLE with Retry-After when not',
+      response: { 200: Type.Object({ status: Type.Literal('ready'), database: Type.String() }), 503: ErrorResponse },
+    },
+  }, async () => {
+    await app.db.query(sql`SELECT 1`);
+    return { status: 'ready' as const, database: app.db.kind };
+  });
+
   app.get('/health', {
     schema: {
       tags: ['health'],
-      summary: 'Liveness and database reachability',
+      summary: 'Liveness and database reachability, with the number of reports (as /health/ready, 503 when the database is unreachable)',
       response: {
         200: Type.Object({ status: Type.Literal('ok'), database: Type.String(), reports: Type.Integer() }),
+        503: ErrorResponse,
       },
     },
   }, async () => {
