@@ -10,7 +10,12 @@ export interface ServerProcess {
   pid: number;
   /** What the process printed, for a failure message. */
   output(): string;
+  /** How it ended (`code 0`, `signal SIGKILL`), or undefined while it runs. */
+  ended(): string | undefined;
+  /** SIGTERM, then SIGKILL after 5 s; resolves once the process has exited. */
   stop(): Promise<void>;
+  /** SIGKILL at once, as a crash or the OOM killer would; resolves once it has exited. */
+  kill(): Promise<void>;
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -39,6 +44,11 @@ export async function startNodeProcess(
     url: `http://127.0.0.1:${port}`,
     pid: child.pid!,
     output: () => printed,
+    ended: () => child.exitCode !== null ? `code ${child.exitCode}` : child.signalCode !== null ? `signal ${child.signalCode}` : undefined,
+    async kill() {
+      child.kill('SIGKILL');
+      await exited(child);
+    },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
