@@ -55,7 +55,10 @@ async function isNamed(db: Queryable, id: string): Promise<boolean> {
   return rows.length > 0;
 }
 
-/** Sweeps now and then every `intervalMs`, until stopped; a failed sweep is tried again later. */
+/**
+ * Sweeps now and then every `intervalMs`, until stopped; a failed sweep is tried again later.
+ * `stop` sweeps once more, after the requests in hand have ended (main.ts stops HTTP first).
+ */
 export function sweepPhotosRegularly(
   db: Queryable, photosDir: string, log: (message: string) => void, intervalMs = 60_000,
 ): { stop(): Promise<void> } {
@@ -72,6 +75,8 @@ export function sweepPhotosRegularly(
   return {
     async stop() {
       clearInterval(timer);
+      await running;
+      sweep();
       await running;
     },
   };
