@@ -10,7 +10,8 @@ import { isConnectionLoss } from '../db/connection-loss.ts';
 export function surviveConnectionLoss(log: (message: string) => void): void {
   const handle = (kind: string) => (error: unknown) => {
     if (isConnectionLoss(error)) {
-      log(`database connection lost (${kind}, not handled where it happened): ${(error as Error).message}`);
+      // The stack says where a handler is missing.
+      log(`database connection lost (${kind}, not handled where it happened): ${(error as Error).stack}`);
       return;
     }
     console.error(`[petawarga] ${kind}:`, error);

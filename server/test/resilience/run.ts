@@ -48,7 +48,7 @@ async function main(): Promise<boolean> {
     const drainMs = Date.now() - drained;
     const stored = await checkStored(databaseUrl, photosDirOf(dataDir), figures.acknowledged);
     const output = servers.map((s) => s.output()).join('\n');
-    const lastResort = output.split('\n').filter((line) => line.includes('not handled where it happened'));
+    const lastResort = output.split('\n[').filter((line) => line.includes('not handled where it happened'));
 
     const failures: string[] = [];
     const fail = (ok: boolean, what: string) => void (ok || failures.push(what));
@@ -84,6 +84,7 @@ async function main(): Promise<boolean> {
     line('requests without an answer (server down)', figures.networkErrors);
     line('losses caught only by the last resort', lastResort.length);
     line('SIGTERM drain of the last server', `${drainMs} ms, ${last.ended()}`);
+    for (const l of lastResort) console.log(`    ${l}`);
     if (failures.length > 0) {
       console.log(`\nFAILED:\n- ${failures.join('\n- ')}`);
       console.log(`\nlast lines the servers printed:\n${output.split('\n').slice(-40).join('\n')}`);
