@@ -58,6 +58,12 @@ describeNeeding([[ownCluster, 'stops and starts a PostgreSQL under a running ser
       await expectUnavailable(await submit(`Jalan berlubang selama ${mode}`));
       // A tile no one asked for yet: it must be rendered, which needs the database.
       await expectUnavailable(await get(`/tiles/reports/${tileZoom}/1650/1060.mvt`));
+      // The rate limit counts in the database in an onRequest hook, before the route.
+      await expectUnavailable(await fetch(`${server!.url}/api/staff/login`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'a@b.id', password: 'x' }),
+      }));
+      // The session is looked up in a preHandler.
+      await expectUnavailable(await fetch(`${server!.url}/api/moderation/queue`, { headers: { cookie: 'pw_session=sesi-lama' } }));
       expect(server!.ended()).toBeUndefined();
 
       await cluster!.start();
