@@ -38,7 +38,7 @@ async function main() {
   const config = readConfig();
   const started = Date.now();
   log(config.databaseUrl ? 'Connecting to PostgreSQL (DATABASE_URL)…' : `No DATABASE_URL: using the embedded database in ${config.dataDir}`);
-  const db = await openDatabase(config, log);
+  const db = await openDatabase(config, log, { waitForPostgres: true });
   await prepareDatabase(db, log);
   const { samplesAdded } = await seedRoutingSamples(db);
   if (samplesAdded) log('Added sample routing layers and rules (data/layers/SOURCE.md: approximations, not official data).');

@@ -19,7 +19,12 @@ export async function connectPostgres(connectionString: string, poolSize = 10): 
   // removed from the pool; the next query opens a new one. It must not crash the process.
   pool.on('error', (error) => warn(`idle database connection lost: ${error.message}`));
   // Fail at start-up, not on the first request, when the server is unreachable.
-  await pool.query('SELECT 1');
+  try {
+    await pool.query('SELECT 1');
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
 
   const asQueryable = (client: pg.Pool | pg.PoolClient): Queryable => ({
     async query(statement) {
