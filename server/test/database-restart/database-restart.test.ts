@@ -15,15 +15,15 @@ describeNeeding([[ownCluster, 'stops and starts a PostgreSQL under a running ser
   let dir: string;
   let cluster: PostgresCluster | undefined;
   let server: ServerProcess | undefined;
+  let env: Record<string, string>;
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'petawarga-restart-'));
     execFileSync('chown', ['postgres:postgres', dir]);
     cluster = await startCluster(dir, 'pg');
     const url = await createDatabase(cluster, 'petawarga');
-    server = await startServer({
-      DATABASE_URL: url, DEMO_REPORTS: '0', DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'warn', SOURCE_BURST_LIMIT: '100000',
-    }, await freePort(), 90_000);
+    env = { DATABASE_URL: url, DEMO_REPORTS: '0', DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'warn', SOURCE_BURST_LIMIT: '100000' };
+    server = await startServer(env, await freePort(), 90_000);
   }, 120_000);
 
   afterAll(async () => {
@@ -77,4 +77,22 @@ describeNeeding([[ownCluster, 'stops and starts a PostgreSQL under a running ser
       // Every connection handled its own loss: none reached the process's last resort.
       expect(server!.output()).not.toMatch(/not handled where it happened|INTERNAL_ERROR|unhandled error/);
     }, 60_000);
+
+  it('starts while PostgreSQL is down: waits for it instead of exiting, then serves', async () => {
+    await cluster!.stop('fast');
+    let said = '';
+    const starting = startServer(env, await freePort(), 90_000, (text) => (said += text));
+    try {
+      await eventually(() => said.includes('PostgreSQL not reachable'), { what: 'the second server to find PostgreSQL down', timeoutMs: 30_000 });
+    } finally {
+      await cluster!.start();
+    }
+    const second = await starting;
+    try {
+      expect((await fetch(`${second.url}/health/ready`)).status).toBe(200);
+      expect(second.ended()).toBeUndefined();
+    } finally {
+      await second.stop();
+    }
+  }, 120_000);
 });

@@ -27,10 +27,11 @@ function exited(child: ChildProcess): Promise<void> {
 /**
  * Runs `node --import tsx <script>` (a path from the project root) with this environment, and
  * resolves once `readyPath` answers on the port. Node is started directly, not through the tsx
- * wrapper, so that `pid` is the serving process.
+ * wrapper, so that `pid` is the serving process. `onOutput` sees what it prints before it is ready.
  */
 export async function startNodeProcess(
   script: string, env: Record<string, string>, readyPath: string, port: number, timeoutMs = 60_000,
+  onOutput: (text: string) => void = () => undefined,
 ): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: projectRoot,
@@ -38,8 +39,12 @@ export async function startNodeProcess(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let printed = '';
-  child.stdout!.on('data', (chunk) => (printed += chunk));
-  child.stderr!.on('data', (chunk) => (printed += chunk));
+  const print = (chunk: Buffer) => {
+    printed += chunk;
+    onOutput(String(chunk));
+  };
+  child.stdout!.on('data', print);
+  child.stderr!.on('data', print);
   const server: ServerProcess = {
     url: `http://127.0.0.1:${port}`,
     pid: child.pid!,
@@ -70,6 +75,8 @@ export async function startNodeProcess(
 }
 
 /** The PetaWarga server with this environment, resolved once /health answers. */
-export function startServer(env: Record<string, string>, port: number, timeoutMs = 40_000): Promise<ServerProcess> {
-  return startNodeProcess('server/src/main.ts', env, '/health', port, timeoutMs);
+export function startServer(
+  env: Record<string, string>, port: number, timeoutMs = 40_000, onOutput?: (text: string) => void,
+): Promise<ServerProcess> {
+  return startNodeProcess('server/src/main.ts', env, '/health', port, timeoutMs, onOutput);
 }
