@@ -55,6 +55,11 @@ describe('telling a lost database connection from a defect', () => {
     // A server that accepts but never answers: the pool gives up after connectionTimeoutMillis.
     const timedOut = await failureOf(`postgres://postgres@127.0.0.1:${silentPort}/petawarga`, { connectionTimeoutMillis: 200 });
     expect(isConnectionLoss(timedOut)).toBe(true);
+    // The same on a client of its own, as db/postgres.ts sets it.
+    const client = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:${silentPort}/petawarga`, connectionTimeoutMillis: 200 });
+    const clientTimedOut = await client.connect().then(() => undefined, (error: Error) => error);
+    expect(clientTimedOut?.message).toBe('timeout expired');
+    expect(isConnectionLoss(clientTimedOut)).toBe(true);
   });
 
   it('looks through a wrapping error to its cause, as a failed tile render keeps it', async () => {

@@ -21,6 +21,7 @@ const socketCodes = new Set([
 const lossMessages = [
   /^Connection terminated/, // "… unexpectedly", "… due to connection timeout"
   /^timeout exceeded when trying to connect/, // pg-pool's connectionTimeoutMillis
+  /^timeout expired$/, // pg.Client's connectionTimeoutMillis
   /^Client has encountered a connection error and is not queryable/,
   /^Client was closed and is not queryable/,
   /^Cannot use a pool after calling end on the pool/,

@@ -11,10 +11,16 @@ const warn = (message: string) => console.warn(`[petawarga] ${message}`);
 
 // A server that does not answer at all (a host gone, a SYN dropped) fails a request after 5 s
 // with 503 instead of holding it until the client gives up; a refused connection fails at once.
-const connectTimeoutMs = 5000;
+// Set on the client, not the pool: pg-pool would apply it to the wait for a free connection
+// too, and refuse requests under a burst while the database is fine.
+class TimedClient extends pg.Client {
+  constructor(config: pg.ClientConfig = {}) {
+    super({ ...config, connectionTimeoutMillis: 5000 });
+  }
+}
 
 export async function connectPostgres(connectionString: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: connectTimeoutMs, keepAlive: true });
+  const pool = new pg.Pool({ connectionString, max: poolSize, keepAlive: true, Client: TimedClient });
   // An idle connection the server closed (restart, failover, a dropped test database) is
   // removed from the pool; the next query opens a new one. It must not crash the process.
   pool.on('error', (error) => warn(`idle database connection lost: ${error.message}`));
