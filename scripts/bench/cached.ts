@@ -2,7 +2,7 @@
 // beside a bare Fastify route in its own process returning the same bytes.
 import { sql } from '../../server/src/db/database.ts';
 import type { BenchArea } from './context.ts';
-import { startNodeProcess } from '../../server/test/multi-instance/server-process.ts';
+import { startNodeProcess } from '../../server/test/support/server-process.ts';
 import { freePort, sampleRss } from './server.ts';
 import { round } from './stats.ts';
 import { rows } from './table.ts';

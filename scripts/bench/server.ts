@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, type ServerProcess } from '../../server/test/multi-instance/server-process.ts';
+import { startServer, type ServerProcess } from '../../server/test/support/server-process.ts';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
 

@@ -13,10 +13,10 @@ import { connectPostgres } from '../../server/src/db/postgres.ts';
 import { parseLsn } from '../../server/src/db/replica.ts';
 import { prepareDatabase } from '../../server/src/prepare-database.ts';
 import { seedRoutingSamples } from '../../server/src/routing-rules/seed.ts';
-import { freePort } from '../../server/test/multi-instance/binaries.ts';
+import { freePort } from '../../server/test/support/binaries.ts';
 import { startNginx } from '../../server/test/multi-instance/nginx.ts';
 import { startPostgresPair } from '../../server/test/multi-instance/postgres-pair.ts';
-import { startServer } from '../../server/test/multi-instance/server-process.ts';
+import { startServer } from '../../server/test/support/server-process.ts';
 
 const quantiles = (values: number[]) => {
   const s = [...values].sort((x, y) => x - y);

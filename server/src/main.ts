@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { buildApp } from './app.ts';
 import { ConfigError, readConfig } from './config.ts';
 import { openDatabase } from './db/connect.ts';
@@ -10,6 +11,9 @@ import { notificationTopics } from './notifications/outbox-topics.ts';
 import { startOutbox } from './outbox/drain.ts';
 import { notificationQueues } from './notifications/queues.ts';
 import { prepareDatabase } from './prepare-database.ts';
+import { surviveConnectionLoss } from './process/last-resort.ts';
+import { stopOnSignals } from './process/shutdown.ts';
+import { sweepPhotosRegularly } from './reports/photo-sweep.ts';
 import { seedRoutingSamples } from './routing-rules/seed.ts';
 import { startSmsChannel } from './sms/channel.ts';
 import { createDemoAccounts } from './staff/demo-accounts.ts';
@@ -30,10 +34,11 @@ async function seedDemoIfEmpty(db: Database, count: number) {
 }
 
 async function main() {
+  surviveConnectionLoss(log);
   const config = readConfig();
   const started = Date.now();
   log(config.databaseUrl ? 'Connecting to PostgreSQL (DATABASE_URL)…' : `No DATABASE_URL: using the embedded database in ${config.dataDir}`);
-  const db = await openDatabase(config, log);
+  const db = await openDatabase(config, log, { waitForPostgres: true });
   await prepareDatabase(db, log);
   const { samplesAdded } = await seedRoutingSamples(db);
   if (samplesAdded) log('Added sample routing layers and rules (data/layers/SOURCE.md: approximations, not official data).');
@@ -49,20 +54,24 @@ async function main() {
   ], { log });
   // What committed changes leave in the outbox (notices to reporters) is handed to the jobs.
   const outbox = await startOutbox(db, notificationTopics(db), { log });
+  // Photo files of requests that never finished (a killed process, a COMMIT lost with the
+  // connection) are settled now and then.
+  const photoSweep = sweepPhotosRegularly(db, path.join(config.dataDir, 'photos'), log);
   const app = await buildApp({ config, db, readDb, logger: { level: config.logLevel } });
-  const shutdown = async () => {
-    await app.close();
-    await outbox.stop();
-    // Workers finish the job in hand (an SMS notice needs the gateway, so before sms.stop).
-    await stopJobs(db);
-    await sms?.stop();
-    mailer?.close();
-    await readDb?.close();
-    await db.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  stopOnSignals([
+    // No new connections; requests in hand finish and are answered; idle keep-alive
+    // connections are closed.
+    ['HTTP server', () => app.close()],
+    ['outbox', () => outbox.stop()],
+    ['photo sweep', () => photoSweep.stop()],
+    // Workers finish the job in hand (an SMS notice needs the gateway, so before sms.stop);
+    // what is still running after 10 s goes back to its queue for another instance.
+    ['jobs', () => stopJobs(db)],
+    ['SMS channel', () => sms?.stop()],
+    ['mailer', () => mailer?.close()],
+    ['replica connections', () => readDb?.close()],
+    ['database connections', () => db.close()],
+  ], log);
 
   await app.listen({ port: config.port, host: config.host });
   log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/ (API docs at /docs)`);

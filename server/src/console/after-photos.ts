@@ -49,8 +49,7 @@ export async function addAfterPhotos(tx: Transaction, photosDir: string, staff: 
     });
   }
   const photos = await processPhotos(uploads);
-  const files = await storePhotos(photosDir, photos);
-  tx.onRollback(async () => void (await files.discard()));
+  await storePhotos(tx, photosDir, photos);
   for (const [i, p] of photos.entries()) {
     await tx.query(sql`
       INSERT INTO report_photos (id, report_id, kind, position, width, height, bytes)

@@ -30,8 +30,12 @@ export interface Database extends Queryable {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(script: string): Promise<void>;
-  /** Calls `onPayload` for each NOTIFY on `channel` until the returned function is called. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Calls `onPayload` for each NOTIFY on `channel` until the returned function is called. On
+   * PostgreSQL a lost connection is made again, then `onResumed` is called: what was notified
+   * meanwhile is lost.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, options?: { onResumed?: () => void }): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

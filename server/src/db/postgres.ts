@@ -1,17 +1,36 @@
 import pg from 'pg';
+import { isConnectionLoss } from './connection-loss.ts';
 import type { Database, Queryable } from './database.ts';
+import { listenWithReconnect } from './listener.ts';
 
 // int8 (count(*), bigserial ids) as JS numbers: our counts and ids stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
+const warn = (message: string) => console.warn(`[petawarga] ${message}`);
+
+// A server that does not answer at all (a host gone, a SYN dropped) fails a request after 5 s
+// with 503 instead of holding it until the client gives up; a refused connection fails at once.
+// Set on the client, not the pool: pg-pool would apply it to the wait for a free connection
+// too, and refuse requests under a burst while the database is fine.
+class TimedClient extends pg.Client {
+  constructor(config: pg.ClientConfig = {}) {
+    super({ ...config, connectionTimeoutMillis: 5000 });
+  }
+}
+
 export async function connectPostgres(connectionString: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString, max: poolSize });
+  const pool = new pg.Pool({ connectionString, max: poolSize, keepAlive: true, Client: TimedClient });
   // An idle connection the server closed (restart, failover, a dropped test database) is
   // removed from the pool; the next query opens a new one. It must not crash the process.
-  pool.on('error', (error) => console.warn(`[petawarga] idle database connection lost: ${error.message}`));
+  pool.on('error', (error) => warn(`idle database connection lost: ${error.message}`));
   // Fail at start-up, not on the first request, when the server is unreachable.
-  await pool.query('SELECT 1');
+  try {
+    await pool.query('SELECT 1');
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
 
   const asQueryable = (client: pg.Pool | pg.PoolClient): Queryable => ({
     async query(statement) {
@@ -30,32 +49,33 @@ export async function connectPostgres(connectionString: string, poolSize = 10): 
     ...asQueryable(pool),
     async transaction(fn) {
       const client = await pool.connect();
+      // pg-pool listens for a checked-out client's errors only while a pool.query runs on it;
+      // a connection lost between statements (the transaction waits on a photo write) would
+      // otherwise be an unhandled 'error' event, which ends the process. The statement that
+      // follows fails with the loss instead.
+      let lost: Error | undefined;
+      const onError = (error: Error) => (lost = error);
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await fn(asQueryable(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        if (isConnectionLoss(error)) lost ??= error as Error;
+        if (!lost) await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
-        client.release();
+        client.removeListener('error', onError);
+        // A broken connection is closed rather than returned to the pool.
+        client.release(lost);
       }
     },
     async exec(script) {
       await pool.query(script);
     },
-    async listen(channel, onPayload) {
-      // LISTEN needs one session for its whole life, so a client of its own, outside the pool.
-      if (!/^[a-z_]+$/.test(channel)) throw new Error(`unsafe channel name ${channel}`);
-      const client = new pg.Client({ connectionString });
-      client.on('error', (error) => console.warn(`[petawarga] LISTEN ${channel} connection lost: ${error.message}`));
-      await client.connect();
-      client.on('notification', (n) => n.channel === channel && onPayload(n.payload ?? ''));
-      await client.query(`LISTEN ${channel}`);
-      return async () => {
-        await client.end();
-      };
+    listen(channel, onPayload, options) {
+      return listenWithReconnect(connectionString, channel, onPayload, { onResumed: options?.onResumed, log: warn });
     },
     async close() {
       await pool.end();

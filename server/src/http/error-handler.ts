@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isConnectionLoss } from '../db/connection-loss.ts';
 import { sqlState } from '../db/database.ts';
 import { AppError, type ErrorBody } from './app-error.ts';
 import { appError, type FixedCode } from './error-catalogue.ts';
@@ -15,8 +16,9 @@ const fastifyCodes: Record<string, FixedCode> = {
   FST_PARTS_LIMIT: 'TOO_MANY_PARTS',
 };
 
-// SQLSTATEs a request can cause (a race, a value the column refuses) or that mean the database
-// is out of reach for now; any other database error is a defect and answers 500.
+// SQLSTATEs a request can cause (a race, a value the column refuses); a database out of reach
+// is told by isConnectionLoss (db/connection-loss.ts); any other database error is a defect
+// and answers 500.
 const sqlStateCodes: Record<string, FixedCode> = {
   '23505': 'CONFLICT', // unique_violation: usually two requests creating the same thing at once
   '23503': 'UNKNOWN_REFERENCE', // foreign_key_violation
@@ -28,15 +30,6 @@ const sqlStateCodes: Record<string, FixedCode> = {
   '22021': 'INVALID_VALUE', // character_not_in_repertoire: a NUL in text
   '22P05': 'INVALID_VALUE', // untranslatable_character: \u0000 in jsonb
   '54000': 'INVALID_VALUE', // program_limit_exceeded: e.g. a value too long for its index
-  '57P01': 'DATABASE_UNAVAILABLE', // admin_shutdown, or pg_terminate_backend
-  '57P02': 'DATABASE_UNAVAILABLE', // crash_shutdown
-  '57P03': 'DATABASE_UNAVAILABLE', // cannot_connect_now: starting up or in recovery
-  '08000': 'DATABASE_UNAVAILABLE', // connection_exception
-  '08003': 'DATABASE_UNAVAILABLE', // connection_does_not_exist
-  '08006': 'DATABASE_UNAVAILABLE', // connection_failure
-  '08001': 'DATABASE_UNAVAILABLE', // sqlclient_unable_to_establish_sqlconnection
-  '08004': 'DATABASE_UNAVAILABLE', // sqlserver_rejected_establishment_of_sqlconnection
-  '53300': 'DATABASE_UNAVAILABLE', // too_many_connections
 };
 
 // Unique indexes whose violation has a more telling code than CONFLICT.
@@ -44,18 +37,8 @@ const uniqueIndexCodes: Record<string, FixedCode> = {
   staff_email_idx: 'STAFF_EXISTS',
 };
 
-// node-postgres reports a lost or refused connection as a plain Error without a SQLSTATE:
-// "Connection terminated unexpectedly", "Connection terminated due to connection timeout",
-// or the socket's own error code.
-const socketCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
-
 /** Seconds a client should wait before retrying while the database is unavailable. */
 export const retryAfterSeconds = 5;
-
-function isConnectionLoss(error: Error): boolean {
-  const code = (error as { code?: unknown }).code;
-  return (typeof code === 'string' && socketCodes.has(code)) || error.message.startsWith('Connection terminated');
-}
 
 /** The refusal a database error stands for, or undefined when it is a defect. */
 function fromDatabase(error: Error): AppError | undefined {
@@ -85,6 +68,8 @@ function bodyOf(refusal: AppError): ErrorBody {
 }
 
 function send(reply: FastifyReply, refusal: AppError) {
+  // However it was raised, an unreachable database tells the client when to try again.
+  if (refusal.code === 'DATABASE_UNAVAILABLE') reply.header('retry-after', String(retryAfterSeconds));
   // A refusal that names when to come back (a limit's window, a full queue) says so in Retry-After too.
   const retryAfter = (refusal.details as { retry_after_seconds?: unknown } | undefined)?.retry_after_seconds;
   if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
@@ -100,8 +85,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
 
     const refusal = fromDatabase(error);
     if (refusal?.code === 'DATABASE_UNAVAILABLE') {
-      request.log.error({ err: error }, 'database unavailable');
-      return send(reply.header('retry-after', String(retryAfterSeconds)), refusal);
+      // An operational state, not a defect: one line, without the stack.
+      request.log.warn(`database unavailable: ${error.message}`);
+      return send(reply, refusal);
     }
     if (refusal) {
       // Logged with the SQL error; the client sees only the code and the catalogue's messages.

@@ -1,5 +1,6 @@
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import type { Database, Queryable, Sql, Transaction } from '../db/database.ts';
+import { isConnectionLoss } from '../db/connection-loss.ts';
 import { openTransaction, type OpenTransaction } from '../db/open-transaction.ts';
 
 /** The one transaction of a write request; services take it and never open their own. */
@@ -33,6 +34,8 @@ class LazyTransaction implements RequestTransaction {
   private opening?: Promise<OpenTransaction>;
   private undos: (() => Promise<void>)[] = [];
   private committed = false;
+  /** COMMIT was sent but its answer lost with the connection: it may or may not have happened. */
+  private outcomeUnknown = false;
 
   constructor(private readonly db: Database, private readonly hooks: CommitHooks) {}
 
@@ -49,14 +52,23 @@ class LazyTransaction implements RequestTransaction {
     if (!this.opening) return;
     const tx = await this.opening;
     const carried = await this.hooks.beforeCommit?.(tx);
-    await tx.commit();
+    try {
+      await tx.commit();
+    } catch (error) {
+      this.outcomeUnknown = isConnectionLoss(error);
+      throw error;
+    }
     this.committed = true;
     await this.hooks.afterCommit?.(carried);
   }
 
-  /** Ends an open transaction without its changes; after a failed COMMIT only undoes the rest. */
+  /**
+   * Ends an open transaction without its changes; after a failed COMMIT only undoes the rest.
+   * When the COMMIT's outcome is unknown, nothing is undone: the rows may stand, and files
+   * they name must stay (reports/photos.ts sweeps the files of transactions that did not commit).
+   */
   async rollback(): Promise<void> {
-    if (this.committed) return;
+    if (this.committed || this.outcomeUnknown) return;
     try {
       // The error that brought us here is the one to report, not a failing ROLLBACK's.
       const tx = await this.opening?.catch(() => undefined);

@@ -67,7 +67,8 @@ export async function startOutbox(
     return running;
   };
 
-  const unlisten = await db.listen('outbox', () => void drain());
+  // After a lost LISTEN connection, a drain at once rather than at the next poll.
+  const unlisten = await db.listen('outbox', () => void drain(), { onResumed: () => void drain() });
   const timer = setInterval(() => void drain(), options.pollMs ?? 5_000);
   timer.unref();
   void drain();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
+import { sql, type Transaction } from '../db/database.ts';
 import { appError } from '../http/error-catalogue.ts';
 import { photoDecoding, type DecodingPool } from './decoding-pool.ts';
 
@@ -77,19 +78,31 @@ export function photoPaths(photosDir: string, id: string) {
   return { full: path.join(photosDir, `${id}.jpg`), thumbnail: path.join(photosDir, `${id}.thumb.jpg`) };
 }
 
-/** Writes the files before the database commit; `discard` removes them if the commit fails. */
-export async function storePhotos(photosDir: string, photos: ProcessedPhoto[]) {
+/** The marker of photo files written by a transaction that had not ended yet (photo-sweep.ts). */
+export function pendingMarkerPath(photosDir: string, id: string) {
+  return path.join(photosDir, `${id}.pending`);
+}
+
+/**
+ * Writes the files before the rows that name them, in the caller's transaction: removed again
+ * when it rolls back. A process killed before the rollback, or a COMMIT whose answer was lost,
+ * leaves them behind: so a marker naming the transaction is written first, and the sweep
+ * (photo-sweep.ts) keeps or removes the files once the database says how the transaction ended.
+ */
+export async function storePhotos(tx: Transaction, photosDir: string, photos: ProcessedPhoto[]): Promise<void> {
+  if (photos.length === 0) return;
   await fs.mkdir(photosDir, { recursive: true });
+  const [{ xid }] = await tx.query<{ xid: string }>(sql`SELECT pg_current_xact_id()::text AS xid`);
+  const discard = () => Promise.all(photos.flatMap((p) => [
+    ...Object.values(photoPaths(photosDir, p.id)).map((f) => fs.rm(f, { force: true })),
+    fs.rm(pendingMarkerPath(photosDir, p.id), { force: true }),
+  ]));
+  tx.onRollback(async () => void (await discard()));
+  await Promise.all(photos.map((p) => fs.writeFile(pendingMarkerPath(photosDir, p.id), xid)));
   await Promise.all(
     photos.flatMap((p) => {
       const paths = photoPaths(photosDir, p.id);
       return [fs.writeFile(paths.full, p.full), fs.writeFile(paths.thumbnail, p.thumbnail)];
     }),
   );
-  return {
-    discard: () =>
-      Promise.all(
-        photos.flatMap((p) => Object.values(photoPaths(photosDir, p.id)).map((f) => fs.rm(f, { force: true }))),
-      ),
-  };
 }

@@ -75,8 +75,7 @@ export async function submitReport(tx: Transaction, photosDir: string, s: Submis
     description: f.description, categoryCode: f.category, sourceHash: s.sourceHash, addressHash: s.addressHash, ...s.moderation,
   });
 
-  const files = await storePhotos(photosDir, s.photos);
-  tx.onRollback(async () => void (await files.discard()));
+  await storePhotos(tx, photosDir, s.photos);
   let inserted: { id: number } | null = null;
   let code = '';
   for (let attempt = 0; !inserted; attempt++) {

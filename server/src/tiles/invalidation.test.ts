@@ -7,6 +7,7 @@ import { sql, type Database } from '../db/database.ts';
 import { connectPostgres } from '../db/postgres.ts';
 import { createTestApp, type TestApp } from '../test/app.ts';
 import { eventually } from '../test/eventually.ts';
+import { itNeeding, postgres } from '../test/requirements.ts';
 
 // Two server instances over one database: a report submitted through one must show in the
 // tiles the other has cached, without a request to the first.
@@ -74,4 +75,30 @@ describe('tile invalidation across instances', () => {
     await eventually(() => other.app.tileCache.size === 0, { what: 'the tile cache to empty', timeoutMs: 2000, intervalMs: 25 });
     expect(other.app.tileCache.size).toBe(0);
   });
+
+  itNeeding([[postgres, 'ends the LISTEN connections from another session (pg_terminate_backend)']],
+    'drops every cached report tile once its lost LISTEN connection is back, and follows changes again', async () => {
+      await other.app.inject({ method: 'GET', url: '/tiles/reports/0/0/0.mvt' });
+      await other.app.inject({ method: 'GET', url: '/tiles/reports/5/25/16.mvt' });
+      expect(other.app.tileCache.size).toBeGreaterThan(0);
+      // No report changes: only the reconnection can empty the cache (a notification sent
+      // while the connection was down would be lost, so none can be trusted to come).
+      const [{ ended }] = await a.db.query<{ ended: number }>(sql`
+        SELECT count(pg_terminate_backend(pid))::int AS ended FROM pg_stat_activity
+        WHERE datname = current_database() AND query = 'LISTEN report_tiles'`);
+      expect(ended).toBe(2);
+      await eventually(() => other.app.tileCache.size === 0, { what: 'the tile cache to empty after the reconnection', timeoutMs: 2000, intervalMs: 25 });
+      await eventually(async () => {
+        const [{ listening }] = await a.db.query<{ listening: number }>(sql`
+          SELECT count(*)::int AS listening FROM pg_stat_activity
+          WHERE datname = current_database() AND query = 'LISTEN report_tiles'`);
+        return listening === 2;
+      }, { what: 'both instances to listen again', timeoutMs: 2000 });
+      const lon = 106.6455, lat = -6.1852;
+      expect(await codesIn(other.app, lon, lat)).toEqual([]);
+      const { code } = (await a.app.inject({
+        method: 'POST', url: '/api/reports', payload: { category: 'jalan_rusak', description: 'Jalan berlubang dekat pasar', lon, lat },
+      })).json();
+      expect(await codesOnceThey(other.app, lon, lat, (c) => c.includes(code), 1000)).toContain(code);
+    });
 });

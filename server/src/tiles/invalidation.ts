@@ -27,7 +27,9 @@ export interface ReportChangeFollower {
  * Follows the database's `report_tiles` notifications, so that a change made through any
  * server instance, a script or psql refreshes this instance's cached tiles (the trigger is in
  * db/functions/notify_report_tiles.sql). `beforeDrop` runs
- * first (app.ts raises the read fence there: see db/replica.ts ReadFence).
+ * first (app.ts raises the read fence there: see db/replica.ts ReadFence). When the LISTEN
+ * connection was lost and is back, every cached report tile is dropped: it may have missed
+ * a notification meanwhile.
  */
 export async function followReportChanges(
   db: Database, cache: TileCache, beforeDrop: () => void = () => undefined,
@@ -48,6 +50,14 @@ export async function followReportChanges(
     beforeDrop();
     if (change.all) cache.dropSource('reports');
     for (const [lon, lat] of change.points ?? []) dropReportTiles(cache, lon, lat);
+  }, {
+    // Changes notified while the connection was down are lost: any cached tile may be stale.
+    // Writes waiting for their own notification need not wait any longer either.
+    onResumed() {
+      beforeDrop();
+      cache.dropSource('reports');
+      for (const release of [...waiting.values()]) release();
+    },
   });
   return {
     async markTransaction(tx) {

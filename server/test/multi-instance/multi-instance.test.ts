@@ -11,10 +11,10 @@ import { parseLsn } from '../../src/db/replica.ts';
 import { prepareDatabase } from '../../src/prepare-database.ts';
 import { seedRoutingSamples } from '../../src/routing-rules/seed.ts';
 import { eventually } from '../../src/test/eventually.ts';
-import { freePort, pgBin, requirePrograms } from './binaries.ts';
+import { freePort, pgBin, requirePrograms } from '../support/binaries.ts';
 import { startNginx, type Nginx } from './nginx.ts';
 import { startPostgresPair, type PostgresPair } from './postgres-pair.ts';
-import { startServer, type ServerProcess } from './server-process.ts';
+import { startServer, type ServerProcess } from '../support/server-process.ts';
 
 // The deployment of docs/scaling.md on one machine: a primary and a streaming replica on
 // loopback, two server processes reading from the replica and writing to the primary, nginx

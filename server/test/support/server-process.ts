@@ -10,7 +10,12 @@ export interface ServerProcess {
   pid: number;
   /** What the process printed, for a failure message. */
   output(): string;
+  /** How it ended (`code 0`, `signal SIGKILL`), or undefined while it runs. */
+  ended(): string | undefined;
+  /** SIGTERM, then SIGKILL after 5 s; resolves once the process has exited. */
   stop(): Promise<void>;
+  /** SIGKILL at once, as a crash or the OOM killer would; resolves once it has exited. */
+  kill(): Promise<void>;
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -22,10 +27,11 @@ function exited(child: ChildProcess): Promise<void> {
 /**
  * Runs `node --import tsx <script>` (a path from the project root) with this environment, and
  * resolves once `readyPath` answers on the port. Node is started directly, not through the tsx
- * wrapper, so that `pid` is the serving process.
+ * wrapper, so that `pid` is the serving process. `onOutput` sees what it prints before it is ready.
  */
 export async function startNodeProcess(
   script: string, env: Record<string, string>, readyPath: string, port: number, timeoutMs = 60_000,
+  onOutput: (text: string) => void = () => undefined,
 ): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: projectRoot,
@@ -33,12 +39,21 @@ export async function startNodeProcess(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let printed = '';
-  child.stdout!.on('data', (chunk) => (printed += chunk));
-  child.stderr!.on('data', (chunk) => (printed += chunk));
+  const print = (chunk: Buffer) => {
+    printed += chunk;
+    onOutput(String(chunk));
+  };
+  child.stdout!.on('data', print);
+  child.stderr!.on('data', print);
   const server: ServerProcess = {
     url: `http://127.0.0.1:${port}`,
     pid: child.pid!,
     output: () => printed,
+    ended: () => child.exitCode !== null ? `code ${child.exitCode}` : child.signalCode !== null ? `signal ${child.signalCode}` : undefined,
+    async kill() {
+      child.kill('SIGKILL');
+      await exited(child);
+    },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
@@ -60,6 +75,8 @@ export async function startNodeProcess(
 }
 
 /** The PetaWarga server with this environment, resolved once /health answers. */
-export function startServer(env: Record<string, string>, port: number, timeoutMs = 40_000): Promise<ServerProcess> {
-  return startNodeProcess('server/src/main.ts', env, '/health', port, timeoutMs);
+export function startServer(
+  env: Record<string, string>, port: number, timeoutMs = 40_000, onOutput?: (text: string) => void,
+): Promise<ServerProcess> {
+  return startNodeProcess('server/src/main.ts', env, '/health', port, timeoutMs, onOutput);
 }
