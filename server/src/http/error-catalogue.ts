@@ -121,9 +121,13 @@ export const catalogue = {
   PHOTO_NOT_FOUND: fixed(404, 'Foto tidak ditemukan.', 'Photo not found.'),
 
   // The lifecycle of a report.
-  INVALID_TRANSITION: withValues(409, (p: { from: string; to: string } | { reopenFrom: string }) => ('reopenFrom' in p
-    ? { id: 'Hanya laporan yang sudah diselesaikan yang dapat dibuka kembali.', en: 'Only a resolved report can be reopened.' }
-    : { id: `Status tidak dapat diubah dari "${p.from}" ke "${p.to}".`, en: `The status cannot change from "${p.from}" to "${p.to}".` })),
+  INVALID_TRANSITION: withValues(409, (p: { from: string; to: string } | { reopenFrom: string } | { confirmFrom: string }) => {
+    if ('reopenFrom' in p) return { id: 'Hanya laporan yang sudah diselesaikan yang dapat dibuka kembali.', en: 'Only a resolved report can be reopened.' };
+    if ('confirmFrom' in p) {
+      return { id: 'Hanya laporan yang sudah diselesaikan yang dapat dikonfirmasi beres.', en: 'Only a resolved report can be confirmed as fixed.' };
+    }
+    return { id: `Status tidak dapat diubah dari "${p.from}" ke "${p.to}".`, en: `The status cannot change from "${p.from}" to "${p.to}".` };
+  }),
   TRANSITION_NOT_ALLOWED_FOR_ROLE: withValues(403, (p: { role: string; from: string; to: string }) => ({
     id: `Peran ${p.role} tidak boleh mengubah status dari "${p.from}" ke "${p.to}".`,
     en: `The ${p.role} role may not change the status from "${p.from}" to "${p.to}".`,
@@ -135,7 +139,8 @@ export const catalogue = {
     en: `Report ${p.code} is no longer open (status ${p.status}).`,
   })),
   MERGE_INTO_ITSELF: fixed(422, 'Laporan tidak dapat digabung ke dirinya sendiri.', 'A report cannot be merged into itself.'),
-  INVALID_RESIDENT_TOKEN: fixed(403, 'Hanya pelapor yang dapat membuka kembali laporan ini.', 'Only the reporter can reopen this report.'),
+  INVALID_RESIDENT_TOKEN: fixed(403,
+    'Hanya pelapor yang dapat mengonfirmasi atau membuka kembali laporan ini.', 'Only the reporter can confirm or reopen this report.'),
   REOPEN_WINDOW_PASSED: withValues(409, (p: { windowDays: number }) => ({
     id: `Laporan hanya dapat dibuka kembali dalam ${p.windowDays} hari setelah diselesaikan.`,
     en: `A report can be reopened only within ${p.windowDays} days of its resolution.`,

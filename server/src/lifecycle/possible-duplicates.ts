@@ -6,6 +6,9 @@ export interface PossibleDuplicate {
   created_at: string;
   status: string;
   support_count: number;
+  description: string;
+  lat: number;
+  lon: number;
 }
 
 /**
@@ -19,7 +22,7 @@ export async function findPossibleDuplicates(
   return db.query<PossibleDuplicate>(sql`
     SELECT r.code, round(ST_Distance(r.location::geography, here::geography)::numeric, 1)::float8 AS distance_m,
            to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS created_at,
-           r.status, r.support_count
+           r.status, r.support_count, r.description, ST_Y(r.location) AS lat, ST_X(r.location) AS lon
     FROM reports r,
          (SELECT ST_SetSRID(ST_MakePoint(${p.lon}, ${p.lat}), 4326) AS here) AS point
     WHERE r.category_code = ${p.category}

@@ -1,14 +1,8 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Queryable } from '../db/database.ts';
 import { assignDueAt } from '../deadlines/due-at.ts';
 import { appError } from '../http/error-catalogue.ts';
 import { addEvent, lockReport, setStatus } from './queries.ts';
-
-export const residentTokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
-
-function sameHash(a: string, b: string): boolean {
-  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
-}
+import { residentTokenMatches } from './resident-token.ts';
 
 /**
  * The reporter, holding the token they received on submission, reopens a resolved report
@@ -20,7 +14,7 @@ export async function reopenReport(
 ): Promise<void> {
   const report = await lockReport(tx, r.code);
   if (!report || report.status === 'submitted' || report.status === 'rejected') throw appError('REPORT_NOT_FOUND', { code: r.code });
-  if (!report.resident_token_hash || !sameHash(report.resident_token_hash, residentTokenHash(r.residentToken))) {
+  if (!residentTokenMatches(report.resident_token_hash, r.residentToken)) {
     throw appError('INVALID_RESIDENT_TOKEN');
   }
   if (report.status !== 'resolved') {

@@ -4,9 +4,12 @@ import { normaliseTrackingCode } from '../reference/tracking-code.ts';
 import { DeviceIdHeaders } from '../rate-limit/client.ts';
 import { limitPublicWrites } from '../rate-limit/public-writes.ts';
 import { requireStaff } from '../staff/sessions.ts';
+import { PossibleDuplicate } from '../reports/schemas.ts';
 import { changeStatus } from './change-status.ts';
+import { confirmFixed } from './confirm-fixed.ts';
 import { correctReport } from './edit.ts';
 import { mergeDuplicate } from './merge.ts';
+import { findPossibleDuplicates } from './possible-duplicates.ts';
 import { reopenReport } from './reopen.ts';
 import { supportReport } from './support.ts';
 
@@ -14,6 +17,7 @@ const CodeParams = Type.Object({ code: Type.String({ maxLength: 40 }) });
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
 const publicWriteErrors = { ...errors, 429: ErrorResponse };
 const Note = Type.String({ minLength: 1, maxLength: 2000 });
+const ResidentToken = Type.String({ minLength: 10, maxLength: 100, description: 'The token answered with the tracking code' });
 
 // Each change is one transaction (http/write-transaction.ts); the map's tiles and the reporter's
 // notices follow from its commit (tile notifications and the outbox, db/functions).
@@ -87,7 +91,7 @@ export const lifecycleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'The reporter reopens a resolved report, within the reopen window',
       params: CodeParams,
       headers: DeviceIdHeaders,
-      body: Type.Object({ resident_token: Type.String({ minLength: 10, maxLength: 100 }), reason: Note }, { additionalProperties: false }),
+      body: Type.Object({ resident_token: ResidentToken, reason: Note }, { additionalProperties: false }),
       response: { 200: Type.Object({ ok: Type.Boolean() }), ...publicWriteErrors },
     },
   }, async (request) => {
@@ -97,6 +101,42 @@ export const lifecycleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     });
     return { ok: true };
   });
+
+  app.post('/api/reports/:code/confirm-fixed', {
+    onRequest: limitPublicWrites(app, 'confirm-fixed'),
+    schema: {
+      tags: ['lifecycle'],
+      summary: 'The reporter confirms that a resolved report is fixed: it is closed',
+      params: CodeParams,
+      headers: DeviceIdHeaders,
+      body: Type.Object({ resident_token: ResidentToken }, { additionalProperties: false }),
+      response: { 200: Type.Object({ ok: Type.Boolean() }), ...publicWriteErrors },
+    },
+  }, async (request) => {
+    await confirmFixed(request.tx, {
+      code: normaliseTrackingCode(request.params.code), residentToken: request.body.resident_token,
+    });
+    return { ok: true };
+  });
+
+  app.get('/api/reports/nearby', {
+    schema: {
+      tags: ['lifecycle'],
+      summary: 'Open reports of a category near a point, before sending a new one (at most 10, nearest first)',
+      description: 'The same search a submission answers with as possible_duplicates: within DUPLICATE_RADIUS_M ' +
+        'metres and DUPLICATE_WINDOW_DAYS days. A resident who finds their problem here supports it (+1) instead.',
+      querystring: Type.Object({
+        lat: Type.Number({ minimum: -90, maximum: 90 }),
+        lon: Type.Number({ minimum: -180, maximum: 180 }),
+        category: Type.String({ pattern: '^[a-z_]{2,40}$' }),
+      }, { additionalProperties: false }),
+      response: { 200: Type.Object({ reports: Type.Array(PossibleDuplicate, { maxItems: 10 }) }), 400: ErrorResponse },
+    },
+  }, async (request) => ({
+    reports: await findPossibleDuplicates(app.db, {
+      ...request.query, radiusM: app.config.duplicateRadiusM, windowDays: app.config.duplicateWindowDays,
+    }),
+  }));
 
   app.post('/api/reports/:code/support', {
     onRequest: limitPublicWrites(app, 'support'),

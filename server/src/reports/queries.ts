@@ -1,5 +1,5 @@
 import { sql, type Queryable } from '../db/database.ts';
-import { publicStatuses } from './filters.ts';
+import { allStatuses, publicStatuses } from './filters.ts';
 import { isoTime, reportViewFields, reportViewJoins } from './report-view.ts';
 import type { PublicReport } from './schemas.ts';
 
@@ -63,10 +63,13 @@ export async function insertPhoto(
 
 /**
  * The public view of one report, assembled in PostgreSQL. Nothing from `reporters` is read, and
- * reports awaiting moderation or rejected are not public; `evenIfPending` shows a report awaiting
- * moderation, for the one who just submitted it.
+ * reports awaiting moderation or rejected are not public; `audience` 'sender' also shows those,
+ * to the one who sent it (the caller has checked their token, see sender-view.ts).
  */
-export async function findPublicReport(db: Queryable, code: string, evenIfPending = false): Promise<PublicReport | null> {
+export async function findPublicReport(
+  db: Queryable, code: string, audience: 'public' | 'sender' = 'public',
+): Promise<PublicReport | null> {
+  const statuses: readonly string[] = audience === 'sender' ? allStatuses : publicStatuses;
   const [row] = await db.query<{ report: PublicReport }>(sql`
     SELECT json_build_object(
       ${reportViewFields},
@@ -89,6 +92,6 @@ export async function findPublicReport(db: Queryable, code: string, evenIfPendin
     ) AS report
     FROM reports r
     ${reportViewJoins}
-    WHERE r.code = ${code} AND r.status = ANY(${evenIfPending ? [...publicStatuses, 'submitted'] : [...publicStatuses]})`);
+    WHERE r.code = ${code} AND r.status = ANY(${[...statuses]})`);
   return row?.report ?? null;
 }

@@ -6,6 +6,7 @@ import { listPublicReports, ReportListQuery } from './list.ts';
 import { readMultipartSubmission } from './multipart.ts';
 import { maxPhotos, processPhotos } from './photos.ts';
 import { findPublicReport } from './queries.ts';
+import { findReportForSender } from './sender-view.ts';
 import { ErrorResponse } from '../http/app-error.ts';
 import { PublicReport, PublicReportPage, ReportSubmission, SubmittedReport } from './schemas.ts';
 import { DeviceIdHeaders, writeSourceOf } from '../rate-limit/client.ts';
@@ -59,7 +60,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         moderateAll: app.config.moderateAll, burstLimit: app.config.sourceBurstLimit, addressBurstLimit: app.config.addressBurstLimit,
       },
     });
-    const report = await findPublicReport(request.tx, result.code, true);
+    const report = await findPublicReport(request.tx, result.code, 'sender');
     if (!report) throw new Error(`report ${result.code} vanished after submission`);
     reply
       .status(result.replayed ? 200 : 201)
@@ -72,13 +73,28 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       tags: ['reports'],
       summary: 'The public view of one report (no personal data)',
+      description: 'With X-Resident-Token, the sender also sees their report while it is held for moderation ' +
+        'or after it is rejected; a wrong token is answered exactly as an unknown code (404).',
       params: Type.Object({ code: Type.String({ maxLength: 40 }) }),
+      headers: Type.Object({
+        'x-resident-token': Type.Optional(Type.String({
+          minLength: 10, maxLength: 100, description: 'The resident_token answered when the report was sent',
+        })),
+      }),
       response: { 200: PublicReport, ...errors },
     },
   }, async (request, reply) => {
     const code = normaliseTrackingCode(request.params.code);
     if (!new RegExp(trackingCodePattern).test(code)) {
       throw appError('INVALID_TRACKING_CODE');
+    }
+    const residentToken = request.headers['x-resident-token'];
+    if (residentToken !== undefined) {
+      // Read from the primary: the sender often asks moments after sending. Kept out of shared
+      // caches, since the answer depends on the token.
+      reply.header('cache-control', 'private, no-store').header('vary', 'X-Resident-Token');
+      const forSender = await findReportForSender(app.db, code, residentToken);
+      if (forSender) return forSender;
     }
     const readDb = await publicReadDb(app, request, reply);
     let report = await findPublicReport(readDb, code);

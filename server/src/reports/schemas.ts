@@ -69,16 +69,25 @@ export const PublicReport = Type.Object({
 });
 export type PublicReport = Static<typeof PublicReport>;
 
+/** An open report of the same category near a point (lifecycle/possible-duplicates.ts): public fields only. */
+export const PossibleDuplicate = Type.Object({
+  code: Type.String(),
+  distance_m: Type.Number({ description: 'Metres from the given point, on the spheroid' }),
+  created_at: Type.String({ format: 'date-time' }),
+  status: Type.String(),
+  support_count: Type.Integer(),
+  description: Type.String(),
+  lat: Type.Number(),
+  lon: Type.Number(),
+});
+
 /** What the submitter gets back: the public report plus what only they should see. */
 export const SubmittedReport = Type.Object({
   ...PublicReport.properties,
   resident_token: Type.Union([Type.String(), Type.Null()], {
     description: 'Keep it: it lets the reporter reopen the report after it is resolved',
   }),
-  possible_duplicates: Type.Array(Type.Object({
-    code: Type.String(), distance_m: Type.Number(), created_at: Type.String(), status: Type.String(),
-    support_count: Type.Integer(),
-  })),
+  possible_duplicates: Type.Array(PossibleDuplicate),
 });
 
 

@@ -3,7 +3,7 @@ import { sql, type Transaction } from '../db/database.ts';
 import { assignDueAt } from '../deadlines/due-at.ts';
 import { appError } from '../http/error-catalogue.ts';
 import { findPossibleDuplicates, type PossibleDuplicate } from '../lifecycle/possible-duplicates.ts';
-import { residentTokenHash } from '../lifecycle/reopen.ts';
+import { residentTokenHash } from '../lifecycle/resident-token.ts';
 import { decidePublication } from '../moderation/decide.ts';
 import { claimKey, findByKey, lockKey, requestDigest } from './idempotency.ts';
 import { storePhotos, type ProcessedPhoto } from './photos.ts';
