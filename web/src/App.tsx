@@ -2,11 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './i18n/LanguageSwitch.tsx';
 import { PublicMapPage } from './map/PublicMapPage.tsx';
 import { AppLink, usePathname } from './navigation.tsx';
+import { MyReportsPage } from './my-reports/MyReportsPage.tsx';
 import { ReportPage } from './report/ReportPage.tsx';
 
 const reportPath = /^\/r\/([^/]+)\/?$/;
+const myReportsPath = '/laporan-saya';
 
-/** The header and the page for the current path: / is the map, /r/<code> a report. */
+/** The header and the page for the current path: / is the map, /r/<code> a report, /laporan-saya this device's reports. */
 export function App() {
   const { t } = useTranslation('public');
   const path = usePathname();
@@ -15,6 +17,7 @@ export function App() {
   let page;
   if (reportCode) page = <ReportPage code={decodeURIComponent(reportCode)} />;
   else if (path === '/') page = <PublicMapPage />;
+  else if (path === myReportsPath) page = <MyReportsPage />;
   else page = (
     <main className="not-found-page">
       <title>{`${t('notFound.title')} · PetaWarga`}</title>
@@ -30,7 +33,12 @@ export function App() {
           <span className="brand-name">PetaWarga</span>
           <span className="brand-tagline">{t('app.tagline')}</span>
         </AppLink>
-        <LanguageSwitch />
+        <nav className="header-nav">
+          <AppLink href={myReportsPath} className="header-link" aria-current={path === myReportsPath ? 'page' : undefined}>
+            {t('myReports.title')}
+          </AppLink>
+          <LanguageSwitch />
+        </nav>
       </header>
       {page}
     </div>

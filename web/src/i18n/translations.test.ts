@@ -21,7 +21,7 @@ const variables = (text: string) => [...text.matchAll(/{{\s*(\w+)/g)].map((m) =>
 
 // A file reads the namespace it names in useTranslation; files that only hold keys for others to
 // translate (report-draft.ts, say) read their folder's.
-const folderNamespace: Record<string, string> = { report: 'public', console: 'console', analytics: 'analytics' };
+const folderNamespace: Record<string, string> = { report: 'public', 'my-reports': 'public', console: 'console', analytics: 'analytics' };
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { categoriesQuery, useCategories } from '../categories.ts';
 import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import { LoadProblem } from '../LoadProblem.tsx';
+import { rememberReport } from '../my-reports/my-reports-store.ts';
+import { TrackingCodeBox } from '../my-reports/TrackingCodeBox.tsx';
 import type { PublicReport } from '../report/public-report.ts';
 import { ReportPanel } from '../report/ReportPanel.tsx';
 import { MapCanvas } from './MapCanvas.tsx';
@@ -84,6 +86,8 @@ function ReportsOnMap({ map }: { map: MapLibreMap }) {
           categories={categories}
           submitted={panel.submitted}
           onSubmitted={(report) => {
+            // The token is what lets this device follow, confirm and reopen the report later.
+            rememberReport(report.code, (report as PublicReport & { resident_token?: string | null }).resident_token ?? null);
             setPanel({ open: true, submitted: report });
             setReportsVersion(Date.now());
           }}
@@ -91,9 +95,12 @@ function ReportsOnMap({ map }: { map: MapLibreMap }) {
           onClose={() => setPanel({ open: false })}
         />
       ) : (
-        <button type="button" className="report-button primary" onClick={() => setPanel({ open: true, submitted: null })}>
-          {t('report.open')}
-        </button>
+        <>
+          <TrackingCodeBox className="map-tracking-box" />
+          <button type="button" className="report-button primary" onClick={() => setPanel({ open: true, submitted: null })}>
+            {t('report.open')}
+          </button>
+        </>
       )}
     </>
   );

@@ -4,8 +4,10 @@ import { categoryName } from '../categories.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { formatCoordinates, formatDateTime } from '../i18n/format.ts';
 import { PointMap } from '../map/PointMap.tsx';
-import { jsonQuery } from '../query-client.ts';
-import { publicReportUrl, type PublicReport } from './public-report.ts';
+import { FollowUpActions } from '../my-reports/FollowUpActions.tsx';
+import { useResidentToken } from '../my-reports/my-reports-store.ts';
+import { reportQuery } from '../my-reports/report-query.ts';
+import { SenderNotice } from '../my-reports/SenderNotice.tsx';
 import { ReportPhotos } from './ReportPhotos.tsx';
 import { ReportTimeline } from './ReportTimeline.tsx';
 import { RoutingExplanation } from './RoutingExplanation.tsx';
@@ -14,7 +16,8 @@ import { RoutingExplanation } from './RoutingExplanation.tsx';
 export function ReportDetails({ code }: { code: string }) {
   const { t } = useTranslation('public');
   const language = useLanguage();
-  const report = useSuspenseQuery(jsonQuery<PublicReport>(publicReportUrl(code))).data;
+  const residentToken = useResidentToken(code);
+  const report = useSuspenseQuery(reportQuery(code, residentToken)).data;
   const { location } = report;
 
   return (
@@ -30,6 +33,8 @@ export function ReportDetails({ code }: { code: string }) {
           <span className={`status-badge status-${report.status}`}>{t(`status.${report.status}`, { defaultValue: report.status })}</span>
         </p>
         {report.is_synthetic && <p className="hint warning">{t('reportPage.synthetic')}</p>}
+        <SenderNotice report={report} />
+        {residentToken && <FollowUpActions report={report} residentToken={residentToken} />}
       </header>
 
       <section className="report-section">

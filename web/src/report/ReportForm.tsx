@@ -7,6 +7,7 @@ import { categoryDescription, categoryName, type Category } from '../categories.
 import { useLanguage } from '../i18n/index.ts';
 import { jsonQuery } from '../query-client.ts';
 import { LocationPicker } from './LocationPicker.tsx';
+import { NearbyReports } from './NearbyReports.tsx';
 import { PhotoInput } from './PhotoInput.tsx';
 import { publicReportUrl, type PublicReport } from './public-report.ts';
 import { checkDraft, limits, photoProblem, type FieldErrors, type ReportDraft } from './report-draft.ts';
@@ -95,6 +96,8 @@ export function ReportForm({ map, categories, onSubmitted, onCancel }: Props) {
         <p id="report-category-hint" className="hint">{chosenCategory && categoryDescription(chosenCategory, language)}</p>
         {fieldErrors.category && <p className="field-error">{t(fieldErrors.category)}</p>}
       </div>
+
+      <NearbyReports map={map} pin={draft.pin} category={draft.category} />
 
       <TextField
         id="report-description" label={t('report.description.label')} multiline

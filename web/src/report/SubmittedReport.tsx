@@ -44,6 +44,9 @@ export function SubmittedReport({ report, onReportAnother, onClose }: Props) {
       </div>
       {report.status === 'submitted' && <p className="hint warning">{t('report.submitted.heldForReview')}</p>}
       <p className="hint">
+        {t('report.submitted.keptOnDevice')} <AppLink href="/laporan-saya">{t('myReports.title')}</AppLink>
+      </p>
+      <p className="hint">
         {t('report.submitted.routedTo', { kelurahan: report.kelurahan.name, department: report.department.name })}
       </p>
       <div className="button-row">
