@@ -77,7 +77,7 @@ describe('following up reports in the browser (360×740)', () => {
     const before = await countReports();
     await list.getByRole('button', { name: 'Saya juga mengalami ini' }).click();
     await list.getByText('Terima kasih, dukungan Anda tercatat').waitFor({ timeout: 10_000 });
-    await list.getByText('Warga yang mengalami ini: 1').waitFor({ timeout: 10_000 });
+    await list.getByText('Dukungan warga: 1').waitFor({ timeout: 10_000 });
 
     const [stored] = await t.db.query<{ support_count: number }>(sql`SELECT support_count FROM reports WHERE code = ${existing.code}`);
     expect(stored.support_count).toBe(1);
