@@ -4,6 +4,7 @@ import { normaliseTrackingCode } from '../reference/tracking-code.ts';
 import { DeviceIdHeaders } from '../rate-limit/client.ts';
 import { limitPublicWrites } from '../rate-limit/public-writes.ts';
 import { requireStaff } from '../staff/sessions.ts';
+import { publicReadDb } from '../db/read-your-writes.ts';
 import { PossibleDuplicate } from '../reports/schemas.ts';
 import { changeStatus } from './change-status.ts';
 import { confirmFixed } from './confirm-fixed.ts';
@@ -132,8 +133,9 @@ export const lifecycleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }, { additionalProperties: false }),
       response: { 200: Type.Object({ reports: Type.Array(PossibleDuplicate, { maxItems: 10 }) }), 400: ErrorResponse },
     },
-  }, async (request) => ({
-    reports: await findPossibleDuplicates(app.db, {
+  }, async (request, reply) => ({
+    // From the replica, unless this client has just written (a +1 it must see counted).
+    reports: await findPossibleDuplicates(await publicReadDb(app, request, reply), {
       ...request.query, radiusM: app.config.duplicateRadiusM, windowDays: app.config.duplicateWindowDays,
     }),
   }));

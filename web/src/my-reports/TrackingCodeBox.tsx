@@ -1,12 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../navigation.tsx';
-
-/** What people type (tgr 7k3p9q, TGR7K3P9Q) as the code's own form, TGR-7K3P9Q; the server accepts either. */
-export function normaliseTrackingCode(input: string): string {
-  const compact = input.toUpperCase().replace(/[\s-]+/g, '');
-  return compact.length === 9 ? `${compact.slice(0, 3)}-${compact.slice(3)}` : input.trim().toUpperCase();
-}
+import { normaliseTrackingCode } from './tracking-code.ts';
 
 /** A tracking code box: opens the report's page, whoever sent it. */
 export function TrackingCodeBox({ className }: { className?: string }) {
