@@ -5,8 +5,9 @@ import { ErrorResponse } from '../http/app-error.ts';
 const csv = (pattern: string, description: string) =>
   Type.String({ pattern: `^${pattern}(,${pattern})*$`, maxLength: 2000, description });
 
+// format 'date' (RFC 3339 full-date) also refuses days a month does not have, like 2026-02-30.
 const isoDate = (description: string) =>
-  Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: `${description} (YYYY-MM-DD, a WIB calendar day)` });
+  Type.String({ format: 'date', description: `${description} (YYYY-MM-DD, a WIB calendar day)` });
 
 /** Filters of the desk's inbox; comma lists as in the public API (reports/filters.ts). */
 export const ConsoleListQuery = Type.Object({

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { join, sql, type Sql } from '../db/database.ts';
+import { appError } from '../http/error-catalogue.ts';
 
 /** Statuses the public may see: never 'submitted' (awaiting moderation) nor 'rejected'. */
 export const publicStatuses = ['published', 'assigned', 'in_progress', 'resolved', 'closed', 'duplicate'] as const;
@@ -28,6 +29,14 @@ export interface ReportFilter {
 
 const list = (value?: string) => (value ? [...new Set(value.split(','))].sort() : undefined);
 
+// RFC 3339 allows a leap second (23:59:60), which JavaScript's Date cannot hold.
+function instant(field: 'since' | 'until', value: string | undefined): Date | undefined {
+  if (!value) return undefined;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw appError('INVALID_DATE', { field, value, details: { field } });
+  return date;
+}
+
 /** Parsed filter; a non-public status asked for simply matches nothing. */
 export function parseReportFilter(q: ReportFilterQuery): ReportFilter {
   const wanted = list(q.status);
@@ -35,8 +44,8 @@ export function parseReportFilter(q: ReportFilterQuery): ReportFilter {
     categories: list(q.category),
     statuses: wanted ? wanted.filter((s) => (publicStatuses as readonly string[]).includes(s)) : [...publicStatuses],
     kelurahan: list(q.kelurahan),
-    since: q.since ? new Date(q.since) : undefined,
-    until: q.until ? new Date(q.until) : undefined,
+    since: instant('since', q.since),
+    until: instant('until', q.until),
   };
 }
 

@@ -5,6 +5,8 @@ import sharp from 'sharp';
 import { appError } from '../http/error-catalogue.ts';
 
 export const maxPhotos = 3;
+/** A photo's file as served: its UUID, then .jpg or .thumb.jpg. */
+export const photoFilePattern = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(\\.thumb)?\\.jpg$';
 export const maxPhotoBytes = 10 * 1024 * 1024;
 
 export interface ProcessedPhoto {
