@@ -14,8 +14,9 @@ export const ReportFilterQuery = Type.Object({
   category: Type.Optional(csv('[a-z_]{2,40}', 'Category codes, comma-separated')),
   status: Type.Optional(csv('[a-z_]{2,20}', 'Statuses, comma-separated (public ones only)')),
   kelurahan: Type.Optional(csv('[0-9]{2}\\.[0-9]{2}\\.[0-9]{2}\\.[0-9]{4}', 'Kelurahan codes, comma-separated')),
-  since: Type.Optional(Type.String({ format: 'date-time', description: 'Created at or after (ISO 8601)' })),
-  until: Type.Optional(Type.String({ format: 'date-time', description: 'Created before (ISO 8601)' })),
+  // Years of reports only (1900–2199): PostgreSQL has no year 0000.
+  since: Type.Optional(Type.String({ format: 'date-time', pattern: '^(19|2[01])\\d{2}-', description: 'Created at or after (ISO 8601)' })),
+  until: Type.Optional(Type.String({ format: 'date-time', pattern: '^(19|2[01])\\d{2}-', description: 'Created before (ISO 8601)' })),
 });
 export type ReportFilterQuery = Static<typeof ReportFilterQuery>;
 
