@@ -81,22 +81,34 @@ function numberOf(s: Schema, integer: boolean): fc.Arbitrary<number> {
   return fc.double({ min: lo, max: hi, noNaN: true, noDefaultInfinity: true });
 }
 
+/** How spoiled values are (0: fitting the schema, 1: mostly hostile), and values that exist. */
+export interface Generation {
+  hostility: number;
+  /** Field name → values the database holds (category codes, report codes, points in the city). */
+  known: Record<string, unknown[]>;
+}
+
 /**
  * Values for a schema. At hostility 0 they fit it; above, each value is replaced by a hostile
- * one with that probability, required properties go missing and unknown ones appear.
+ * one with that probability, required properties go missing and unknown ones appear. A field
+ * with known values often takes one, so that requests get past lookups to the code behind them.
  */
-export function valueOf(s: Schema, hostility: number, depth = 0): fc.Arbitrary<unknown> {
-  const fitting = fittingValueOf(s, hostility, depth);
+export function valueOf(s: Schema, how: Generation, depth = 0, name?: string): fc.Arbitrary<unknown> {
+  const { hostility } = how;
+  const existing = name ? how.known[name] : undefined;
+  const generated = fittingValueOf(s, how, depth, name);
+  const fitting = existing?.length ? fc.oneof(generated, fc.constantFrom(...existing)) : generated;
   if (hostility === 0) return fitting;
   const weight = Math.max(1, Math.round(hostility * 10));
   return fc.oneof({ arbitrary: fitting, weight: 10 - Math.min(weight, 9) }, { arbitrary: hostileValue, weight });
 }
 
-function fittingValueOf(s: Schema, hostility: number, depth: number): fc.Arbitrary<unknown> {
+function fittingValueOf(s: Schema, how: Generation, depth: number, name?: string): fc.Arbitrary<unknown> {
+  const { hostility } = how;
   if (s.const !== undefined) return fc.constant(s.const);
   if (s.enum) return fc.constantFrom(...s.enum);
   const alternatives = s.anyOf ?? s.oneOf;
-  if (alternatives) return fc.oneof(...alternatives.map((a) => valueOf(a, hostility, depth + 1)));
+  if (alternatives) return fc.oneof(...alternatives.map((a) => valueOf(a, how, depth + 1, name)));
   const type = Array.isArray(s.type) ? s.type[0] : s.type;
   switch (type) {
     case 'string': return stringOf(s);
@@ -106,19 +118,20 @@ function fittingValueOf(s: Schema, hostility: number, depth: number): fc.Arbitra
     case 'null': return fc.constant(null);
     case 'array': {
       if (depth > 4) return fc.constant([]);
-      return fc.array(valueOf(s.items ?? {}, hostility, depth + 1), {
+      return fc.array(valueOf(s.items ?? {}, how, depth + 1, name), {
         minLength: hostility ? 0 : (s.minItems ?? 0), maxLength: Math.min(s.maxItems ?? 5, 5),
       });
     }
-    case 'object': return objectOf(s, hostility, depth);
+    case 'object': return objectOf(s, how, depth);
     default: return depth > 4 ? fc.constant(null) : fc.jsonValue({ maxDepth: 2 });
   }
 }
 
-function objectOf(s: Schema, hostility: number, depth: number): fc.Arbitrary<Record<string, unknown>> {
+function objectOf(s: Schema, how: Generation, depth: number): fc.Arbitrary<Record<string, unknown>> {
+  const { hostility } = how;
   const properties = s.properties ?? {};
   const known = fc.record(
-    Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, valueOf(v, hostility, depth + 1)])),
+    Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, valueOf(v, how, depth + 1, k)])),
     { requiredKeys: (s.required ?? []).filter((k) => k in properties) },
   );
   if (!hostility) return known;

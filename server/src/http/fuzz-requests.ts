@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { hostileStrings, toJson, toText, valueOf, type Schema } from './fuzz-arbitraries.ts';
+import { hostileStrings, toJson, toText, valueOf, type Generation, type Schema } from './fuzz-arbitraries.ts';
 
 // Whole requests for one operation of the OpenAPI document: path, query, headers and a body in
 // one of the media types clients send (right or wrong), as a signed-in admin or anonymously.
@@ -28,8 +28,8 @@ export type Identity = 'admin' | 'admin-without-csrf' | 'anonymous' | 'forged-se
 
 /** What the harness knows of the test database, so that some requests reach real rows. */
 export interface Known {
-  /** Path parameter name → values that exist (report codes, rule ids, layer names, photo files). */
-  pathValues: Record<string, string[]>;
+  /** Parameter or property name → values that exist (report codes, rule ids, categories, points). */
+  values: Record<string, unknown[]>;
   admin: { cookie: string; csrf: string };
   /** A small valid JPEG, for multipart bodies that carry a photo. */
   jpeg: Buffer;
@@ -51,29 +51,31 @@ export function operationsOf(doc: { paths: Record<string, Record<string, unknown
 // Each request is fitting, lightly or heavily spoiled, or entirely hostile. The arbitraries are
 // built once per level (building one from a regular expression is costly), not per request.
 const hostilities = [0, 0, 0.15, 0.4, 1];
-const atEveryHostility = <T>(build: (h: number) => fc.Arbitrary<T>): fc.Arbitrary<T> =>
-  fc.oneof(...hostilities.map(build));
+const atEveryHostility = <T>(known: Known, build: (how: Generation) => fc.Arbitrary<T>): fc.Arbitrary<T> =>
+  fc.oneof(...hostilities.map((hostility) => build({ hostility, known: known.values })));
 
 /** Lone surrogates become U+FFFD, as String.prototype.toWellFormed does (ES2024). */
 const wellFormed = (v: string) => v.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 
 function pathValue(p: Parameter, known: Known): fc.Arbitrary<string> {
-  const existing = known.pathValues[p.name] ?? [];
-  const generated = atEveryHostility((h) => valueOf(p.schema, h)).map(toText);
+  const generated = atEveryHostility(known, (how) => valueOf(p.schema, how, 0, p.name)).map(toText);
   const arbitraries = [{ arbitrary: generated, weight: 3 }, { arbitrary: fc.constantFrom(...hostileStrings), weight: 1 }];
-  if (existing.length) arbitraries.push({ arbitrary: fc.constantFrom(...existing), weight: 3 });
   // Never empty: an empty segment is another route, not a refusal of this one.
   const encoded = fc.oneof(...arbitraries).map((v) => (v === '' ? 'x' : encodeURIComponent(wellFormed(v))));
   // Percent-encodings that decode to nothing valid: a lone '%', an overlong NUL, a surrogate.
   return fc.oneof({ arbitrary: encoded, weight: 12 }, { arbitrary: fc.constantFrom('%', '%zz', '%C0%80', '%ED%A0%80', '..', '.'), weight: 1 });
 }
 
-function queryString(parameters: Parameter[]): fc.Arbitrary<string> {
+function queryString(parameters: Parameter[], known: Known): fc.Arbitrary<string> {
   const query = parameters.filter((p) => p.in === 'query');
   if (!query.length) return fc.constantFrom('', '?x=1', '?%00=%00');
-  return atEveryHostility((h) => fc.record(
-    Object.fromEntries(query.map((p) => [p.name, fc.oneof(valueOf(p.schema, h), fc.array(valueOf(p.schema, h), { minLength: 2, maxLength: 3 }))])),
-    { requiredKeys: h ? [] : query.filter((p) => p.required).map((p) => p.name) },
+  return atEveryHostility(known, (how) => fc.record(
+    Object.fromEntries(query.map((p) => {
+      const one = valueOf(p.schema, how, 0, p.name);
+      // A repeated parameter (?limit=1&limit=2) arrives as an array.
+      return [p.name, fc.oneof({ arbitrary: one, weight: 6 }, { arbitrary: fc.array(one, { minLength: 2, maxLength: 3 }), weight: 1 })];
+    })),
+    { requiredKeys: how.hostility ? [] : query.filter((p) => p.required).map((p) => p.name) },
   )).map((values) => {
     const search = new URLSearchParams();
     for (const [name, value] of Object.entries(values)) {
@@ -106,7 +108,7 @@ function multipart(fields: Record<string, unknown>, file: Buffer | undefined, fi
 
 function bodyOf(op: Operation, known: Known): fc.Arbitrary<Body> {
   const schema = op.bodies['application/json'];
-  const value = schema ? atEveryHostility((h) => valueOf(schema, h)) : fc.jsonValue({ maxDepth: 2 });
+  const value = schema ? atEveryHostility(known, (how) => valueOf(schema, how)) : fc.jsonValue({ maxDepth: 2 });
   const json = value.map(toJson);
   const file = fc.oneof(
     fc.constant(undefined), fc.constant(known.jpeg), fc.uint8Array({ maxLength: 200 }).map((a) => Buffer.from(a)),
@@ -131,11 +133,11 @@ function bodyOf(op: Operation, known: Known): fc.Arbitrary<Body> {
   return fc.oneof(...kinds);
 }
 
-function headerValues(op: Operation): fc.Arbitrary<Record<string, string>> {
+function headerValues(op: Operation, known: Known): fc.Arbitrary<Record<string, string>> {
   const declared = op.parameters.filter((p) => p.in === 'header');
   const printable = (v: unknown) => toText(v).replace(/[^\x20-\x7e]/g, '?').slice(0, 300);
   return fc.record(
-    Object.fromEntries(declared.map((p) => [p.name, atEveryHostility((h) => valueOf(p.schema, h)).map(printable)])),
+    Object.fromEntries(declared.map((p) => [p.name, atEveryHostility(known, (how) => valueOf(p.schema, how, 0, p.name)).map(printable)])),
     { requiredKeys: [] },
   ) as fc.Arbitrary<Record<string, string>>;
 }
@@ -159,7 +161,7 @@ export function requestsFor(op: Operation, known: Known): fc.Arbitrary<FuzzReque
   const writes = op.method !== 'GET' && op.method !== 'HEAD';
   const body = writes ? bodyOf(op, known) : fc.constant<Body>({ kind: 'none', headers: {} });
   const who = op.path === '/api/staff/logout' ? fc.constantFrom<Identity>('anonymous', 'forged-session') : identities;
-  return fc.tuple(path, queryString(op.parameters), body, headerValues(op), who).map(([p, q, b, h, as]) => ({
+  return fc.tuple(path, queryString(op.parameters, known), body, headerValues(op, known), who).map(([p, q, b, h, as]) => ({
     method: op.method,
     url: p + q,
     headers: { ...h, ...b.headers, ...identityHeaders(as, known) },
