@@ -13,6 +13,8 @@ import { operationsOf, requestsFor, type FuzzRequest, type Known } from './fuzz-
 // Every route of the OpenAPI document meets generated requests, valid and hostile, anonymous
 // and as a signed-in admin: none may answer 5xx, take over 5 s, or leave anything stored when
 // it is refused. `npm run test:fuzz` runs 10,000 requests a route instead of 1,000.
+// FUZZ_RUNS sets the requests per route, FUZZ_SEED another seed than the fixed one, and
+// FUZZ_FAILURES_FILE a file that receives every failure (not only the first five) and timings.
 const runs = Number(process.env.FUZZ_RUNS ?? 1000);
 const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20261207;
 const slowMs = 5000;
