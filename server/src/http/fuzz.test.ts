@@ -113,17 +113,20 @@ describeNeeding([[postgres, 'the routes answer from the real database']], 'every
       const failures: string[] = [];
       const writes = op.method !== 'GET';
       let injectMs = 0;
+      const statuses: Record<number, number> = {};
       const began = performance.now();
+      // Failures are collected rather than thrown, so one run counts them all for the message.
       await fc.assert(fc.asyncProperty(requestsFor(op, known), async (r) => {
         const before = writes ? await stored(app) : undefined;
         logged.length = 0;
-        const t0 = performance.now();
+        const sent = performance.now();
         const res = await answer(app, r);
-        injectMs += performance.now() - t0;
+        injectMs += performance.now() - sent;
         if (res === 'hang') {
           failures.push(`over ${slowMs} ms: ${summary(r)}`);
           return;
         }
+        statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
         if (res.statusCode >= 500) {
           const cause = logged.map((l) => JSON.parse(l).err?.message ?? JSON.parse(l).msg).join(' | ');
           failures.push(`${res.statusCode}: ${summary(r)} → ${cause.slice(0, 300)}`);
@@ -138,8 +141,12 @@ describeNeeding([[postgres, 'the routes answer from the real database']], 'every
             failures.push(`stored while refused (${res.statusCode}): ${summary(r)} ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
           }
         }
-      }), { numRuns: runs, seed, endOnFailure: true });
-      if (process.env.FUZZ_FAILURES_FILE) fs.appendFileSync(process.env.FUZZ_FAILURES_FILE, failures.map((f) => `${op.method} ${op.path}\t${f}\n`).join('') + `TIMING ${op.method} ${op.path} inject=${Math.round(injectMs)} total=${Math.round(performance.now() - began)}\n`);
+      }), { numRuns: runs, seed });
+      const record = process.env.FUZZ_FAILURES_FILE;
+      if (record) {
+        const took = `TIMING inject=${Math.round(injectMs)}ms total=${Math.round(performance.now() - began)}ms statuses=${JSON.stringify(statuses)}`;
+        fs.appendFileSync(record, [...failures, took].map((f) => `${op.method} ${op.path}\t${f}\n`).join(''));
+      }
       expect(failures.slice(0, 5), `${failures.length} of ${runs} requests failed`).toEqual([]);
     }, Math.max(120_000, runs * 200));
   }
