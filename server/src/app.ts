@@ -12,6 +12,8 @@ import type { Database } from './db/database.ts';
 import { ReadFence, ReadReplica } from './db/replica.ts';
 import { deadlineRoutes } from './deadlines/routes.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { refuseUnacceptedMediaTypes } from './http/media-types.ts';
+import { buildRequestValidator } from './http/validation.ts';
 import { healthRoutes } from './health/routes.ts';
 import { referenceRoutes } from './reference/routes.ts';
 import { photoRoutes } from './reports/photo-routes.ts';
@@ -64,7 +66,8 @@ export async function buildApp({ config, db, readDb, logger = false }: AppOption
     logger,
     trustProxy: config.trustProxy,
     bodyLimit: 256 * 1024,
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false } },
+    // JSON bodies are checked without coercion, text parts with it, none may hold NUL (http/validation.ts).
+    schemaController: { compilersFactory: { buildValidator: buildRequestValidator } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('config', config);
@@ -90,6 +93,7 @@ export async function buildApp({ config, db, readDb, logger = false }: AppOption
 
   registerErrorHandler(app);
   await useSecurityHeaders(app, config.publicBaseUrl);
+  refuseUnacceptedMediaTypes(app);
   await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
   await app.register(cookie);
   rememberWritePositions(app);

@@ -8,7 +8,9 @@ import { publicStatuses } from '../reports/filters.ts';
 // say (since before until, known categories) and turned into one normalised object whose
 // canonical JSON is the cache key and the `parameters` echoed in every response.
 
-const isoDay = '\\d{4}-\\d{2}-\\d{2}';
+// Years of reports only (1900–2199): PostgreSQL has no year 0000, and a bare date's WIB midnight
+// of 0001-01-01 falls in year 0000 in UTC.
+const isoDay = '(19|2[01])\\d{2}-\\d{2}-\\d{2}';
 const isoInstant = `${isoDay}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,6})?)?(Z|[+-]\\d{2}:\\d{2}))?`;
 
 export const Window = Type.Object({

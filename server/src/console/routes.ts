@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { appError } from '../http/error-catalogue.ts';
+import { photoFilePattern } from '../reports/photos.ts';
 import { normaliseTrackingCode } from '../reference/tracking-code.ts';
 import type { Role } from '../staff/queries.ts';
 import { reportScope } from '../staff/scope.ts';
@@ -109,7 +110,7 @@ export const consoleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       tags: ['console'],
       summary: 'A photo of a report in scope, whatever its status (full size, or .thumb.jpg)',
-      params: Type.Object({ file: Type.String({ pattern: '^[0-9a-f-]{36}(\\.thumb)?\\.jpg$' }) }),
+      params: Type.Object({ file: Type.String({ pattern: photoFilePattern }) }),
       response: { 200: mediaResponse('image/jpeg', 'The photo, EXIF removed'), ...errors },
     },
   }, async (request, reply) => {

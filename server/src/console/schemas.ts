@@ -8,8 +8,10 @@ import { PublicReport } from '../reports/schemas.ts';
 const csv = (pattern: string, description: string) =>
   Type.String({ pattern: `^${pattern}(,${pattern})*$`, maxLength: 2000, description });
 
+// format 'date' (RFC 3339 full-date) also refuses days a month does not have, like 2026-02-30;
+// the years are those of reports (PostgreSQL has no year 0000).
 const isoDate = (description: string) =>
-  Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: `${description} (YYYY-MM-DD, a WIB calendar day)` });
+  Type.String({ format: 'date', pattern: '^(19|2[01])\\d{2}-', description: `${description} (YYYY-MM-DD, a WIB calendar day, 1900–2199)` });
 
 /** Filters of the desk's inbox; comma lists as in the public API (reports/filters.ts). */
 export const ConsoleListQuery = Type.Object({

@@ -25,7 +25,8 @@ const OnTimeRow = Type.Object({
   on_time_rate: Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()]),
 });
 
-const day = (description: string) => Type.Optional(Type.String({ format: 'date', description }));
+// Years of reports only: PostgreSQL has no year 0000, and 9999-12-31 plus a day overflows.
+const day = (description: string) => Type.Optional(Type.String({ format: 'date', pattern: '^(19|2[01])\\d{2}-', description }));
 const dayMs = 24 * 3600 * 1000;
 // WIB is UTC+7 all year (no daylight saving), so today's WIB date is the UTC date 7 hours on.
 const todayInJakarta = () => new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);

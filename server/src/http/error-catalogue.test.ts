@@ -19,6 +19,7 @@ type ParameterisedCode = { [C in ErrorCode]: [ParamsOf<C>] extends [void] ? neve
 // Values for every message that needs them; a new parameterised code without a sample fails tsc.
 const samples: { [C in ParameterisedCode]: ParamsOf<C>[] } = {
   BAD_REQUEST: [{ problem: 'reach fields limit' }],
+  NUL_CHARACTER: [{ field: 'body.description' }],
   NOT_FOUND: [{ method: 'GET', url: '/api/nothing' }],
   TOO_MANY_REQUESTS: [{ retryAfterSeconds: 1 }, { retryAfterSeconds: 42 }, { retryAfterSeconds: 540 }],
   UNKNOWN_CATEGORY: [{ categories: ['gempa'] }, { categories: ['gempa', 'naga'] }],

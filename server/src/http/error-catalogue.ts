@@ -24,6 +24,13 @@ export const catalogue = {
   UNSUPPORTED_MEDIA_TYPE: fixed(415,
     'Jenis isi permintaan tidak didukung; kirim JSON, atau multipart/form-data untuk formulir berfoto.',
     'The request content type is not supported; send JSON, or multipart/form-data for a form with photos.'),
+  MALFORMED_MULTIPART: fixed(400,
+    'Formulir multipart tidak dapat dibaca (batas/boundary tidak ada atau bagiannya rusak).',
+    'The multipart form cannot be read (no boundary, or a malformed part).'),
+  NUL_CHARACTER: withValues(400, (p: { field: string }) => ({
+    id: `Isian ${p.field} memuat karakter NUL (\\u0000), yang tidak diizinkan.`,
+    en: `${p.field} contains a NUL character (\\u0000), which is not allowed.`,
+  })),
   // Fastify's own refusals that have no code of ours; the handler keeps Fastify's 4xx status.
   BAD_REQUEST: withValues(400, (p: { problem: string }) => ({
     id: 'Permintaan tidak dapat diproses.', en: `The request cannot be processed: ${p.problem}`,

@@ -14,7 +14,12 @@ const fastifyCodes: Record<string, FixedCode> = {
   FST_REQ_FILE_TOO_LARGE: 'PHOTO_TOO_LARGE',
   FST_FILES_LIMIT: 'TOO_MANY_PHOTOS',
   FST_PARTS_LIMIT: 'TOO_MANY_PARTS',
+  FST_PROTO_VIOLATION: 'MALFORMED_MULTIPART',
+  FST_MP_PREMATURE_CLOSE: 'MALFORMED_MULTIPART',
 };
+
+// The form parser (busboy) reports a truncated or boundary-less form as a plain Error.
+const malformedMultipart = /^(Multipart: Boundary not found|Boundary required|.*unexpected end of multipart data)$/i;
 
 // SQLSTATEs a request can cause (a race, a value the column refuses); a database out of reach
 // is told by isConnectionLoss (db/connection-loss.ts); any other database error is a defect
@@ -82,6 +87,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error.validation) return send(reply, appError('VALIDATION_FAILED', { details: validationDetails(error) }));
     const known = fastifyCodes[error.code ?? ''];
     if (known) return send(reply, appError(known));
+    if (!error.code && malformedMultipart.test(error.message)) return send(reply, appError('MALFORMED_MULTIPART'));
 
     const refusal = fromDatabase(error);
     if (refusal?.code === 'DATABASE_UNAVAILABLE') {

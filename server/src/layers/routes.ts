@@ -41,6 +41,7 @@ export const layerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         replace: Type.Boolean({ default: false }),
         repair: Type.Boolean({ default: true }),
       }),
+      consumes: ['application/json', 'application/geo+json'],
       body: Type.Unknown(),
       response: {
         201: Type.Object({

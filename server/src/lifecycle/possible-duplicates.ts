@@ -1,15 +1,18 @@
+import { Type, type Static } from 'typebox';
 import { sql, type Queryable } from '../db/database.ts';
 
-export interface PossibleDuplicate {
-  code: string;
-  distance_m: number;
-  created_at: string;
-  status: string;
-  support_count: number;
-  description: string;
-  lat: number;
-  lon: number;
-}
+/** A public open report near a new one: offered at submission and by the nearby lookup. */
+export const PossibleDuplicate = Type.Object({
+  code: Type.String(),
+  distance_m: Type.Number({ description: 'Metres from the given point, on the spheroid' }),
+  created_at: Type.String({ format: 'date-time' }),
+  status: Type.String(),
+  support_count: Type.Integer(),
+  description: Type.String(),
+  lat: Type.Number(),
+  lon: Type.Number(),
+});
+export type PossibleDuplicate = Static<typeof PossibleDuplicate>;
 
 /**
  * Open reports of the same category within `radiusM` metres and `windowDays` days: shown to

@@ -5,12 +5,11 @@ import { DeviceIdHeaders } from '../rate-limit/client.ts';
 import { limitPublicWrites } from '../rate-limit/public-writes.ts';
 import { requireStaff } from '../staff/sessions.ts';
 import { publicReadDb } from '../db/read-your-writes.ts';
-import { PossibleDuplicate } from '../reports/schemas.ts';
+import { findPossibleDuplicates, PossibleDuplicate } from './possible-duplicates.ts';
 import { changeStatus } from './change-status.ts';
 import { confirmFixed } from './confirm-fixed.ts';
 import { correctReport } from './edit.ts';
 import { mergeDuplicate } from './merge.ts';
-import { findPossibleDuplicates } from './possible-duplicates.ts';
 import { reopenReport } from './reopen.ts';
 import { supportReport } from './support.ts';
 

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { join, sql, type Sql } from '../db/database.ts';
+import { appError } from '../http/error-catalogue.ts';
 
 /** Statuses the public may see: never 'submitted' (awaiting moderation) nor 'rejected'. */
 export const publicStatuses = ['published', 'assigned', 'in_progress', 'resolved', 'closed', 'duplicate'] as const;
@@ -13,8 +14,9 @@ export const ReportFilterQuery = Type.Object({
   category: Type.Optional(csv('[a-z_]{2,40}', 'Category codes, comma-separated')),
   status: Type.Optional(csv('[a-z_]{2,20}', 'Statuses, comma-separated (public ones only)')),
   kelurahan: Type.Optional(csv('[0-9]{2}\\.[0-9]{2}\\.[0-9]{2}\\.[0-9]{4}', 'Kelurahan codes, comma-separated')),
-  since: Type.Optional(Type.String({ format: 'date-time', description: 'Created at or after (ISO 8601)' })),
-  until: Type.Optional(Type.String({ format: 'date-time', description: 'Created before (ISO 8601)' })),
+  // Years of reports only (1900–2199): PostgreSQL has no year 0000.
+  since: Type.Optional(Type.String({ format: 'date-time', pattern: '^(19|2[01])\\d{2}-', description: 'Created at or after (ISO 8601)' })),
+  until: Type.Optional(Type.String({ format: 'date-time', pattern: '^(19|2[01])\\d{2}-', description: 'Created before (ISO 8601)' })),
 });
 export type ReportFilterQuery = Static<typeof ReportFilterQuery>;
 
@@ -28,6 +30,14 @@ export interface ReportFilter {
 
 const list = (value?: string) => (value ? [...new Set(value.split(','))].sort() : undefined);
 
+// RFC 3339 allows a leap second (23:59:60), which JavaScript's Date cannot hold.
+function instant(field: 'since' | 'until', value: string | undefined): Date | undefined {
+  if (!value) return undefined;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw appError('INVALID_DATE', { field, value, details: { field } });
+  return date;
+}
+
 /** Parsed filter; a non-public status asked for simply matches nothing. */
 export function parseReportFilter(q: ReportFilterQuery): ReportFilter {
   const wanted = list(q.status);
@@ -35,8 +45,8 @@ export function parseReportFilter(q: ReportFilterQuery): ReportFilter {
     categories: list(q.category),
     statuses: wanted ? wanted.filter((s) => (publicStatuses as readonly string[]).includes(s)) : [...publicStatuses],
     kelurahan: list(q.kelurahan),
-    since: q.since ? new Date(q.since) : undefined,
-    until: q.until ? new Date(q.until) : undefined,
+    since: instant('since', q.since),
+    until: instant('until', q.until),
   };
 }
 

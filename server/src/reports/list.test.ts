@@ -66,6 +66,10 @@ describe('GET /api/reports', () => {
     ['?bbox=106.7,-6.2,106.6,-6.1', 'INVALID_BBOX'],
     ['?since=yesterday', 'VALIDATION_FAILED'],
     ['?cursor=bm90LWEtY3Vyc29y', 'INVALID_CURSOR'],
+    // Cursors that decode, but to what no page wrote: wrong types, a 30 February, an id past 2^53.
+    ...[[{}, 'x'], ['1', 1], ['2026-02-30T00:00:00.000000Z', 1], ['2026-01-01T00:00:00.000000Z', 1e300],
+      ['2026-01-01T00:00:00.000000Z', -1], ['2026-01-01T00:00:00.000000Z']]
+      .map((c) => [`?cursor=${Buffer.from(JSON.stringify(c)).toString('base64url')}`, 'INVALID_CURSOR']),
   ])('refuses %s with %s', async (query, code) => {
     const res = await list(query);
     expect(res.statusCode).toBe(400);

@@ -19,14 +19,24 @@ export type ReportListQuery = Static<typeof ReportListQuery>;
 
 // Pages run newest first; the cursor is the (created_at, id) of the last row of the page, so
 // a page is a keyset query on the (created_at, id) index, however deep.
+// A cursor is only ever what listPublicReports wrote: anything else is refused here, before SQL.
+const cursorInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
 function decodeCursor(cursor: string): { createdAt: string; id: number } {
+  let decoded: unknown;
   try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt)) || !Number.isInteger(id)) throw appError('INVALID_CURSOR');
-    return { createdAt, id };
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     throw appError('INVALID_CURSOR');
   }
+  if (!Array.isArray(decoded) || decoded.length !== 2) throw appError('INVALID_CURSOR');
+  const [createdAt, id] = decoded;
+  const valid = typeof createdAt === 'string' && cursorInstant.test(createdAt)
+    // Date rolls 30 February over into March; the cursor's own day must survive the round trip.
+    && new Date(createdAt).toISOString().slice(0, 19) === createdAt.slice(0, 19)
+    && Number.isSafeInteger(id) && id > 0;
+  if (!valid) throw appError('INVALID_CURSOR');
+  return { createdAt, id };
 }
 
 function parseBbox(bbox: string) {

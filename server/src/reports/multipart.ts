@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { Compile } from 'typebox/compile';
 import { appError } from '../http/error-catalogue.ts';
+import { refuseNul } from '../http/validation.ts';
 import { ReportSubmission } from './schemas.ts';
 
 const checkSubmission = Compile(ReportSubmission);
@@ -55,5 +56,6 @@ export async function readMultipartSubmission(request: FastifyRequest) {
       fields[part.fieldname] = String(part.value);
     }
   }
+  refuseNul('body', fields);
   return { fields: validateSubmission(shapeFields(fields)), uploads };
 }

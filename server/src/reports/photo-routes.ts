@@ -4,7 +4,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { sql } from '../db/database.ts';
 import { appError } from '../http/error-catalogue.ts';
 import { publicStatuses } from './filters.ts';
-import { photoPaths } from './photos.ts';
+import { photoFilePattern, photoPaths } from './photos.ts';
 import { errorResponses, mediaResponse } from '../http/responses.ts';
 
 /** Photos are served only while their report is public: a rejected report's photos vanish too. */
@@ -15,7 +15,7 @@ export const photoRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       tags: ['reports'],
       summary: 'A report photo (full size, or .thumb.jpg for 400 px)',
-      params: Type.Object({ file: Type.String({ pattern: '^[0-9a-f-]{36}(\\.thumb)?\\.jpg$' }) }),
+      params: Type.Object({ file: Type.String({ pattern: photoFilePattern }) }),
       response: { 200: mediaResponse('image/jpeg', 'The photo, EXIF removed'), ...errorResponses(400, 404, 500, 503) },
     },
   }, async (request, reply) => {

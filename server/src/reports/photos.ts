@@ -7,6 +7,8 @@ import { appError } from '../http/error-catalogue.ts';
 import { photoDecoding, type DecodingPool } from './decoding-pool.ts';
 
 export const maxPhotos = 3;
+/** A photo's file as served: its UUID, then .jpg or .thumb.jpg. */
+export const photoFilePattern = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(\\.thumb)?\\.jpg$';
 export const maxPhotoBytes = 10 * 1024 * 1024;
 
 export interface ProcessedPhoto {

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { Feature, FeatureCollection, PointGeometry } from '../http/geojson.ts';
 import { RoutingExplanation } from '../routing-rules/explanation.ts';
+import { PossibleDuplicate } from '../lifecycle/possible-duplicates.ts';
 
 // What a resident (or a client on their behalf) may send. The same schema checks a JSON body
 // and the text fields of a multipart form, so both paths refuse exactly the same input.
@@ -70,17 +71,6 @@ export const PublicReport = Type.Object({
 export type PublicReport = Static<typeof PublicReport>;
 
 /** An open report of the same category near a point (lifecycle/possible-duplicates.ts): public fields only. */
-export const PossibleDuplicate = Type.Object({
-  code: Type.String(),
-  distance_m: Type.Number({ description: 'Metres from the given point, on the spheroid' }),
-  created_at: Type.String({ format: 'date-time' }),
-  status: Type.String(),
-  support_count: Type.Integer(),
-  description: Type.String(),
-  lat: Type.Number(),
-  lon: Type.Number(),
-});
-
 /** What the submitter gets back: the public report plus what only they should see. */
 export const SubmittedReport = Type.Object({
   ...PublicReport.properties,

@@ -88,7 +88,8 @@ export async function submitReport(tx: Transaction, photosDir: string, s: Submis
       status: moderation.status,
       lon: f.lon,
       lat: f.lat,
-      accuracyM: f.accuracy_m,
+      // To the centimetre, which is more than GPS can tell; a finer value would underflow `real`.
+      accuracyM: f.accuracy_m === undefined ? undefined : Math.round(f.accuracy_m * 100) / 100,
       address: f.address?.trim() || undefined,
       channel: s.channel,
       cityCode: routing.cityCode,

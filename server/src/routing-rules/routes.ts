@@ -12,7 +12,9 @@ import { RoutingExplanation } from './explanation.ts';
 import { errorResponses } from '../http/responses.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse };
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+// Rule ids are bigint in the database and numbers here: no id is above 2^53 − 1.
+const RuleId = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
+const IdParams = Type.Object({ id: RuleId });
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
 const Preview = Type.Object({
@@ -121,7 +123,7 @@ export const routingRuleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       tags: ['routing'],
       summary: 'Audit trail of rule changes, newest first (admin, moderator)',
-      querystring: Type.Object({ rule_id: Type.Optional(Type.Integer({ minimum: 1 })) }),
+      querystring: Type.Object({ rule_id: Type.Optional(RuleId) }),
       response: { 200: Type.Object({ events: Type.Array(RuleEvent, { description: 'At most 500' }) }), ...errorResponses(400, 401, 403, 500, 503) },
     },
   }, async (request) => ({ events: await ruleEvents(app.db, request.query.rule_id) }));

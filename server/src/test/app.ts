@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../app.ts';
+import { buildApp, type AppOptions } from '../app.ts';
 import { readConfig, type Config } from '../config.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
@@ -22,11 +22,11 @@ export const withoutLimits = {
 } satisfies Partial<Config>;
 
 /** The real application over a fresh test database, with its own data folder for photos. */
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(overrides: Partial<Config> = {}, options: { logger?: AppOptions['logger'] } = {}): Promise<TestApp> {
   const t = await createTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'petawarga-test-'));
   const config: Config = { ...readConfig(), dataDir, ...withoutLimits, ...overrides };
-  const app = await buildApp({ config, db: t.db });
+  const app = await buildApp({ config, db: t.db, logger: options.logger });
   await app.ready();
   return {
     ...t,

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useTranslation } from 'react-i18next';
 import type { Static } from 'typebox';
-import type { PossibleDuplicate } from '../../../server/src/reports/schemas.ts';
+import type { PossibleDuplicate } from '../../../server/src/lifecycle/possible-duplicates.ts';
 import { ApiError, fetchJson } from '../api.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { rememberReport } from '../my-reports/my-reports-store.ts';
