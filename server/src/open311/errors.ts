@@ -1,0 +1,26 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppError } from '../http/app-error.ts';
+import { appError } from '../http/error-catalogue.ts';
+import { refusalOf, setRetryAfter } from '../http/error-handler.ts';
+import { formatOfUrl, sendOpen311 } from './format.ts';
+
+/**
+ * Under /open311 every refusal is the specification's list of {code, description}, in the format
+ * the path asked for; the HTTP status and Retry-After are those of the app's own error handler.
+ * The description ends with PetaWarga's stable code, so a client can still tell refusals apart.
+ */
+function sendErrors(request: FastifyRequest, reply: FastifyReply, refusal: AppError) {
+  setRetryAfter(reply, refusal);
+  reply.status(refusal.statusCode);
+  const details = refusal.code === 'VALIDATION_FAILED' && Array.isArray(refusal.details)
+    ? (refusal.details as { field: string; problem: string }[]).map((d) => ` ${d.field}: ${d.problem}.`).join('')
+    : '';
+  const errors = [{ code: refusal.statusCode, description: `${refusal.messages.en}${details} [${refusal.code}]` }];
+  return sendOpen311(reply, formatOfUrl(request.url), 'errors', errors);
+}
+
+/** Scoped to the plugin it is called in: the rest of the app keeps its JSON errors. */
+export function useOpen311Errors(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => sendErrors(request, reply, refusalOf(error, request)));
+  app.setNotFoundHandler((request, reply) => sendErrors(request, reply, appError('NOT_FOUND', { method: request.method, url: request.url })));
+}
