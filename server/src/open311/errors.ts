@@ -16,7 +16,7 @@ function sendErrors(request: FastifyRequest, reply: FastifyReply, refusal: AppEr
     ? (refusal.details as { field: string; problem: string }[]).map((d) => ` ${d.field}: ${d.problem}.`).join('')
     : '';
   const errors = [{ code: refusal.statusCode, description: `${refusal.messages.en}${details} [${refusal.code}]` }];
-  return sendOpen311(reply, formatOfUrl(request.url), 'errors', errors);
+  return reply.send(sendOpen311(reply, formatOfUrl(request.url), 'errors', errors));
 }
 
 /** Scoped to the plugin it is called in: the rest of the app keeps its JSON errors. */

@@ -49,10 +49,15 @@ export function toXml(root: string, body: unknown): string {
 }
 
 /**
- * Sends one answer in the format asked for. `root` is the XML root element; a JSON list is sent
- * as the list itself, as in the specification's examples.
+ * One answer in the format asked for, for the handler to return (a write route's transaction
+ * commits before the answer is sent). `root` is the XML root element; a JSON list is the list
+ * itself, as in the specification's examples.
  */
-export function sendOpen311(reply: FastifyReply, format: Open311Format, root: string, body: unknown) {
-  if (format === 'xml') return reply.type('text/xml; charset=utf-8').send(toXml(root, body));
-  return reply.type('application/json; charset=utf-8').send(body);
+export function sendOpen311<T>(reply: FastifyReply, format: Open311Format, root: string, body: T): T | string {
+  if (format === 'xml') {
+    reply.type('text/xml; charset=utf-8');
+    return toXml(root, body);
+  }
+  reply.type('application/json; charset=utf-8');
+  return body;
 }
