@@ -11,16 +11,28 @@ import { formatOfUrl, sendOpen311 } from './format.ts';
  */
 function sendErrors(request: FastifyRequest, reply: FastifyReply, refusal: AppError) {
   setRetryAfter(reply, refusal);
-  reply.status(refusal.statusCode);
+  // GeoReport v2 has no 422: a request understood and refused (outside the city, a reused
+  // Idempotency-Key) is its 400, "any error but the api_key's".
+  const status = refusal.statusCode === 422 ? 400 : refusal.statusCode;
+  reply.status(status);
   const details = refusal.code === 'VALIDATION_FAILED' && Array.isArray(refusal.details)
     ? (refusal.details as { field: string; problem: string }[]).map((d) => ` ${d.field}: ${d.problem}.`).join('')
     : '';
-  const errors = [{ code: refusal.statusCode, description: `${refusal.messages.en}${details} [${refusal.code}]` }];
+  const errors = [{ code: status, description: `${refusal.messages.en}${details} [${refusal.code}]` }];
   return reply.send(sendOpen311(reply, formatOfUrl(request.url), 'errors', errors));
 }
 
-/** Scoped to the plugin it is called in: the rest of the app keeps its JSON errors. */
+/** An unknown path under /open311, in the format its suffix names. */
+export function open311NotFound(request: FastifyRequest, reply: FastifyReply) {
+  return sendErrors(request, reply, appError('NOT_FOUND', { method: request.method, url: request.url }));
+}
+
+/**
+ * Scoped to the plugin it is called in: the rest of the app keeps its JSON errors. A GET that
+ * no route takes meets the web app's file route first, whose not-found handler (web/static.ts)
+ * sends /open311 paths here too.
+ */
 export function useOpen311Errors(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => sendErrors(request, reply, refusalOf(error, request)));
-  app.setNotFoundHandler((request, reply) => sendErrors(request, reply, appError('NOT_FOUND', { method: request.method, url: request.url })));
+  app.setNotFoundHandler(open311NotFound);
 }

@@ -43,6 +43,21 @@ export const PostRequestBody = Type.Object({
 });
 export type PostRequestBody = Static<typeof PostRequestBody>;
 
+/**
+ * A form's fields as the body schema reads them: lat and long as numbers when they are written
+ * as numbers (a body is checked as JSON is, without turning text into numbers), a key ending in
+ * [] as the list of its values, any other key repeated as its last value.
+ */
+export function readForm(body: string): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(body)) {
+    if (key.endsWith('[]')) fields[key] = [...((fields[key] as string[] | undefined) ?? []), value];
+    else if ((key === 'lat' || key === 'long') && /^-?\d{1,3}(\.\d{1,15})?$/.test(value.trim())) fields[key] = Number(value);
+    else fields[key] = value;
+  }
+  return fields;
+}
+
 /** The answers, from form keys (attribute[code], attribute[code][]) and from a nested JSON object. */
 function answersOf(body: PostRequestBody): AttributeAnswers {
   const answers: AttributeAnswers = { ...(body.attribute ?? {}) };

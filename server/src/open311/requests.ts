@@ -31,9 +31,25 @@ export type RequestsQuery = Static<typeof RequestsQuery>;
 export const maxRangeDays = 90;
 const dayMs = 86_400_000;
 
+/**
+ * A date the format let through but the calendar or PostgreSQL would not take (a leap second,
+ * 30 February, the year 0000 or 10000) is refused here, before SQL; reports begin well after
+ * 1900 and a deadline ends before 2200.
+ */
+function dateOf(field: 'start_date' | 'end_date', value: string): Date {
+  const date = new Date(value);
+  const [, month, day] = /^\d{4}-(\d{2})-(\d{2})/.exec(value) ?? [];
+  const year = date.getUTCFullYear();
+  if (Number.isNaN(date.getTime()) || year < 1900 || year > 2199 || Number(day) > new Date(Date.UTC(year, Number(month), 0)).getUTCDate()) {
+    throw appError('INVALID_DATE', { field, value });
+  }
+  return date;
+}
+
 function period(q: RequestsQuery): { from: Date; to: Date } {
-  const to = q.end_date ? new Date(q.end_date) : q.start_date ? new Date(Date.parse(q.start_date) + maxRangeDays * dayMs) : new Date();
-  const from = q.start_date ? new Date(q.start_date) : new Date(to.getTime() - maxRangeDays * dayMs);
+  const start = q.start_date === undefined ? undefined : dateOf('start_date', q.start_date);
+  const to = q.end_date ? dateOf('end_date', q.end_date) : start ? new Date(start.getTime() + maxRangeDays * dayMs) : new Date();
+  const from = start ?? new Date(to.getTime() - maxRangeDays * dayMs);
   if (from > to) throw appError('INVALID_PERIOD');
   if (to.getTime() - from.getTime() > maxRangeDays * dayMs) throw appError('DATE_RANGE_TOO_LONG', { maxDays: maxRangeDays });
   return { from, to };

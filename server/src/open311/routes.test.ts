@@ -171,12 +171,14 @@ describe('POST requests', () => {
       [{ 'attribute[water_depth_cm]': 'dalam' }, /water_depth_cm.*\[INVALID_ATTRIBUTE\]$/],
       [{ 'attribute[pole_number]': '7' }, /pole_number.*not asked.*\[INVALID_ATTRIBUTE\]$/],
       [{ description: 'banjir' }, /description.*\[VALIDATION_FAILED\]$/],
+      [{ lat: 'utara' }, /lat.*\[VALIDATION_FAILED\]$/],
       [{ lat: '-6.2', long: '106.85' }, /\[OUTSIDE_SERVICE_AREA\]$/],
     ];
     for (const [change, description] of cases) {
       const res = await postRequest('json', flood(change));
       expect(res.json()[0].description).toMatch(description);
-      expect(res.statusCode, JSON.stringify(change)).toBe(description.source.includes('OUTSIDE') ? 422 : 400);
+      expect(res.statusCode, JSON.stringify(change)).toBe(400);
+      expect(res.json()[0].code).toBe(400);
     }
     const { lat: _a, long: _b, ...addressOnly } = flood({ address_string: 'Jl. Merdeka 5, Sukarasa' });
     const res = await postRequest('xml', addressOnly);
@@ -242,6 +244,11 @@ describe('GET requests', () => {
     const tooLong = await get('/open311/v2/requests.xml?start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z');
     expect(tooLong.statusCode).toBe(400);
     expect(xml.parse(tooLong.body).errors.error[0].description).toMatch(/\[DATE_RANGE_TOO_LONG\]$/);
+    for (const impossible of ['2026-02-30T00:00:00Z', '2026-12-31T23:59:60Z', '9999-12-31T00:00:00Z']) {
+      const res = await get(`/open311/v2/requests.json?start_date=${impossible}`);
+      expect(res.statusCode, impossible).toBe(400);
+      expect(res.json()[0].description).toMatch(/start_date.*\[(INVALID_DATE|VALIDATION_FAILED)\]$/);
+    }
     const badStatus = await get('/open311/v2/requests.json?status=pending');
     expect(badStatus.statusCode).toBe(400);
     expect(badStatus.json()[0].description).toMatch(/status.*\[VALIDATION_FAILED\]$/);

@@ -7,7 +7,7 @@ import { tooManyRequests } from '../rate-limit/refuse.ts';
 import { useApiKey } from './api-keys.ts';
 import { useOpen311Errors } from './errors.ts';
 import { sendOpen311 } from './format.ts';
-import { postRequest, PostRequestBody } from './post-request.ts';
+import { postRequest, PostRequestBody, readForm } from './post-request.ts';
 import { findRequest, findToken, listRequests, RequestsQuery } from './requests.ts';
 import {
   bothFormats, Discovery, FormatParams, JurisdictionId, Locale, open311Errors, PostedRequest, Service, ServiceDefinition,
@@ -26,13 +26,7 @@ export const open311Routes: FastifyPluginAsyncTypebox = async (app) => {
   useOpen311Errors(app);
   // The specification's POST is a form; Fastify reads JSON only unless told.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_request, body, done) => {
-    const fields: Record<string, string | string[]> = {};
-    for (const [key, value] of new URLSearchParams(body as string)) {
-      const earlier = fields[key];
-      if (key.endsWith('[]')) fields[key] = [...(earlier === undefined ? [] : [earlier].flat()), value];
-      else fields[key] = value;
-    }
-    done(null, fields);
+    done(null, readForm(body as string));
   });
 
   const apiKeyIds = new WeakMap<FastifyRequest, number>();
