@@ -42,6 +42,8 @@ export async function listApiKeys(db: Queryable): Promise<ApiKeyView[]> {
 
 /** Revokes a key at once; revoking it again keeps the first time. */
 export async function revokeApiKey(tx: Queryable, id: number): Promise<ApiKeyView> {
+  // A path's '1e309' is coerced to Infinity, which the schema's bounds do not catch.
+  if (!Number.isSafeInteger(id)) throw appError('API_KEY_NOT_FOUND', { id });
   const [row] = await tx.query<ApiKeyView>(sql`
     WITH k AS (
       UPDATE open311_api_keys SET revoked_at = COALESCE(revoked_at, now()) WHERE id = ${id} RETURNING *)

@@ -146,6 +146,19 @@ describe('POST requests', () => {
     expect(res.statusCode).toBe(201);
   });
 
+  it('refuses a body in another media type (415) or none (400), before looking at a key', async () => {
+    for (const [headers, payload, status] of [
+      [{ 'content-type': 'text/plain' }, form(flood()), 415],
+      [{ 'content-type': 'multipart/form-data; boundary=x' }, '--x--\r\n', 415],
+      [{}, undefined, 415],
+      [{ 'content-type': 'application/json' }, '"api_key"', 400],
+    ] as const) {
+      const res = await t.app.inject({ method: 'POST', url: '/open311/v2/requests.json', headers, payload });
+      expect(res.statusCode, JSON.stringify(headers)).toBe(status);
+      expect(res.json()[0].code).toBe(status);
+    }
+  });
+
   it('refuses a bad, a missing and a revoked key with 403, in both formats, storing nothing', async () => {
     const before = await t.db.query(sql`SELECT id FROM reports`);
     const bad = await postRequest('json', flood({ api_key: 'pw311_bukan-kunci-yang-sah' }));

@@ -1,6 +1,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { publicReadDb } from '../db/read-your-writes.ts';
+import { appError } from '../http/error-catalogue.ts';
 import { DeviceIdHeaders } from '../rate-limit/client.ts';
 import { limitPublicWrites, publicWriteWindowMs } from '../rate-limit/public-writes.ts';
 import { tooManyRequests } from '../rate-limit/refuse.ts';
@@ -17,6 +18,7 @@ import { jurisdictionCities, listServices, serviceDefinition } from './services.
 import { FormatParam } from './format.ts';
 
 const tags = ['open311'];
+const bodyMediaTypes = ['application/x-www-form-urlencoded', 'application/json'];
 const specification = 'http://wiki.open311.org/GeoReport_v2';
 // When the routes below last changed what they answer; GeoReport clients cache the discovery by it.
 const changeset = '2026-12-07T00:00:00Z';
@@ -41,7 +43,7 @@ export const open311Routes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       tags, summary: 'Service discovery: where the GeoReport v2 endpoint is and which formats it speaks',
       params: FormatParams,
-      response: { 200: bothFormats(Discovery, 'The discovery document'), ...open311Errors(400, 404) },
+      response: { 200: bothFormats(Discovery, 'The discovery document'), ...open311Errors(400, 404, 500, 503) },
     },
   }, async (request, reply) => {
     const url = `${app.config.publicBaseUrl}/open311/v2`;
@@ -58,7 +60,7 @@ export const open311Routes: FastifyPluginAsyncTypebox = async (app) => {
       tags, summary: 'Every service (report category), with its group and keywords',
       params: FormatParams,
       querystring: Type.Object({ jurisdiction_id: JurisdictionId, locale: Locale }),
-      response: { 200: bothFormats(Type.Array(Service), 'The services'), ...open311Errors(400, 404) },
+      response: { 200: bothFormats(Type.Array(Service), 'The services'), ...open311Errors(400, 404, 500, 503) },
     },
   }, async (request, reply) => {
     const db = await publicReadDb(app, request, reply);
@@ -69,9 +71,9 @@ export const open311Routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/services/:service_code.:format', {
     schema: {
       tags, summary: 'A service\'s definition: the questions (attributes) it asks',
-      params: Type.Object({ service_code: Type.String({ maxLength: 100 }), format: FormatParam }),
+      params: Type.Object({ service_code: Type.String({ pattern: '^[A-Za-z0-9_-]{1,100}$' }), format: FormatParam }),
       querystring: Type.Object({ jurisdiction_id: JurisdictionId, locale: Locale }),
-      response: { 200: bothFormats(ServiceDefinition, 'The service definition'), ...open311Errors(400, 404) },
+      response: { 200: bothFormats(ServiceDefinition, 'The service definition'), ...open311Errors(400, 404, 500, 503) },
     },
   }, async (request, reply) => {
     const db = await publicReadDb(app, request, reply);
@@ -82,6 +84,15 @@ export const open311Routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/requests.:format', {
     onRequest: limitPublicWrites(app, 'open311-request'),
+    // Fastify checks a body only in the media types its schema names, and reads multipart for
+    // the whole app: anything else is refused here, before it could reach the handler unchecked.
+    preValidation: async (request) => {
+      const essence = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+      if (!bodyMediaTypes.includes(essence)) throw appError('UNSUPPORTED_MEDIA_TYPE');
+      if (typeof request.body !== 'object' || request.body === null || Array.isArray(request.body)) {
+        throw appError('VALIDATION_FAILED', { details: [{ field: 'body', problem: 'must be an object of fields' }] });
+      }
+    },
     preHandler: async (request) => {
       // On app.db, before the request's transaction: the key's use and count stand even when
       // the report is refused, and the embedded database's one connection is not yet taken.
@@ -107,7 +118,7 @@ export const open311Routes: FastifyPluginAsyncTypebox = async (app) => {
       response: {
         200: bothFormats(Type.Array(PostedRequest), 'A retried request (same Idempotency-Key): the report it created'),
         201: bothFormats(Type.Array(PostedRequest), 'The request was filed'),
-        ...open311Errors(400, 403, 413, 415, 429, 503),
+        ...open311Errors(400, 403, 413, 415, 429, 500, 503),
       },
     },
   }, async (request, reply) => {
@@ -126,7 +137,7 @@ export const open311Routes: FastifyPluginAsyncTypebox = async (app) => {
         'Extensions: bbox, page and page_size.',
       params: FormatParams,
       querystring: RequestsQuery,
-      response: { 200: bothFormats(Type.Array(ServiceRequest), 'The service requests'), ...open311Errors(400, 404) },
+      response: { 200: bothFormats(Type.Array(ServiceRequest), 'The service requests'), ...open311Errors(400, 404, 500, 503) },
     },
   }, async (request, reply) => {
     const db = await publicReadDb(app, request, reply);
@@ -137,9 +148,9 @@ export const open311Routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/requests/:service_request_id.:format', {
     schema: {
       tags, summary: 'One public service request',
-      params: Type.Object({ service_request_id: Type.String({ maxLength: 40 }), format: FormatParam }),
+      params: Type.Object({ service_request_id: Type.String({ pattern: '^[A-Za-z0-9-]{1,40}$', description: 'A tracking code' }), format: FormatParam }),
       querystring: Type.Object({ jurisdiction_id: JurisdictionId, locale: Locale }),
-      response: { 200: bothFormats(Type.Array(ServiceRequest), 'The service request, as a list of one'), ...open311Errors(400, 404) },
+      response: { 200: bothFormats(Type.Array(ServiceRequest), 'The service request, as a list of one'), ...open311Errors(400, 404, 500, 503) },
     },
   }, async (request, reply) => {
     const db = await publicReadDb(app, request, reply);
@@ -151,9 +162,9 @@ export const open311Routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/tokens/:token.:format', {
     schema: {
       tags, summary: 'The service_request_id of a token, once the report is published',
-      params: Type.Object({ token: Type.String({ maxLength: 40 }), format: FormatParam }),
+      params: Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9-]{1,40}$', description: 'The token a POST answered' }), format: FormatParam }),
       querystring: Type.Object({ jurisdiction_id: JurisdictionId }),
-      response: { 200: bothFormats(Type.Array(TokenAnswer), 'The token and, once published, its service_request_id'), ...open311Errors(400, 404) },
+      response: { 200: bothFormats(Type.Array(TokenAnswer), 'The token and, once published, its service_request_id'), ...open311Errors(400, 404, 500, 503) },
     },
   }, async (request, reply) => {
     // On the primary: a client asks right after posting, before a replica may have the report.
