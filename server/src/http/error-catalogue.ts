@@ -169,8 +169,8 @@ export const catalogue = {
     id: `Token ${p.token} tidak ditemukan.`, en: `Token ${p.token} not found.`,
   })),
   LOCATION_REQUIRED: fixed(400,
-    'Kirim lat dan long: alamat saja (address_string) tidak dapat ditempatkan di peta.',
-    'Send lat and long: an address alone (address_string) cannot be placed on the map.'),
+    'Kirim lat dan long, atau sebut nama kelurahan di address_string (dipisah koma, mis. "Jl. Merdeka 5, Sukarasa").',
+    'Send lat and long, or name the kelurahan in address_string (between commas, e.g. "Jl. Merdeka 5, Sukarasa").'),
   INVALID_ATTRIBUTE: withValues(400, (p: { attribute: string; problem: { id: string; en: string } }) => ({
     id: `attribute[${p.attribute}]: ${p.problem.id}`, en: `attribute[${p.attribute}]: ${p.problem.en}`,
   })),

@@ -10,6 +10,7 @@ import { submitReport } from '../reports/submit.ts';
 import { writeSourceOf } from '../rate-limit/client.ts';
 import { JurisdictionId } from './schemas.ts';
 import { checkAnswers, type AttributeAnswers } from './questions.ts';
+import { placeByKelurahan } from './place.ts';
 import { jurisdictionCities } from './services.ts';
 
 const text = (maxLength: number, description?: string) => Type.Optional(Type.String({ maxLength, description }));
@@ -26,7 +27,7 @@ export const PostRequestBody = Type.Object({
   service_code: Type.String({ maxLength: 100, description: 'See GET services' }),
   lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
   long: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
-  address_string: text(300, 'Where the problem is, in words; lat and long are still required'),
+  address_string: text(300, 'Where the problem is, in words. Without lat and long, a part of it between commas must name a kelurahan'),
   address_id: text(100, 'Not used: PetaWarga has no address register'),
   email: text(254, 'Private: never published'),
   device_id: text(100, 'Private: only counts the device\'s reports, as X-Device-Id does'),
@@ -87,8 +88,10 @@ export async function postRequest(
   await jurisdictionCities(tx, body.jurisdiction_id);
   const [category] = await tx.query(sql`SELECT 1 FROM categories WHERE code = ${body.service_code}`);
   if (!category) throw appError('UNKNOWN_SERVICE_CODE', { serviceCode: body.service_code });
-  // Offline, an address cannot be turned into a point; the specification allows refusing it.
-  if (body.lat === undefined || body.long === undefined) throw appError('LOCATION_REQUIRED');
+  const point = body.lat !== undefined && body.long !== undefined
+    ? { lat: body.lat, lon: body.long }
+    : body.address_string && await placeByKelurahan(tx, body.address_string);
+  if (!point) throw appError('LOCATION_REQUIRED');
   const answers = answersOf(body);
   const wrong = checkAnswers(body.service_code, answers);
   if (wrong) throw appError('INVALID_ATTRIBUTE', wrong);
@@ -98,8 +101,8 @@ export async function postRequest(
   const fields = validateSubmission(JSON.parse(JSON.stringify({
     category: body.service_code,
     description: body.description ?? '',
-    lat: body.lat,
-    lon: body.long,
+    lat: point.lat,
+    lon: point.lon,
     address: body.address_string?.trim() || undefined,
     reporter: reporter.name || reporter.phone || reporter.email ? reporter : undefined,
   })));
@@ -108,9 +111,12 @@ export async function postRequest(
   const idempotencyKey = checkIdempotencyKey(request.headers['idempotency-key'] as string | undefined);
   const source = writeSourceOf(request);
   const result = await submitReport(tx, path.join(app.config.dataDir, 'photos'), {
-    fields, photos: [], uploads: [],
+    // What a report carries beyond the shared fields counts in the Idempotency-Key's digest too:
+    // a retry that changed an answer or the link is refused (IDEMPOTENCY_KEY_REUSED), not replayed.
+    fields, photos: [], uploads: [Buffer.from(JSON.stringify({ answers, media_url: body.media_url ?? null }))],
     idempotencyKey: idempotencyKey && `open311:${apiKeyId}:${idempotencyKey}`,
     channel: 'api',
+    locationIsApproximate: body.lat === undefined,
     duplicates: { radiusM: app.config.duplicateRadiusM, windowDays: app.config.duplicateWindowDays },
     // A server relaying many residents names each one's device; their bursts are held apart.
     sourceHash: body.device_id ? hash(`source:open311:${apiKeyId}:${body.device_id}`) : source.device,

@@ -193,10 +193,20 @@ describe('POST requests', () => {
       expect(res.statusCode, JSON.stringify(change)).toBe(400);
       expect(res.json()[0].code).toBe(400);
     }
-    const { lat: _a, long: _b, ...addressOnly } = flood({ address_string: 'Jl. Merdeka 5, Sukarasa' });
-    const res = await postRequest('xml', addressOnly);
+    const { lat: _a, long: _b, ...streetOnly } = flood({ address_string: 'Jl. Merdeka 5' });
+    const res = await postRequest('xml', streetOnly);
     expect(res.statusCode).toBe(400);
     expect(xml.parse(res.body).errors.error[0].description).toMatch(/\[LOCATION_REQUIRED\]$/);
+  });
+
+  it('places an address without lat/long at the kelurahan it names, marked approximate', async () => {
+    const { lat: _a, long: _b, ...addressOnly } = flood({ address_string: 'Jl. Merdeka 5, Kel. Sukarsa, Tangerang' });
+    const res = await postRequest('json', addressOnly);
+    expect(res.statusCode).toBe(201);
+    const [stored] = await t.db.query<{ kelurahan_code: string; location_is_approximate: boolean; inside: boolean }>(sql`
+      SELECT r.kelurahan_code, r.location_is_approximate, ST_Contains(k.geom, r.location) AS inside
+      FROM reports r JOIN kelurahan k ON k.code = r.kelurahan_code WHERE r.code = ${res.json()[0].service_request_id}`);
+    expect(stored).toEqual({ kelurahan_code: '36.71.01.1001', location_is_approximate: true, inside: true });
   });
 
   it('answers a retry with the same Idempotency-Key with the same request, once', async () => {
@@ -208,6 +218,9 @@ describe('POST requests', () => {
     expect(again.json()[0].service_request_id).toBe(first.json()[0].service_request_id);
     expect(await t.db.query(sql`SELECT 1 FROM open311_submissions s JOIN reports r ON r.id = s.report_id
                                 WHERE r.code = ${first.json()[0].service_request_id}`)).toHaveLength(1);
+    const changed = await postRequest('json', flood({ 'attribute[water_depth_cm]': '80' }), headers);
+    expect(changed.statusCode).toBe(400);
+    expect(changed.json()[0].description).toMatch(/\[IDEMPOTENCY_KEY_REUSED\]$/);
   });
 });
 
