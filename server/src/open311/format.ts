@@ -38,8 +38,11 @@ function xmlShape(value: unknown, name: string): unknown {
   if (typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, xmlShape(v, k)]));
   }
-  return String(value);
+  // XML 1.0 cannot carry most control characters, even escaped; a resident's text may hold them.
+  return String(value).replace(notXmlCharacters, '\uFFFD');
 }
+
+const notXmlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 const builder = new XMLBuilder({ format: true, indentBy: '  ', suppressEmptyNode: false });
 

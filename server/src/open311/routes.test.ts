@@ -1,4 +1,4 @@
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../db/database.ts';
 import { createTestApp, type TestApp } from '../test/app.ts';
@@ -136,6 +136,18 @@ describe('POST requests', () => {
     expect(stored.attributes).toEqual({ blocking: ['jalan', 'kabel'] });
     const request = xml.parse((await get(`/open311/v2/requests/${id}.xml`)).body).service_requests.request[0];
     expect(request).toMatchObject({ service_request_id: id, status: 'open', agency_responsible: expect.stringMatching(/Tangerang Selatan$/) });
+  });
+
+  it('writes hostile text as well-formed XML', async () => {
+    const description = 'Banjir <b>&amp;</b> "lagi" ]]> \u0007 di gang';
+    const res = await t.app.inject({
+      method: 'POST', url: '/open311/v2/requests.json',
+      payload: { api_key: apiKey, service_code: 'banjir', lat: -6.17, long: 106.632, description, attribute: { road_passable: 'ya' } },
+    });
+    const id = res.json()[0].service_request_id;
+    const body = (await get(`/open311/v2/requests/${id}.xml`)).body;
+    expect(XMLValidator.validate(body)).toBe(true);
+    expect(xml.parse(body).service_requests.request[0].description).toBe('Banjir <b>&amp;</b> "lagi" ]]> \uFFFD di gang');
   });
 
   it('accepts a JSON body with nested answers', async () => {
