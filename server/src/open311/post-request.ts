@@ -98,6 +98,8 @@ export async function postRequest(
 
   const name = [body.first_name, body.last_name].map((s) => s?.trim()).filter(Boolean).join(' ');
   const reporter = { name: name || undefined, phone: body.phone?.trim() || undefined, email: body.email?.trim() || undefined };
+  // Checked by the web form's own schema, as the body a JSON client of /api/reports would send:
+  // the round trip through JSON leaves out the fields that are undefined.
   const fields = validateSubmission(JSON.parse(JSON.stringify({
     category: body.service_code,
     description: body.description ?? '',

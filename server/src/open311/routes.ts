@@ -7,7 +7,7 @@ import { limitPublicWrites, publicWriteWindowMs } from '../rate-limit/public-wri
 import { tooManyRequests } from '../rate-limit/refuse.ts';
 import { useApiKey } from './api-keys.ts';
 import { useOpen311Errors } from './errors.ts';
-import { sendOpen311 } from './format.ts';
+import { FormatParam, sendOpen311 } from './format.ts';
 import { postRequest, PostRequestBody, readForm } from './post-request.ts';
 import { findRequest, findToken, listRequests, RequestsQuery } from './requests.ts';
 import {
@@ -15,7 +15,6 @@ import {
   ServiceRequest, TokenAnswer,
 } from './schemas.ts';
 import { jurisdictionCities, listServices, serviceDefinition } from './services.ts';
-import { FormatParam } from './format.ts';
 
 const tags = ['open311'];
 const bodyMediaTypes = ['application/x-www-form-urlencoded', 'application/json'];
