@@ -58,6 +58,14 @@ const samples: { [C in ParameterisedCode]: ParamsOf<C>[] } = {
     { count: 1, afterRepair: true, first: { feature: 3, reason: 'Too few points' } },
   ],
   FEATURES_OUTSIDE_SERVICE_AREA: [{ count: 1, marginKm: 5 }],
+  SERVICE_NOT_FOUND: [{ serviceCode: 'gempa' }],
+  UNKNOWN_SERVICE_CODE: [{ serviceCode: 'gempa' }],
+  SERVICE_REQUEST_NOT_FOUND: [{ id: 'TGR-7K3P9Q' }],
+  TOKEN_NOT_FOUND: [{ token: 'TGR-7K3P9Q' }],
+  INVALID_ATTRIBUTE: [{ attribute: 'water_depth', problem: { id: 'wajib diisi', en: 'is required' } }],
+  UNKNOWN_JURISDICTION: [{ jurisdiction: 'jakarta', known: ['36.71', '36.74'] }],
+  DATE_RANGE_TOO_LONG: [{ maxDays: 90 }],
+  API_KEY_NOT_FOUND: [{ id: 7 }],
 };
 
 function messagesOf(code: ErrorCode) {

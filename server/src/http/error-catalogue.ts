@@ -161,6 +161,43 @@ export const catalogue = {
     en: `At most ${p.max} after photos; ${p.existing} already there.`,
   })),
 
+  // Open311 GeoReport v2 (open311/): answered there as the specification's [{code, description}].
+  API_KEY_INVALID: fixed(403,
+    'api_key tidak ada, salah, atau sudah dicabut. Mintalah kunci kepada admin PetaWarga.',
+    'The api_key is missing, wrong or revoked. Ask a PetaWarga admin for a key.'),
+  SERVICE_NOT_FOUND: withValues(404, (p: { serviceCode: string }) => ({
+    id: `service_code "${p.serviceCode}" tidak ada. Lihat GET /open311/v2/services.json.`,
+    en: `service_code "${p.serviceCode}" not found. See GET /open311/v2/services.json.`,
+  })),
+  // The specification answers any refusal of a POST but a bad key with 400, an unknown service too.
+  UNKNOWN_SERVICE_CODE: withValues(400, (p: { serviceCode: string }) => ({
+    id: `service_code "${p.serviceCode}" tidak ada. Lihat GET /open311/v2/services.json.`,
+    en: `service_code "${p.serviceCode}" not found. See GET /open311/v2/services.json.`,
+  })),
+  SERVICE_REQUEST_NOT_FOUND: withValues(404, (p: { id: string }) => ({
+    id: `service_request_id ${p.id} tidak ditemukan.`, en: `service_request_id ${p.id} not found.`,
+  })),
+  TOKEN_NOT_FOUND: withValues(404, (p: { token: string }) => ({
+    id: `Token ${p.token} tidak ditemukan.`, en: `Token ${p.token} not found.`,
+  })),
+  LOCATION_REQUIRED: fixed(400,
+    'Kirim lat dan long, atau sebut nama kelurahan di address_string (dipisah koma, mis. "Jl. Merdeka 5, Sukarasa").',
+    'Send lat and long, or name the kelurahan in address_string (between commas, e.g. "Jl. Merdeka 5, Sukarasa").'),
+  INVALID_ATTRIBUTE: withValues(400, (p: { attribute: string; problem: { id: string; en: string } }) => ({
+    id: `attribute[${p.attribute}]: ${p.problem.id}`, en: `attribute[${p.attribute}]: ${p.problem.en}`,
+  })),
+  UNKNOWN_JURISDICTION: withValues(404, (p: { jurisdiction: string; known: string[] }) => ({
+    id: `jurisdiction_id "${p.jurisdiction}" tidak dikenal; yang ada: ${listed(p.known)}.`,
+    en: `jurisdiction_id "${p.jurisdiction}" is not known; there are: ${listed(p.known)}.`,
+  })),
+  DATE_RANGE_TOO_LONG: withValues(400, (p: { maxDays: number }) => ({
+    id: `Rentang start_date sampai end_date paling lama ${p.maxDays} hari.`,
+    en: `start_date to end_date may span at most ${p.maxDays} days.`,
+  })),
+  API_KEY_NOT_FOUND: withValues(404, (p: { id: number }) => ({
+    id: `Kunci API ${p.id} tidak ditemukan.`, en: `API key ${p.id} was not found.`,
+  })),
+
   // Analytics, deadlines and tiles: query parameters.
   INVALID_DATE: withValues(400, (p: { field: string; value: string }) => ({
     id: `${p.field} bukan tanggal yang sah: ${p.value}`, en: `${p.field} is not a valid date: ${p.value}`,
@@ -280,4 +317,9 @@ export function refusedInBatch(refusal: AppError, report: string): AppError {
     id: `${refusal.messages.id} Tidak ada laporan yang diubah.`,
     en: `${refusal.messages.en} No report was changed.`,
   }, { ...details, report });
+}
+
+/** A refusal answered with another status: Fastify's own 4xx that no code of ours names. */
+export function withStatus(refusal: AppError, statusCode: number): AppError {
+  return new AppError(statusCode, refusal.code, refusal.messages, refusal.details);
 }

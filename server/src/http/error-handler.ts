@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { isConnectionLoss } from '../db/connection-loss.ts';
 import { sqlState } from '../db/database.ts';
 import { AppError, type ErrorBody } from './app-error.ts';
-import { appError, type FixedCode } from './error-catalogue.ts';
+import { appError, withStatus, type FixedCode } from './error-catalogue.ts';
 
 // Fastify's and its plugins' own refusals of malformed requests.
 const fastifyCodes: Record<string, FixedCode> = {
@@ -72,43 +72,55 @@ function bodyOf(refusal: AppError): ErrorBody {
   return { error: { code, message: messages.en, message_id: messages.id, message_en: messages.en, details } };
 }
 
-function send(reply: FastifyReply, refusal: AppError) {
+/** Retry-After for a refusal that says when to come back; the same under every error format. */
+export function setRetryAfter(reply: FastifyReply, refusal: AppError) {
   // However it was raised, an unreachable database tells the client when to try again.
   if (refusal.code === 'DATABASE_UNAVAILABLE') reply.header('retry-after', String(retryAfterSeconds));
   // A refusal that names when to come back (a limit's window, a full queue) says so in Retry-After too.
   const retryAfter = (refusal.details as { retry_after_seconds?: unknown } | undefined)?.retry_after_seconds;
   if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
+}
+
+function send(reply: FastifyReply, refusal: AppError) {
+  setRetryAfter(reply, refusal);
   return reply.status(refusal.statusCode).send(bodyOf(refusal));
 }
 
+/**
+ * The refusal any error stands for: our own, a schema's, Fastify's, the database's; a defect is
+ * logged and becomes INTERNAL_ERROR. Shared by this handler and those that answer in another
+ * format (open311/errors.ts).
+ */
+export function refusalOf(error: FastifyError | AppError, request: FastifyRequest): AppError {
+  if (error instanceof AppError) return error;
+  if (error.validation) return appError('VALIDATION_FAILED', { details: validationDetails(error) });
+  const known = fastifyCodes[error.code ?? ''];
+  if (known) return appError(known);
+  if (!error.code && malformedMultipart.test(error.message)) return appError('MALFORMED_MULTIPART');
+
+  const refusal = fromDatabase(error);
+  if (refusal?.code === 'DATABASE_UNAVAILABLE') {
+    // An operational state, not a defect: one line, without the stack.
+    request.log.warn(`database unavailable: ${error.message}`);
+    return refusal;
+  }
+  if (refusal) {
+    // Logged with the SQL error; the client sees only the code and the catalogue's messages.
+    request.log.warn({ err: error }, 'database refused the request');
+    return refusal;
+  }
+
+  const status = error.statusCode;
+  if (status && status >= 400 && status < 500) {
+    // A refusal of Fastify's that the table above does not name keeps its status.
+    return withStatus(appError('BAD_REQUEST', { problem: error.message }), status);
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return appError('INTERNAL_ERROR');
+}
+
 export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
-    if (error instanceof AppError) return send(reply, error);
-    if (error.validation) return send(reply, appError('VALIDATION_FAILED', { details: validationDetails(error) }));
-    const known = fastifyCodes[error.code ?? ''];
-    if (known) return send(reply, appError(known));
-    if (!error.code && malformedMultipart.test(error.message)) return send(reply, appError('MALFORMED_MULTIPART'));
-
-    const refusal = fromDatabase(error);
-    if (refusal?.code === 'DATABASE_UNAVAILABLE') {
-      // An operational state, not a defect: one line, without the stack.
-      request.log.warn(`database unavailable: ${error.message}`);
-      return send(reply, refusal);
-    }
-    if (refusal) {
-      // Logged with the SQL error; the client sees only the code and the catalogue's messages.
-      request.log.warn({ err: error }, 'database refused the request');
-      return send(reply, refusal);
-    }
-
-    const status = error.statusCode;
-    if (status && status >= 400 && status < 500) {
-      // A refusal of Fastify's that the table above does not name keeps its status.
-      return reply.status(status).send(bodyOf(appError('BAD_REQUEST', { problem: error.message })));
-    }
-    request.log.error({ err: error }, 'unhandled error');
-    return send(reply, appError('INTERNAL_ERROR'));
-  });
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => send(reply, refusalOf(error, request)));
 }
 
 export function notFound(request: FastifyRequest, reply: FastifyReply) {

@@ -3,10 +3,11 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '../http/error-handler.ts';
+import { open311NotFound } from '../open311/errors.ts';
 
 // Paths owned by the API or by built assets; everything else that is not a file is a page of
 // the web app.
-const apiPrefixes = ['/api/', '/tiles/', '/media/', '/docs', '/health', '/assets/'];
+const apiPrefixes = ['/api/', '/tiles/', '/media/', '/docs', '/health', '/assets/', '/open311/'];
 // The staff console and the planner view are entry pages of their own, so that the public
 // map never loads their code.
 const consolePages = /^\/console(\/|\?|$)/;
@@ -28,6 +29,7 @@ export async function registerWebApp(app: FastifyInstance, webDistDir: string): 
   app.setNotFoundHandler((request, reply) => {
     const isPage = request.method === 'GET' && !apiPrefixes.some((p) => request.url.startsWith(p));
     if (built && isPage) return reply.type('text/html').sendFile(pageFor(request.url));
+    if (request.url.startsWith('/open311/')) return open311NotFound(request, reply);
     return notFound(request, reply);
   });
 }

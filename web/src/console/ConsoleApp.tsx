@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { AppLink, usePathname } from '../navigation.tsx';
+import { ApiKeysPage } from './api-keys/ApiKeysPage.tsx';
 import { InboxPage } from './inbox/InboxPage.tsx';
 import { IntakePage } from './intake/IntakePage.tsx';
 import { ReceiptPage } from './intake/ReceiptPage.tsx';
@@ -21,6 +22,7 @@ function Page({ staff }: { staff: Staff }) {
     case 'moderation': return <ModerationPage />;
     case 'intake': return <IntakePage />;
     case 'receipt': return <ReceiptPage code={where.code} />;
+    case 'api-keys': return <ApiKeysPage />;
     default: return <p>{t('detail.notFound')}</p>;
   }
 }
@@ -45,6 +47,9 @@ export function ConsoleApp() {
               <AppLink href="/console/moderation" aria-current={current('/console/moderation')}>{t('nav.moderation')}</AppLink>
             )}
             <AppLink href="/console/intake" aria-current={current('/console/intake')}>{t('nav.intake')}</AppLink>
+            {session.staff.role === 'admin' && (
+              <AppLink href="/console/api-keys" aria-current={current('/console/api-keys')}>{t('nav.apiKeys')}</AppLink>
+            )}
           </nav>
         )}
         <div className="console-header-end">

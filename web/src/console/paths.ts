@@ -5,6 +5,7 @@ export type ConsolePage =
   | { page: 'report'; code: string }
   | { page: 'moderation' }
   | { page: 'intake' }
+  | { page: 'api-keys' }
   | { page: 'receipt'; code: string }
   | { page: 'not-found' };
 
@@ -12,6 +13,7 @@ export function pageAt(path: string): ConsolePage {
   if (path === '/console' || path === '/console/' || path === '/console.html') return { page: 'inbox' };
   if (path === '/console/moderation') return { page: 'moderation' };
   if (path === '/console/intake') return { page: 'intake' };
+  if (path === '/console/api-keys') return { page: 'api-keys' };
   const report = /^\/console\/r\/([^/]+)$/.exec(path);
   if (report) return { page: 'report', code: decodeURIComponent(report[1]) };
   const receipt = /^\/console\/receipt\/([^/]+)$/.exec(path);
