@@ -35,7 +35,8 @@ async function everything(url: string, dataDir: string) {
   try {
     const rows = async (table: string) => (await client.query(`SELECT * FROM ${table} ORDER BY 1`)).rows;
     const photosDir = path.join(dataDir, 'photos');
-    const photos = Object.fromEntries(fs.readdirSync(photosDir).sort().map((name) =>
+    // Photo files only: the sweep's .pending markers (reports/photos.ts) are not data.
+    const photos = Object.fromEntries(fs.readdirSync(photosDir).filter((name) => name.endsWith('.jpg')).sort().map((name) =>
       [name, createHash('sha256').update(fs.readFileSync(path.join(photosDir, name))).digest('hex')]));
     return {
       reports: await rows('reports'),

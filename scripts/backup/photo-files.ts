@@ -3,6 +3,9 @@ import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { photoFilePattern } from '../../server/src/reports/photos.ts';
+
+const isPhoto = (name: string) => new RegExp(photoFilePattern).test(name);
 
 /** One file of DATA_DIR/photos as the manifest records it. */
 export interface PhotoFile {
@@ -37,10 +40,14 @@ export async function describeFiles(dir: string, names: string[]): Promise<Photo
   return described;
 }
 
-/** Copies every file of `from` into `to` (created) and describes the copies. */
+/**
+ * Copies every photo of `from` into `to` (created) and describes the copies. A `.pending`
+ * marker (reports/photos.ts) is left behind: it only says which transaction wrote a file, and
+ * the restored database answers that question anew.
+ */
 export async function copyPhotos(from: string, to: string): Promise<PhotoFile[]> {
   await fs.mkdir(to, { recursive: true });
-  const names = await listFiles(from);
+  const names = (await listFiles(from)).filter(isPhoto);
   for (const name of names) await fs.copyFile(path.join(from, name), path.join(to, name));
   return describeFiles(to, names);
 }
