@@ -1,6 +1,7 @@
+import fs from 'node:fs/promises';
 import sharp from 'sharp';
 import { sql, type Sql, type Transaction } from '../db/database.ts';
-import { storePhotos, type ProcessedPhoto } from '../reports/photos.ts';
+import { pendingMarkerPath, storePhotos, type ProcessedPhoto } from '../reports/photos.ts';
 
 // Every resolution of a demo report comes with an 'after' photo, as the desk uploads one
 // (console/after-photos.ts). They all show the same small generated picture: a repaired road
@@ -35,7 +36,7 @@ function demoJpeg(): Promise<Buffer> {
  * resolved again after reopening has two), with their files in `photosDir`, written like an
  * upload's so that a rolled-back seed leaves none behind.
  */
-export async function addDemoAfterPhotos(tx: Transaction, seed: number, afterId: number, photosDir: string): Promise<number> {
+export async function addDemoAfterPhotos(tx: Transaction, seed: number, afterId: number, photosDir: string): Promise<string[]> {
   const jpeg = await demoJpeg();
   const rows = await tx.query<{ id: string }>(sql`
     INSERT INTO report_photos (id, report_id, kind, position, width, height, bytes, created_at)
@@ -51,5 +52,16 @@ export async function addDemoAfterPhotos(tx: Transaction, seed: number, afterId:
     const photos: ProcessedPhoto[] = rows.slice(i, i + 500).map(({ id }) => ({ id, full: jpeg, thumbnail: jpeg, width, height }));
     await storePhotos(tx, photosDir, photos);
   }
-  return rows.length;
+  return rows.map(({ id }) => id);
+}
+
+/**
+ * Once the seed has committed, its photos' upload markers have nothing left to settle; removed
+ * here rather than one database question each by the photo sweep (reports/photo-sweep.ts),
+ * which still settles them if the process stops first.
+ */
+export async function settleDemoAfterPhotos(photosDir: string, ids: string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) {
+    await Promise.all(ids.slice(i, i + 500).map((id) => fs.rm(pendingMarkerPath(photosDir, id), { force: true })));
+  }
 }

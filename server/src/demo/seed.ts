@@ -2,7 +2,7 @@ import { sql, type Database } from '../db/database.ts';
 import { addClusterCells } from './cells.ts';
 import { assignTrackingCodes } from './codes.ts';
 import { runInTransaction } from '../db/open-transaction.ts';
-import { addDemoAfterPhotos } from './after-photos.ts';
+import { addDemoAfterPhotos, settleDemoAfterPhotos } from './after-photos.ts';
 import { addEvents } from './events.ts';
 import { createLifecycle } from './lifecycle.ts';
 import { insertReports, lockReports, notifyTiles } from './load.ts';
@@ -47,6 +47,7 @@ export async function seedDemoReports(
     onPhase(phase, Math.round(performance.now() - phaseStarted));
     return result;
   };
+  let photoIds: string[] = [];
   const inserted = await runInTransaction(db, async (tx) => {
     // route_kelurahan makes every statement look expensive to the planner, and JIT compiling
     // each one costs seconds that these single-pass statements never earn back. The sorts and
@@ -68,10 +69,11 @@ export async function seedDemoReports(
     await tx.query(sql`ALTER TABLE report_events DISABLE TRIGGER report_events_reporter_notice`);
     await timed('events', () => addEvents(tx, seed, lastId, photosDir !== undefined));
     await tx.query(sql`ALTER TABLE report_events ENABLE TRIGGER report_events_reporter_notice`);
-    if (photosDir !== undefined) await timed('after photos', () => addDemoAfterPhotos(tx, seed, lastId, photosDir));
+    if (photosDir !== undefined) photoIds = await timed('after photos', () => addDemoAfterPhotos(tx, seed, lastId, photosDir));
     await notifyTiles(tx);
     const [{ n }] = await tx.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM reports WHERE id > ${lastId}`);
     return n;
   });
+  if (photosDir !== undefined) await settleDemoAfterPhotos(photosDir, photoIds);
   return { inserted, milliseconds: Math.round(performance.now() - started) };
 }
