@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import sharp from 'sharp';
 import { sql, type Sql, type Transaction } from '../db/database.ts';
-import { pendingMarkerPath, storePhotos, type ProcessedPhoto } from '../reports/photos.ts';
+import { pendingMarkerPath, photoPaths } from '../reports/photos.ts';
 
 // Every resolution of a demo report comes with an 'after' photo, as the desk uploads one
 // (console/after-photos.ts). They all show the same small generated picture: a repaired road
@@ -34,7 +34,7 @@ function demoJpeg(): Promise<Buffer> {
 /**
  * Adds the after photos of the demo reports above `afterId`: one per resolution (a report
  * resolved again after reopening has two), with their files in `photosDir`, written like an
- * upload's so that a rolled-back seed leaves none behind.
+ * upload's so that a rolled-back seed leaves none behind. Returns the photos' ids.
  */
 export async function addDemoAfterPhotos(tx: Transaction, seed: number, afterId: number, photosDir: string): Promise<string[]> {
   const jpeg = await demoJpeg();
@@ -47,12 +47,35 @@ export async function addDemoAfterPhotos(tx: Transaction, seed: number, afterId:
     WHERE r.id > ${afterId} AND p.at IS NOT NULL
     ORDER BY r.id, p.position
     RETURNING id`);
-  // In batches, so that a large seed does not open every file at once.
-  for (let i = 0; i < rows.length; i += 500) {
-    const photos: ProcessedPhoto[] = rows.slice(i, i + 500).map(({ id }) => ({ id, full: jpeg, thumbnail: jpeg, width, height }));
-    await storePhotos(tx, photosDir, photos);
-  }
+  await storeLinkedPhotos(tx, photosDir, rows.map(({ id }) => id), jpeg);
   return rows.map(({ id }) => id);
+}
+
+/**
+ * Writes the files as storePhotos (reports/photos.ts) does, upload marker first and removed
+ * again on rollback, but the bytes once: every other file is a hard link to the first photo's
+ * (a marker to its marker: they hold the same transaction id). Writing thousands of small
+ * files took seconds of a first start; linking them takes milliseconds.
+ */
+async function storeLinkedPhotos(tx: Transaction, photosDir: string, ids: string[], jpeg: Buffer): Promise<void> {
+  if (ids.length === 0) return;
+  await fs.mkdir(photosDir, { recursive: true });
+  const [{ xid }] = await tx.query<{ xid: string }>(sql`SELECT pg_current_xact_id()::text AS xid`);
+  const filesOf = (id: string) => [pendingMarkerPath(photosDir, id), ...Object.values(photoPaths(photosDir, id))];
+  tx.onRollback(() => inBatches(ids, (id) => Promise.all(filesOf(id).map((f) => fs.rm(f, { force: true })))));
+  const [firstMarker, firstFull] = filesOf(ids[0]);
+  await fs.writeFile(firstMarker, xid);
+  await fs.writeFile(firstFull, jpeg);
+  await inBatches(ids, async (id) => {
+    const [marker, full, thumbnail] = filesOf(id);
+    if (id !== ids[0]) await fs.link(firstMarker, marker);
+    await Promise.all([id !== ids[0] && fs.link(firstFull, full), fs.link(firstFull, thumbnail)]);
+  });
+}
+
+/** Runs `step` for every id, 500 at a time, so that a large seed does not open every file at once. */
+async function inBatches(ids: string[], step: (id: string) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) await Promise.all(ids.slice(i, i + 500).map(step));
 }
 
 /**
@@ -61,7 +84,5 @@ export async function addDemoAfterPhotos(tx: Transaction, seed: number, afterId:
  * which still settles them if the process stops first.
  */
 export async function settleDemoAfterPhotos(photosDir: string, ids: string[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += 500) {
-    await Promise.all(ids.slice(i, i + 500).map((id) => fs.rm(pendingMarkerPath(photosDir, id), { force: true })));
-  }
+  await inBatches(ids, (id) => fs.rm(pendingMarkerPath(photosDir, id), { force: true }));
 }
