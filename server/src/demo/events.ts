@@ -31,14 +31,14 @@ export async function addEvents(tx: Queryable, seed: number, afterId: number, wi
       SELECT * FROM unnest(${Object.keys(publicResponses)}::text[], ${Object.values(publicResponses)}::text[]) AS t (category_code, response)
     ),
     lives AS (
-      SELECT r.id, x.*, resp.response,
+      SELECT r.id, r.routing_explanation, x.*, resp.response,
              COALESCE('staff:' || COALESCE(d.id, k.id, o.admin), 'system') AS officer,
              COALESCE('staff:' || COALESCE(o.moderator, o.admin), 'system') AS moderator
       FROM demo_life x
       JOIN reports r ON r.code = x.code
       CROSS JOIN officers o
-      LEFT JOIN department_officers d ON d.department_code = x.department_code
-      LEFT JOIN kelurahan_officers k ON k.kelurahan_code = x.kelurahan_code
+      LEFT JOIN department_officers d ON d.department_code = r.department_code
+      LEFT JOIN kelurahan_officers k ON k.kelurahan_code = r.kelurahan_code
       LEFT JOIN responses resp ON resp.category_code = x.category_code
       WHERE r.id > ${afterId}
     )

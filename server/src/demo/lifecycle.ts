@@ -28,14 +28,18 @@ export async function createLifecycle(tx: Queryable, seed: number, now: Date, pl
   const until = (at: ReturnType<typeof sql>) => sql`CASE WHEN ${at} <= ${now}::timestamptz THEN ${at} END`;
   await tx.query(sql`
     CREATE TEMP TABLE demo_life ON COMMIT DROP AS
-    WITH drawn AS (
-      SELECT r.slot, d.code, ds.category_code, r.location, r.city_code, r.kecamatan_code, r.kelurahan_code,
-             r.rule, r.distance_m, r.candidates, c.response_working_days AS working_days,
+    -- MATERIALIZED where a step's times feed several later ones: inlined, each reference would
+    -- repeat the whole expression (the seasonal day is a search of a 730-element array, the
+    -- deadline two calendar lookups) and the statement took several times as long.
+    WITH drawn AS MATERIALIZED (
+      SELECT r.slot, d.code, ds.category_code, c.response_working_days AS working_days,
              -- A day of the window, then a time between 06:00 and 22:00 WIB (the window starts
              -- at midnight WIB).
              ${plan.windowStart}::timestamptz
                + ${day} * (${dayOfWindow} + 0.25 + ${u(11)} * 16 / 24.0) AS created_at,
-             ${u(14)} AS u_channel, ${u(15)} AS u_accuracy,
+             CASE WHEN ${u(14)} < 0.82 THEN 'web' WHEN ${u(14)} < 0.89 THEN 'sms'
+                  WHEN ${u(14)} < 0.95 THEN 'phone' ELSE 'walk_in' END AS channel,
+             ${u(15)} AS u_accuracy,
              ${u(20)} AS u_held, ${u(21)} AS u_decide, ${u(22)} AS u_stall, ${u(23)} AS u_speed,
              ${u(24)} AS u_late, ${u(25)} AS u_assign, ${u(26)} AS u_progress, ${u(27)} AS u_close,
              ${u(28)} AS u_reopen, ${u(29)} AS u_again, ${u(30)} AS u_stage
@@ -43,19 +47,6 @@ export async function createLifecycle(tx: Queryable, seed: number, now: Date, pl
       JOIN demo_code d USING (slot)
       JOIN demo_slot ds USING (slot)
       JOIN categories c ON c.code = ds.category_code
-    ),
-    routed AS (
-      SELECT x.*, dep.department_code,
-             CASE WHEN x.u_channel < 0.82 THEN 'web' WHEN x.u_channel < 0.89 THEN 'sms'
-                  WHEN x.u_channel < 0.95 THEN 'phone' ELSE 'walk_in' END AS channel,
-             -- The shape the API stores (routing-rules/route-report.ts).
-             jsonb_build_object(
-               'kelurahan', jsonb_build_object('code', x.kelurahan_code, 'rule', x.rule,
-                                               'distance_m', x.distance_m, 'candidates', to_jsonb(x.candidates)),
-               'department', dep.explanation) AS routing_explanation
-      FROM drawn x
-      -- The same department rules as a submission (db/functions/route_department.sql).
-      CROSS JOIN LATERAL route_department(x.location, x.category_code, x.city_code, x.kecamatan_code, x.kelurahan_code) AS dep
     ),
     screened AS (
       SELECT x.*,
@@ -65,7 +56,7 @@ export async function createLifecycle(tx: Queryable, seed: number, now: Date, pl
                              THEN ${s.heldRecent}::float8 ELSE ${s.held}::float8 END AS held,
              x.created_at + ${day} * (0.1 + 6 * x.u_decide) AS decided_at,
              x.u_decide < ${s.rejectedOfHeld}::float8 AS rejected
-      FROM routed x
+      FROM drawn x
     ),
     published AS (
       SELECT x.*,
@@ -75,7 +66,7 @@ export async function createLifecycle(tx: Queryable, seed: number, now: Date, pl
              ${sql`(SELECT w.due_at FROM working_day_deadline(x.created_at, x.working_days) w)`} AS first_due_at
       FROM screened x
     ),
-    paced AS (
+    paced AS MATERIALIZED (
       -- The time to resolve, as a share of the time the deadline allows: most on time, a tail late.
       SELECT x.*,
              greatest(interval '2 hours', (x.first_due_at - x.created_at)
@@ -91,7 +82,7 @@ export async function createLifecycle(tx: Queryable, seed: number, now: Date, pl
              x.published_at + x.to_resolve AS resolve_at
       FROM paced x
     ),
-    timed AS (
+    timed AS MATERIALIZED (
       SELECT x.*,
              ${until(sql`CASE WHEN NOT x.stalled OR x.u_stage >= 0.15 THEN x.assign_at END`)} AS assigned_at,
              -- A quarter are resolved straight from 'assigned' (lifecycle/transitions.ts allows it).

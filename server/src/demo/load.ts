@@ -30,10 +30,15 @@ export async function insertReports(tx: Queryable): Promise<void> {
     SELECT x.code, x.category_code,
            '[data contoh] ' || cat.name_id || ' di Kelurahan ' || kel.name || ', Kecamatan ' || kec.name
              || '. Laporan contoh yang dibuat otomatis untuk memperagakan aplikasi, bukan laporan warga.',
-           x.status, x.location,
+           x.status, p.location,
            CASE WHEN x.channel = 'web' THEN round(5 + 45 * x.u_accuracy ^ 2) END,
-           x.channel, x.city_code, x.kecamatan_code, x.kelurahan_code, x.department_code,
-           x.routing_explanation, x.moderation_flags,
+           x.channel, p.city_code, p.kecamatan_code, p.kelurahan_code, dep.department_code,
+           -- The shape the API stores (routing-rules/route-report.ts).
+           jsonb_build_object(
+             'kelurahan', jsonb_build_object('code', p.kelurahan_code, 'rule', p.rule,
+                                             'distance_m', p.distance_m, 'candidates', to_jsonb(p.candidates)),
+             'department', dep.explanation),
+           x.moderation_flags,
            due.due_at, CASE WHEN due.due_at IS NOT NULL THEN x.due_counted_from END,
            CASE WHEN due.due_at IS NOT NULL THEN x.working_days END,
            CASE WHEN x.status IN ('resolved', 'closed') THEN COALESCE(x.again_resolved_at, x.resolved_at) END,
@@ -42,9 +47,12 @@ export async function insertReports(tx: Queryable): Promise<void> {
                     x.reopened_at, x.again_in_progress_at, x.again_resolved_at,
                     CASE WHEN x.status = 'rejected' THEN x.decided_at END)
     FROM demo_life x
+    JOIN demo_routed p USING (slot)
     JOIN categories cat ON cat.code = x.category_code
-    JOIN kelurahan kel ON kel.code = x.kelurahan_code
-    JOIN kecamatan kec ON kec.code = x.kecamatan_code
+    JOIN kelurahan kel ON kel.code = p.kelurahan_code
+    JOIN kecamatan kec ON kec.code = p.kecamatan_code
+    -- The same department rules as a submission (db/functions/route_department.sql).
+    CROSS JOIN LATERAL route_department(p.location, x.category_code, p.city_code, p.kecamatan_code, p.kelurahan_code) AS dep
     LEFT JOIN LATERAL working_day_deadline(x.due_counted_from, x.working_days) AS due ON true
     ORDER BY x.slot`);
 }
