@@ -54,7 +54,9 @@ export async function createLifecycle(tx: Queryable, seed: number, now: Date, pl
              -- week's held reports are still in the moderation queue unless already decided.
              x.u_held < CASE WHEN x.created_at > ${now}::timestamptz - interval '7 days'
                              THEN ${s.heldRecent}::float8 ELSE ${s.held}::float8 END AS held,
-             x.created_at + ${day} * (0.1 + 6 * x.u_decide) AS decided_at,
+             -- Moderators are three days behind: nothing newer has been decided yet.
+             CASE WHEN x.created_at <= ${now}::timestamptz - interval '3 days'
+                  THEN x.created_at + ${day} * (0.1 + 6 * x.u_decide) END AS decided_at,
              x.u_decide < ${s.rejectedOfHeld}::float8 AS rejected
       FROM drawn x
     ),

@@ -88,7 +88,7 @@ export const wibOffsetHours = 7;
 export const lifecycleShares = {
   /** Held by the screen for a moderator: of all reports, and of the last week's. */
   held: 0.02,
-  heldRecent: 0.3,
+  heldRecent: 0.4,
   /** Of the held reports, those the moderator rejects. */
   rejectedOfHeld: 0.25,
   /** Published reports never resolved: they stop at published, assigned or in progress. */
