@@ -42,7 +42,7 @@ export async function createLifecycle(tx: Queryable, seed: number, now: Date, pl
              ${u(15)} AS u_accuracy,
              ${u(20)} AS u_held, ${u(21)} AS u_decide, ${u(22)} AS u_stall, ${u(23)} AS u_speed,
              ${u(24)} AS u_late, ${u(25)} AS u_assign, ${u(26)} AS u_progress, ${u(27)} AS u_close,
-             ${u(28)} AS u_reopen, ${u(29)} AS u_again, ${u(30)} AS u_stage
+             ${u(28)} AS u_reopen, ${u(29)} AS u_again, ${u(30)} AS u_stage, ${u(31)} AS u_reject
       FROM demo_routed r
       JOIN demo_code d USING (slot)
       JOIN demo_slot ds USING (slot)
@@ -57,7 +57,7 @@ export async function createLifecycle(tx: Queryable, seed: number, now: Date, pl
              -- Moderators are three days behind: nothing newer has been decided yet.
              CASE WHEN x.created_at <= ${now}::timestamptz - interval '3 days'
                   THEN x.created_at + ${day} * (0.1 + 6 * x.u_decide) END AS decided_at,
-             x.u_decide < ${s.rejectedOfHeld}::float8 AS rejected
+             x.u_reject < ${s.rejectedOfHeld}::float8 AS rejected
       FROM drawn x
     ),
     published AS (
@@ -65,7 +65,7 @@ export async function createLifecycle(tx: Queryable, seed: number, now: Date, pl
              CASE WHEN NOT x.held THEN x.created_at
                   WHEN NOT x.rejected THEN ${until(sql`x.decided_at`)} END AS published_at,
              -- The deadline counts from the submission, also after moderation (deadlines/due-at.ts).
-             ${sql`(SELECT w.due_at FROM working_day_deadline(x.created_at, x.working_days) w)`} AS first_due_at
+             (SELECT w.due_at FROM working_day_deadline(x.created_at, x.working_days) w) AS first_due_at
       FROM screened x
     ),
     paced AS MATERIALIZED (
