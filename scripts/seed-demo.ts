@@ -1,5 +1,6 @@
 // npm run seed:demo -- --count N [--seed S]: adds N synthetic, clearly marked reports to the
 // database the configuration names (DATABASE_URL, else the embedded one in DATA_DIR).
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, readConfig } from '../server/src/config.ts';
 import { openDatabase } from '../server/src/db/connect.ts';
@@ -50,6 +51,7 @@ try {
   const { inserted, milliseconds } = await seedDemoReports(db, {
     count,
     seed,
+    photosDir: path.join(config.dataDir, 'photos'),
     onPhase: (phase, ms) => log(`  ${phase}: ${(ms / 1000).toFixed(1)} s`),
   });
   const seconds = milliseconds / 1000;

@@ -21,16 +21,17 @@ import { createDemoAccounts } from './staff/demo-accounts.ts';
 const log = (message: string) => console.log(`[petawarga] ${message}`);
 
 /** A fresh install shows a living map: synthetic reports, marked as such, when there are none. */
-async function seedDemoIfEmpty(db: Database, count: number) {
+async function seedDemoIfEmpty(db: Database, count: number, photosDir: string) {
   if (count === 0) return;
   const [{ reports }] = await db.query<{ reports: number }>(sql`SELECT count(*)::int AS reports FROM reports`);
   if (reports > 0) return;
-  log(`Empty database: seeding ${count} synthetic demo reports (DEMO_REPORTS=0 turns this off)…`);
-  const { seedDemoReports } = await import('./demo/seed.ts');
-  const { inserted, milliseconds } = await seedDemoReports(db, { count });
-  log(`Seeded ${inserted} demo reports in ${(milliseconds / 1000).toFixed(1)} s.`);
+  // First, so that the demo timelines name the officers who handled each report.
   const accounts = await createDemoAccounts(db);
   if (accounts) log(`Created ${accounts} demo staff accounts (see README: demo only).`);
+  log(`Empty database: seeding ${count} synthetic demo reports (DEMO_REPORTS=0 turns this off)…`);
+  const { seedDemoReports } = await import('./demo/seed.ts');
+  const { inserted, milliseconds } = await seedDemoReports(db, { count, photosDir });
+  log(`Seeded ${inserted} demo reports in ${(milliseconds / 1000).toFixed(1)} s.`);
 }
 
 async function main() {
@@ -42,7 +43,8 @@ async function main() {
   await prepareDatabase(db, log);
   const { samplesAdded } = await seedRoutingSamples(db);
   if (samplesAdded) log('Added sample routing layers and rules (data/layers/SOURCE.md: approximations, not official data).');
-  await seedDemoIfEmpty(db, config.demoReports);
+  const photosDir = path.join(config.dataDir, 'photos');
+  await seedDemoIfEmpty(db, config.demoReports, photosDir);
   if (config.databaseReadUrl) log('Public reads go to the replica at DATABASE_READ_URL when it has caught up.');
   const readDb = config.databaseReadUrl ? await connectPostgres(config.databaseReadUrl) : undefined;
 
@@ -56,7 +58,7 @@ async function main() {
   const outbox = await startOutbox(db, notificationTopics(db), { log });
   // Photo files of requests that never finished (a killed process, a COMMIT lost with the
   // connection) are settled now and then.
-  const photoSweep = sweepPhotosRegularly(db, path.join(config.dataDir, 'photos'), log);
+  const photoSweep = sweepPhotosRegularly(db, photosDir, log);
   const app = await buildApp({ config, db, readDb, logger: { level: config.logLevel } });
   stopOnSignals([
     // No new connections; requests in hand finish and are answered; idle keep-alive

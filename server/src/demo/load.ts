@@ -1,7 +1,4 @@
-import { join, sql, type Queryable } from '../db/database.ts';
-import type { DemoPlan } from './plan.ts';
-import { windowDays } from './profile.ts';
-import { uniform } from './random.ts';
+import { sql, type Queryable } from '../db/database.ts';
 
 // Moves the routed, coded slots into reports in one INSERT … SELECT, with the row-by-row
 // cluster-cell trigger switched off; the cells are then added in one grouped statement.
@@ -20,86 +17,47 @@ export async function lockReports(tx: Queryable): Promise<number> {
   return last;
 }
 
-export async function insertReports(tx: Queryable, seed: number, now: Date, plan: DemoPlan): Promise<void> {
-  const key = sql`r.slot`;
-  const u = uniform(seed, key, 10);
-  // The day: inverse of the category's seasonal distribution over the window's days
-  // (width_bucket over its cumulative day weights, a constant array per season), else even.
-  const day = sql`CASE ${join(
-    plan.seasons.map((s) => sql`WHEN ds.category_code = ANY(${s.categories}::text[]) THEN width_bucket(${u}, ${s.dayThresholds}::float8[])`),
-    ' ',
-  )} ELSE floor(${u} * ${windowDays}) END`;
+/**
+ * The reports of demo_life (lifecycle.ts) as a resident's submission and the desk's work would
+ * have left them: routed, screened, with the deadline of deadlines/due-at.ts.
+ */
+export async function insertReports(tx: Queryable): Promise<void> {
   await tx.query(sql`
-    WITH drawn AS (
-      SELECT r.*, d.code, ds.category_code,
-             -- A day of the window, then a time between 06:00 and 22:00 WIB (the window starts
-             -- at midnight WIB).
-             ${plan.windowStart}::timestamptz
-               + interval '1 day' * (${day} + 0.25 + ${uniform(seed, key, 11)} * 16 / 24.0) AS created_at,
-             ${uniform(seed, key, 12)} AS u_status,
-             ${uniform(seed, key, 13)} AS u_progress,
-             ${uniform(seed, key, 14)} AS u_channel,
-             ${uniform(seed, key, 15)} AS u_accuracy
-      FROM demo_routed r
-      JOIN demo_code d USING (slot)
-      JOIN demo_slot ds USING (slot)
-    ),
-    aged AS (
-      SELECT *,
-             -- The older a report, the likelier it has been dealt with: 10% of this week's,
-             -- 90% of those a year old or more.
-             0.1 + 0.8 * least(1, extract(epoch FROM ${now}::timestamptz - created_at) / (365 * 86400)) AS done_share
-      FROM drawn
-    ),
-    statused AS (
-      SELECT *,
-             CASE WHEN u_status < done_share * 0.45 THEN 'closed'
-                  WHEN u_status < done_share THEN 'resolved'
-                  WHEN u_status < done_share + (1 - done_share) * 0.4 THEN 'published'
-                  WHEN u_status < done_share + (1 - done_share) * 0.7 THEN 'assigned'
-                  ELSE 'in_progress' END AS status
-      FROM aged
-    )
     INSERT INTO reports (code, category_code, description, status, location, accuracy_m, channel,
                          city_code, kecamatan_code, kelurahan_code, department_code, routing_explanation,
+                         moderation_flags, due_at, due_counted_from, due_working_days, resolved_at,
                          is_synthetic, created_at, updated_at)
     SELECT x.code, x.category_code,
            '[data contoh] ' || cat.name_id || ' di Kelurahan ' || kel.name || ', Kecamatan ' || kec.name
              || '. Laporan contoh yang dibuat otomatis untuk memperagakan aplikasi, bukan laporan warga.',
-           x.status, x.location,
-           CASE WHEN x.u_channel < 0.82 THEN round(5 + 45 * x.u_accuracy ^ 2) END,
-           CASE WHEN x.u_channel < 0.82 THEN 'web' WHEN x.u_channel < 0.89 THEN 'sms'
-                WHEN x.u_channel < 0.95 THEN 'phone' ELSE 'walk_in' END,
-           x.city_code, x.kecamatan_code, x.kelurahan_code, dep.department_code,
+           x.status, p.location,
+           CASE WHEN x.channel = 'web' THEN round(5 + 45 * x.u_accuracy ^ 2) END,
+           x.channel, p.city_code, p.kecamatan_code, p.kelurahan_code, dep.department_code,
            -- The shape the API stores (routing-rules/route-report.ts).
            jsonb_build_object(
-             'kelurahan', jsonb_build_object('code', x.kelurahan_code, 'rule', x.rule,
-                                             'distance_m', x.distance_m, 'candidates', to_jsonb(x.candidates)),
+             'kelurahan', jsonb_build_object('code', p.kelurahan_code, 'rule', p.rule,
+                                             'distance_m', p.distance_m, 'candidates', to_jsonb(p.candidates)),
              'department', dep.explanation),
+           x.moderation_flags,
+           due.due_at, CASE WHEN due.due_at IS NOT NULL THEN x.due_counted_from END,
+           CASE WHEN due.due_at IS NOT NULL THEN x.working_days END,
+           CASE WHEN x.status IN ('resolved', 'closed') THEN COALESCE(x.again_resolved_at, x.resolved_at) END,
            true, x.created_at,
-           -- Last touched some days after submission; a report never touched is still 'published'.
-           CASE WHEN x.status = 'published' THEN x.created_at
-                ELSE least(${now}::timestamptz, x.created_at + interval '1 day' * (0.5 + 40 * x.u_progress)) END
-    FROM statused x
+           greatest(x.created_at, x.published_at, x.assigned_at, x.in_progress_at, x.resolved_at, x.closed_at,
+                    x.reopened_at, x.again_in_progress_at, x.again_resolved_at,
+                    CASE WHEN x.status = 'rejected' THEN x.decided_at END)
+    FROM demo_life x
+    JOIN demo_routed p USING (slot)
     JOIN categories cat ON cat.code = x.category_code
+    JOIN kelurahan kel ON kel.code = p.kelurahan_code
+    JOIN kecamatan kec ON kec.code = p.kecamatan_code
     -- The same department rules as a submission (db/functions/route_department.sql).
-    CROSS JOIN LATERAL route_department(x.location, x.category_code, x.city_code, x.kecamatan_code, x.kelurahan_code) AS dep
-    JOIN kelurahan kel ON kel.code = x.kelurahan_code
-    JOIN kecamatan kec ON kec.code = x.kecamatan_code
+    CROSS JOIN LATERAL route_department(p.location, x.category_code, p.city_code, p.kecamatan_code, p.kelurahan_code) AS dep
+    LEFT JOIN LATERAL working_day_deadline(x.due_counted_from, x.working_days) AS due ON true
     ORDER BY x.slot`);
 }
 
 /** Tells every server instance to drop its cached report tiles (delivered at commit). */
 export async function notifyTiles(tx: Queryable): Promise<void> {
   await tx.query(sql`SELECT pg_notify('report_tiles', '{"all":true}')`);
-}
-
-/** Each report's first public event, as a resident's submission, at the report's own time. */
-export async function addSubmittedEvents(tx: Queryable, afterId: number): Promise<void> {
-  await tx.query(sql`
-    INSERT INTO report_events (report_id, kind, actor, new_value, is_public, created_at)
-    SELECT id, 'submitted', 'resident', '{"status": "submitted"}'::jsonb, true, created_at
-    FROM reports
-    WHERE id > ${afterId}
-    ORDER BY id`);
 }

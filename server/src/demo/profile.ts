@@ -80,3 +80,22 @@ export const seasons: { name: string; monthlyWeights: number[]; categories: stri
 /** Reports span the 730 whole days before today (WIB, UTC+7, no daylight saving). */
 export const windowDays = 730;
 export const wibOffsetHours = 7;
+
+/**
+ * How demo reports fare (lifecycle.ts). Assumed, like the rest: enough of each outcome that
+ * every view of the console and the planner has something to show.
+ */
+export const lifecycleShares = {
+  /** Held by the screen for a moderator: of all reports, and of the last week's. */
+  held: 0.02,
+  heldRecent: 0.4,
+  /** Of the held reports, those the moderator rejects. */
+  rejectedOfHeld: 0.25,
+  /** Published reports never resolved: they stop at published, assigned or in progress. */
+  stalled: 0.07,
+  /** Of the others, resolved within the deadline; the rest take 1 to 5 times as long. */
+  onTime: 0.72,
+  /** Of the resolved, reopened by their reporter; of the rest, closed by the desk. */
+  reopened: 0.04,
+  closedOfResolved: 0.5,
+};

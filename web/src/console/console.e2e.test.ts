@@ -104,6 +104,11 @@ describe('the operator console in Chromium', () => {
 
     await row.getByRole('link', { name: code }).click();
     await page.getByRole('heading', { name: 'Ubah status' }).waitFor();
+    // The routing explanation stores codes; the desk reads names.
+    const routing = page.locator('section[aria-labelledby="routing-title"]');
+    await routing.getByText('Titik laporan berada di dalam Kelurahan Sukarasa.').waitFor();
+    await routing.getByText('Jalan Rusak', { exact: false }).waitFor();
+    expect(await routing.textContent()).not.toMatch(/36\.71\.|tgr-/);
     await page.getByLabel('Catatan baru').fill('Tim B cek lokasi besok pagi');
     await page.getByRole('button', { name: 'Tambah catatan' }).click();
     await page.locator('.notes').getByText('Tim B cek lokasi besok pagi').waitFor();

@@ -97,7 +97,7 @@ export function ReportDeskPage({ code, staff }: { code: string; staff: Staff }) 
           <StatusChange key={report.status} report={report} onChanged={setChangedTo} />
           {fixers.includes(staff.role) && <AfterPhotoUpload code={report.code} />}
           <Notes code={report.code} notes={report.notes} />
-          <DeskRouting explanation={report.routing_explanation} />
+          <DeskRouting report={report} />
           <DeskTimeline events={report.events} />
         </div>
       </div>
