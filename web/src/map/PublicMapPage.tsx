@@ -6,6 +6,7 @@ import { categoriesQuery, useCategories } from '../categories.ts';
 import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import { LoadProblem } from '../LoadProblem.tsx';
 import type { PublicReport } from '../report/public-report.ts';
+import { OutboxNotice } from '../report/OutboxNotice.tsx';
 import { ReportPanel } from '../report/ReportPanel.tsx';
 import { MapCanvas } from './MapCanvas.tsx';
 import { MapOptionsPanel } from './MapOptionsPanel.tsx';
@@ -78,6 +79,7 @@ function ReportsOnMap({ map }: { map: MapLibreMap }) {
         osmBaseMap={osmBaseMap}
         onOsmBaseMapChange={setOsmBaseMapShown}
       />
+      <OutboxNotice onOpenForm={() => setPanel({ open: true, submitted: null })} />
       {panel.open ? (
         <ReportPanel
           map={map}
