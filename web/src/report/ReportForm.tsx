@@ -37,8 +37,7 @@ const emptyDraft: ReportDraft = {
 export function ReportForm({ map, categories, onSubmitted, onCancel }: Props) {
   const { t } = useTranslation('public');
   const language = useLanguage();
-  const [editing, setEditing] = useState(true);
-  const { draft, update, idempotencyKey, restored } = useSavedDraft(emptyDraft, editing);
+  const { draft, update, idempotencyKey, restored, stopPendingSave } = useSavedDraft(emptyDraft);
   const client = useQueryClient();
   const submitted = useCallback((report: PublicReport) => {
     // Its page then opens without asking the server again.
@@ -52,8 +51,9 @@ export function ReportForm({ map, categories, onSubmitted, onCancel }: Props) {
   const pinInside = usePinInServiceArea(draft.pin);
   const alert = useRef<HTMLDivElement>(null);
   const chosenCategory = categories.find((c) => c.code === draft.category);
-  if (editing !== (sending.phase === 'editing')) setEditing(sending.phase === 'editing');
-  const failure = sending.phase === 'editing' && sending.outcome instanceof ApiError ? sending.outcome : restored?.rejection;
+  // The latest refusal: of this form's last attempt, else the one the draft was restored with.
+  const outcome = sending.phase === 'editing' ? sending.outcome : undefined;
+  const failure = outcome instanceof ApiError ? outcome : outcome ? undefined : restored?.rejection;
   const busy = sending.phase !== 'editing' || shrinking;
   const focusAlert = () => requestAnimationFrame(() => alert.current?.focus());
 
@@ -65,6 +65,7 @@ export function ReportForm({ map, categories, onSubmitted, onCancel }: Props) {
     setFieldErrors(problems);
     setCheckFields(Object.keys(problems).length > 0);
     if (Object.keys(problems).length > 0) return focusAlert();
+    stopPendingSave();
     await send(draft);
   };
   useEffect(() => {
@@ -98,7 +99,7 @@ export function ReportForm({ map, categories, onSubmitted, onCancel }: Props) {
       <div ref={alert} tabIndex={-1} role="alert" className={checkFields || failure ? 'form-alert' : undefined}>
         {checkFields ? t('errors.checkFields') : failure?.messageIn(language)}
       </div>
-      {sending.outcome === 'cancelled' && <p className="hint" role="status">{t('report.upload.cancelled')}</p>}
+      {outcome === 'cancelled' && <p className="hint" role="status">{t('report.upload.cancelled')}</p>}
 
       <LocationPicker
         map={map} pin={draft.pin} onPinChange={(pin) => update({ pin })}

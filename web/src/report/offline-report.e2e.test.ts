@@ -149,6 +149,36 @@ describe('the resident app on a phone', () => {
     await context.close();
   });
 
+  it('shows the upload progress on a slow connection, cancels it, and sends once on retry', async () => {
+    const context = await phone(sukarasa);
+    const page = await context.newPage();
+    await openForm(page);
+    await page.getByRole('button', { name: 'Gunakan lokasi saya' }).click();
+    await page.getByText('akurasi ±12 m').waitFor();
+    await page.locator('#report-photos').setInputFiles({ name: 'IMG_0002.jpg', mimeType: 'image/jpeg', buffer: await cameraPhoto() });
+    await page.locator('.photo-list li').waitFor();
+    const description = `Trotoar ambles, dikirim lewat sambungan lambat ${Date.now()}`;
+    await fillForm(page, description);
+
+    // 8 kB/s up: the shrunk photo takes half a minute, long enough to watch and to cancel.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 8_000 });
+    await page.getByRole('button', { name: 'Kirim laporan' }).click();
+    const progress = page.locator('#report-upload-progress');
+    await expect.poll(async () => Number(await progress.getAttribute('value')), { timeout: 20_000 }).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Batalkan pengiriman' }).click();
+    await page.getByText('Pengiriman dibatalkan').waitFor();
+    expect(await page.getByLabel('Uraian masalah').inputValue()).toBe(description);
+    expect(await reportsDescribed(description)).toBe(0);
+
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await page.getByRole('button', { name: 'Kirim laporan' }).click();
+    await page.locator('.tracking-code strong').waitFor({ timeout: 30_000 });
+    expect(await reportsDescribed(description)).toBe(1);
+    await context.close();
+  });
+
   it('warns the moment the pin leaves the cities and sends nothing', async () => {
     const context = await phone(jakarta);
     const page = await context.newPage();

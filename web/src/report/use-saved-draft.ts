@@ -15,7 +15,7 @@ const isEmpty = (draft: ReportDraft) =>
  * The form's content, saved on the device as it is typed and restored when the form opens again
  * (after a reload or a browser restart), with the Idempotency-Key it was started with.
  */
-export function useSavedDraft(emptyDraft: ReportDraft, saving: boolean) {
+export function useSavedDraft(emptyDraft: ReportDraft) {
   const [draft, setDraft] = useState(emptyDraft);
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const [restored, setRestored] = useState<{ rejection?: ApiError } | null>(null);
@@ -36,16 +36,21 @@ export function useSavedDraft(emptyDraft: ReportDraft, saving: boolean) {
     };
   }, []);
 
+  const pendingSave = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => {
-    if (!saving || isEmpty(draft)) return;
-    const timer = setTimeout(() => void saveDraft(idempotencyKey, draft), saveAfterMs);
-    return () => clearTimeout(timer);
-  }, [draft, idempotencyKey, saving]);
+    if (isEmpty(draft)) return;
+    pendingSave.current = setTimeout(() => void saveDraft(idempotencyKey, draft), saveAfterMs);
+    return () => clearTimeout(pendingSave.current);
+  }, [draft, idempotencyKey]);
 
   const update = (change: Partial<ReportDraft>) => {
     typed.current = true;
     setDraft((current) => ({ ...current, ...change }));
   };
 
-  return { draft, update, idempotencyKey, restored };
+  // Once the report is queued it is the queue's: a save still waiting would bring back, as a
+  // draft, a report that may by then have been sent.
+  const stopPendingSave = () => clearTimeout(pendingSave.current);
+
+  return { draft, update, idempotencyKey, restored, stopPendingSave };
 }
