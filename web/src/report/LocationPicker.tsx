@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCoordinates } from '../i18n/format.ts';
 import type { Pin } from './report-draft.ts';
+import { useAccuracyCircle } from './use-accuracy-circle.ts';
 import { usePinMarker } from './use-pin-marker.ts';
 
 interface Props {
@@ -27,6 +28,7 @@ export function LocationPicker({ map, pin, onPinChange, outside, error }: Props)
   const { t } = useTranslation('public');
   const [locating, setLocating] = useState<Locating>({ state: 'idle' });
   usePinMarker(map, pin, onPinChange);
+  useAccuracyCircle(map, pin);
 
   const useMyLocation = () => {
     if (!('geolocation' in navigator)) {

@@ -116,6 +116,14 @@ describe('the resident app on a phone', () => {
     await openForm(page);
     await page.getByRole('button', { name: 'Gunakan lokasi saya' }).click();
     await page.getByText('akurasi ±12 m').waitFor();
+    // The fix is drawn as the circle it may be anywhere in: 12 m either side of the pin.
+    const circleWidthDegrees = await page.evaluate(() => {
+      const ring = (window.__petawargaMap!.getSource('report-pin-accuracy')!.serialize() as { data: { coordinates: number[][][] } })
+        .data.coordinates[0];
+      const lons = ring.map(([lon]) => lon);
+      return Math.max(...lons) - Math.min(...lons);
+    });
+    expect(circleWidthDegrees * 111_320 * Math.cos((sukarasa.latitude * Math.PI) / 180)).toBeCloseTo(24, 0);
 
     const original = await cameraPhoto();
     expect(original.length).toBeGreaterThan(1_000_000);
