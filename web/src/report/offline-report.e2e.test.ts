@@ -5,6 +5,7 @@ import { sql } from '../../../server/src/db/database.ts';
 import { createTestApp, type TestApp } from '../../../server/src/test/app.ts';
 import { eventually } from '../../../server/src/test/eventually.ts';
 import { launchChromium } from '../test/browser.ts';
+import { cameraPhoto } from '../test/camera-photo.ts';
 
 // The resident's phone in a real browser (360×740) against the real server and database: the
 // position from the device, a phone-sized photo made small before it goes up, a report made
@@ -87,24 +88,6 @@ async function fillForm(page: Page, description: string): Promise<void> {
 async function reportsDescribed(description: string): Promise<number> {
   const [{ n }] = await t.db.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM reports WHERE description = ${description}`);
   return n;
-}
-
-/** A 4000×3000 camera photo held sideways (EXIF orientation 6: upright it is 3000×4000) with a GPS tag. */
-async function cameraPhoto(): Promise<Buffer> {
-  const width = 4000;
-  const height = 3000;
-  // Noise on a gradient, so the JPEG is as large as a real photo (a flat colour compresses to nothing).
-  const pixels = Buffer.alloc(width * height * 3);
-  let seed = 42;
-  for (let i = 0; i < pixels.length; i++) {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    pixels[i] = ((i / 3) % width) / 16 + (seed % 64);
-  }
-  return sharp(pixels, { raw: { width, height, channels: 3 } })
-    .jpeg({ quality: 90 })
-    .withExif({ IFD0: { Make: 'TestCam' }, IFD3: { GPSLatitudeRef: 'S', GPSLatitude: '6/1 10/1 12/1' } })
-    .withMetadata({ orientation: 6 })
-    .toBuffer();
 }
 
 describe('the resident app on a phone', () => {
