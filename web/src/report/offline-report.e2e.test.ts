@@ -1,6 +1,9 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { sql } from '../../../server/src/db/database.ts';
 import { createTestApp, type TestApp } from '../../../server/src/test/app.ts';
 import { eventually } from '../../../server/src/test/eventually.ts';
@@ -228,6 +231,40 @@ describe('the resident app on a phone', () => {
     expect(queued).toBe(0);
     expect(await reportsDescribed(description)).toBe(1);
     await context.close();
+  });
+
+  it('sends a report queued offline once the browser is started again', async () => {
+    // A browser profile on disk, closed and opened again as a phone's browser is.
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'petawarga-phone-'));
+    const startBrowser = () => chromium.launchPersistentContext(profile, {
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true,
+      geolocation: sukarasa, permissions: ['geolocation'],
+    });
+    try {
+      const first = await startBrowser();
+      const page = first.pages()[0] ?? await first.newPage();
+      await openForm(page);
+      await page.getByRole('button', { name: 'Gunakan lokasi saya' }).click();
+      await page.getByText('akurasi ±12 m').waitFor();
+      const description = `Pohon tumbang menutup jalan, dilaporkan sebelum ponsel dimatikan ${Date.now()}`;
+      await fillForm(page, description);
+      await first.setOffline(true);
+      await page.getByRole('button', { name: 'Kirim laporan' }).click();
+      await page.getByRole('heading', { name: 'Laporan menunggu dikirim' }).waitFor();
+      await first.close();
+      expect(await reportsDescribed(description)).toBe(0);
+
+      const second = await startBrowser();
+      const reopened = second.pages()[0] ?? await second.newPage();
+      await reopened.goto(`${base}/`);
+      await reopened.getByText(/Laporan TGR-[2-9A-Z]{6} sudah terkirim/).waitFor({ timeout: 30_000 });
+      expect(await reportsDescribed(description)).toBe(1);
+      await second.close();
+    } finally {
+      fs.rmSync(profile, { recursive: true, force: true });
+    }
   });
 
   it('restores a half-typed report after a reload', async () => {

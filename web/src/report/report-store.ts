@@ -57,6 +57,9 @@ export async function saveDraft(idempotencyKey: string, draft: ReportDraft): Pro
 /** Sending starts here: from now on the report survives a reload, a closed tab or a restart. */
 export async function queueReport(idempotencyKey: string, draft: ReportDraft): Promise<void> {
   await (await reportStore()).put('reports', { idempotencyKey, state: 'queued', draft, savedAt: Date.now() });
+  // Asks that the browser never evict this site's storage when the phone runs short of space;
+  // a refusal changes nothing, the report is stored either way.
+  void navigator.storage?.persist?.().catch(() => false);
 }
 
 /** Reports waiting to be sent, oldest first. */
