@@ -6,7 +6,7 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const built = path.join(root, 'web/dist/index.html');
-const sources = ['web/src', 'web/index.html', 'web/console.html', 'web/analytics.html', 'web/vite.config.ts', 'package-lock.json'].map((p) => path.join(root, p));
+const sources = ['web/src', 'web/index.html', 'web/console.html', 'web/analytics.html', 'web/vite.config.ts', 'web/pwa', 'web/public', 'package-lock.json'].map((p) => path.join(root, p));
 
 function newestMtime(p: string): number {
   if (!fs.existsSync(p)) return 0;

@@ -35,12 +35,13 @@ export class ApiError extends Error {
 }
 
 /** An error of the app's own, with its message in both languages. */
-function clientError(status: number, code: string, key: string, values: Record<string, unknown> = {}): ApiError {
+export function clientError(status: number, code: string, key: string, values: Record<string, unknown> = {}): ApiError {
   const inLanguage = (lng: Language) => i18next.t(key, { ...values, lng });
   return new ApiError(status, code, { id: inLanguage('id'), en: inLanguage('en') });
 }
 
-async function errorFrom(response: Response): Promise<ApiError> {
+/** The ApiError a non-2xx answer describes. */
+export async function errorFrom(response: Response): Promise<ApiError> {
   const body = await response.json().catch(() => null);
   const error = body?.error;
   if (error && typeof error.code === 'string') {

@@ -13,6 +13,9 @@ const apiPrefixes = ['/api/', '/tiles/', '/media/', '/docs', '/health', '/assets
 const consolePages = /^\/console(\/|\?|$)/;
 const analyticsPages = /^\/analytics(\/|\?|$)/;
 
+// At the root, so that the service worker's scope is the whole site (web/vite.config.ts).
+const noCacheFiles = new Set(['sw.js', 'sw-warm.js', 'registerSW.js', 'manifest.webmanifest', 'index.html']);
+
 function pageFor(url: string): string {
   if (consolePages.test(url)) return 'console.html';
   if (analyticsPages.test(url)) return 'analytics.html';
@@ -24,7 +27,14 @@ export async function registerWebApp(app: FastifyInstance, webDistDir: string): 
   const built = fs.existsSync(path.join(webDistDir, 'index.html'));
   if (built) {
     // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-    await app.register(fastifyStatic, { root: webDistDir, prefix: '/', wildcard: true, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: webDistDir, prefix: '/', wildcard: true, index: ['index.html'],
+      setHeaders(reply, filePath) {
+        // The service worker and what it loads decide which build a phone runs: a cached copy
+        // would keep an old app alive after a release, so the browser must ask every time.
+        if (noCacheFiles.has(path.basename(filePath))) reply.header('cache-control', 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const isPage = request.method === 'GET' && !apiPrefixes.some((p) => request.url.startsWith(p));

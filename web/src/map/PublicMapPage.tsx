@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { categoriesQuery, useCategories } from '../categories.ts';
 import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import { LoadProblem } from '../LoadProblem.tsx';
-import { rememberReport } from '../my-reports/my-reports-store.ts';
 import { TrackingCodeBox } from '../my-reports/TrackingCodeBox.tsx';
 import type { PublicReport } from '../report/public-report.ts';
+import { OutboxNotice } from '../report/OutboxNotice.tsx';
 import { ReportPanel } from '../report/ReportPanel.tsx';
 import { MapCanvas } from './MapCanvas.tsx';
 import { MapOptionsPanel } from './MapOptionsPanel.tsx';
@@ -80,14 +80,13 @@ function ReportsOnMap({ map }: { map: MapLibreMap }) {
         osmBaseMap={osmBaseMap}
         onOsmBaseMapChange={setOsmBaseMapShown}
       />
+      <OutboxNotice onOpenForm={() => setPanel({ open: true, submitted: null })} />
       {panel.open ? (
         <ReportPanel
           map={map}
           categories={categories}
           submitted={panel.submitted}
           onSubmitted={(report) => {
-            // The token is what lets this device follow, confirm and reopen the report later.
-            rememberReport(report.code, (report as PublicReport & { resident_token?: string | null }).resident_token ?? null);
             setPanel({ open: true, submitted: report });
             setReportsVersion(Date.now());
           }}

@@ -3,12 +3,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCoordinates } from '../i18n/format.ts';
 import type { Pin } from './report-draft.ts';
+import { useAccuracyCircle } from './use-accuracy-circle.ts';
 import { usePinMarker } from './use-pin-marker.ts';
 
 interface Props {
   map: MapLibreMap;
   pin: Pin | null;
   onPinChange(pin: Pin): void;
+  /** The pin is outside both cities: said at once, before anything is sent. */
+  outside: boolean;
   /** i18n key of what is wrong with the location, if anything. */
   error?: string;
 }
@@ -21,10 +24,11 @@ const pinZoom = 17;
 type Locating = { state: 'idle' } | { state: 'locating' } | { state: 'failed'; reason: string };
 
 /** Where the problem is: a click on the map, the device's position, or the map's centre. */
-export function LocationPicker({ map, pin, onPinChange, error }: Props) {
+export function LocationPicker({ map, pin, onPinChange, outside, error }: Props) {
   const { t } = useTranslation('public');
   const [locating, setLocating] = useState<Locating>({ state: 'idle' });
   usePinMarker(map, pin, onPinChange);
+  useAccuracyCircle(map, pin);
 
   const useMyLocation = () => {
     if (!('geolocation' in navigator)) {
@@ -68,6 +72,7 @@ export function LocationPicker({ map, pin, onPinChange, error }: Props) {
       {pin?.accuracyM !== undefined && pin.accuracyM > roughFixM && (
         <p className="hint warning">{t('report.location.rough')}</p>
       )}
+      {outside && <p className="field-error" role="alert">{t('errors.location.outside')}</p>}
       {pin && <p className="hint">{t('report.location.dragHint')}</p>}
       <div className="button-row">
         <button type="button" onClick={useMyLocation} disabled={locating.state === 'locating'}>
@@ -78,7 +83,7 @@ export function LocationPicker({ map, pin, onPinChange, error }: Props) {
         </button>
       </div>
       {locating.state === 'failed' && <p className="field-error" role="alert">{t(locating.reason)}</p>}
-      {error && <p className="field-error">{t(error)}</p>}
+      {error && !(outside && error === 'errors.location.outside') && <p className="field-error">{t(error)}</p>}
     </fieldset>
   );
 }

@@ -4,17 +4,19 @@ import { limits } from './report-draft.ts';
 interface Props {
   photos: File[];
   onChange(photos: File[]): void;
+  /** True while new photos are being made smaller for the upload. */
+  shrinking: boolean;
   /** i18n key of what is wrong with the photos, if anything. */
   error?: string;
 }
 
-const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
+const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(2);
 
 /**
  * Up to three photos. Each choice adds to the list (a phone's picker often allows only one at
  * a time), and each photo can be taken off again.
  */
-export function PhotoInput({ photos, onChange, error }: Props) {
+export function PhotoInput({ photos, onChange, shrinking, error }: Props) {
   const { t } = useTranslation('public');
   const full = photos.length >= limits.photos;
 
@@ -26,7 +28,7 @@ export function PhotoInput({ photos, onChange, error }: Props) {
         type="file"
         accept="image/*"
         multiple
-        disabled={full}
+        disabled={full || shrinking}
         aria-invalid={error ? true : undefined}
         aria-describedby="report-photos-hint"
         onChange={(event) => {
@@ -39,6 +41,7 @@ export function PhotoInput({ photos, onChange, error }: Props) {
       <p id="report-photos-hint" className="hint">
         {t('report.photos.hint', { count: limits.photos, megabytes: limits.photoBytes / (1024 * 1024) })}
       </p>
+      {shrinking && <p className="hint" role="status">{t('report.photos.shrinking')}</p>}
       {photos.length > 0 && (
         <ul className="photo-list">
           {photos.map((photo, index) => (

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useRef, useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.ts';
 import { categoryDescription, categoryName, type Category } from '../categories.ts';
@@ -9,11 +9,16 @@ import { jsonQuery } from '../query-client.ts';
 import { LocationPicker } from './LocationPicker.tsx';
 import { NearbyReports } from './NearbyReports.tsx';
 import { PhotoInput } from './PhotoInput.tsx';
+import { shrinkPhoto } from './photo-shrink.ts';
 import { publicReportUrl, type PublicReport } from './public-report.ts';
 import { checkDraft, limits, photoProblem, type FieldErrors, type ReportDraft } from './report-draft.ts';
+import { forgetReport } from './report-store.ts';
 import { fieldErrorsFromServer } from './server-field-errors.ts';
-import { newIdempotencyKey, submitReport } from './submit-report.ts';
+import { SendingStatus } from './SendingStatus.tsx';
 import { TextField } from './TextField.tsx';
+import { usePinInServiceArea } from './use-service-area.ts';
+import { useReportSending } from './use-report-sending.ts';
+import { useSavedDraft } from './use-saved-draft.ts';
 
 interface Props {
   map: MapLibreMap;
@@ -26,56 +31,81 @@ const emptyDraft: ReportDraft = {
   pin: null, category: '', description: '', address: '', reporterName: '', reporterPhone: '', reporterEmail: '', photos: [],
 };
 
-/** The resident's report: where, what, optional contact and photos; sent as one multipart POST. */
+/**
+ * The resident's report: where, what, optional contact and photos. Kept on the device from the
+ * first keystroke; sent as one multipart POST, or queued until the connection returns.
+ */
 export function ReportForm({ map, categories, onSubmitted, onCancel }: Props) {
   const { t } = useTranslation('public');
   const language = useLanguage();
-  const [draft, setDraft] = useState(emptyDraft);
-  // One key per opened form: every retry of this submission carries the same one.
-  const [idempotencyKey] = useState(newIdempotencyKey);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<Error | 'check-fields' | null>(null);
-  const alert = useRef<HTMLDivElement>(null);
-  const update = (change: Partial<ReportDraft>) => setDraft((current) => ({ ...current, ...change }));
-  const chosenCategory = categories.find((c) => c.code === draft.category);
+  const { draft, update, idempotencyKey, restored, stopPendingSave } = useSavedDraft(emptyDraft);
   const client = useQueryClient();
-  const submission = useMutation({
-    mutationFn: () => submitReport(draft, idempotencyKey),
-    onSuccess: (report) => {
-      // Its page then opens without asking the server again.
-      client.setQueryData(jsonQuery<PublicReport>(publicReportUrl(report.code)).queryKey, report);
-      onSubmitted(report);
-    },
-    onError: (error) => {
-      setFailure(error);
-      if (error instanceof ApiError) setFieldErrors(fieldErrorsFromServer(error));
-      requestAnimationFrame(() => alert.current?.focus());
-    },
-  });
-  const sending = submission.isPending;
+  const submitted = useCallback((report: PublicReport) => {
+    // Its page then opens without asking the server again.
+    client.setQueryData(jsonQuery<PublicReport>(publicReportUrl(report.code)).queryKey, report);
+    onSubmitted(report);
+  }, [client, onSubmitted]);
+  const { sending, send, retry, cancel } = useReportSending(idempotencyKey, submitted);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [checkFields, setCheckFields] = useState(false);
+  const [shrinking, setShrinking] = useState(false);
+  const pinInside = usePinInServiceArea(draft.pin);
+  const alert = useRef<HTMLDivElement>(null);
+  const chosenCategory = categories.find((c) => c.code === draft.category);
+  // The latest refusal: of this form's last attempt, else the one the draft was restored with.
+  const outcome = sending.phase === 'editing' ? sending.outcome : undefined;
+  const failure = outcome instanceof ApiError ? outcome : outcome ? undefined : restored?.rejection;
+  const busy = sending.phase !== 'editing' || shrinking;
+  const focusAlert = () => requestAnimationFrame(() => alert.current?.focus());
 
-  const send = (event: FormEvent) => {
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
     const problems = checkDraft(draft);
+    // Refused here, before a single byte goes up: the server would refuse it after the upload.
+    if (pinInside === false) problems.location = 'errors.location.outside';
     setFieldErrors(problems);
-    if (Object.keys(problems).length > 0) {
-      setFailure('check-fields');
-      requestAnimationFrame(() => alert.current?.focus());
-      return;
+    setCheckFields(Object.keys(problems).length > 0);
+    if (Object.keys(problems).length > 0) return focusAlert();
+    stopPendingSave();
+    await send(draft);
+  };
+  useEffect(() => {
+    if (!failure) return;
+    setFieldErrors(fieldErrorsFromServer(failure));
+    focusAlert();
+  }, [failure]);
+
+  const choosePhotos = async (photos: File[]) => {
+    setShrinking(true);
+    try {
+      const shrunk = await Promise.all(photos.map((p) => (draft.photos.includes(p) ? p : shrinkPhoto(p))));
+      update({ photos: shrunk });
+      setFieldErrors((current) => ({ ...current, photos: photoProblem(shrunk) }));
+    } finally {
+      setShrinking(false);
     }
-    setFailure(null);
-    submission.mutate();
   };
 
-  return (
-    <form className="report-form" onSubmit={send} noValidate aria-busy={sending}>
-      <div ref={alert} tabIndex={-1} role="alert" className={failure ? 'form-alert' : undefined}>
-        {failure === 'check-fields' && t('errors.checkFields')}
-        {failure instanceof ApiError && failure.messageIn(language)}
-        {failure instanceof Error && !(failure instanceof ApiError) && t('failure.unexpected')}
-      </div>
+  const discard = async () => {
+    await forgetReport(idempotencyKey);
+    onCancel();
+  };
 
-      <LocationPicker map={map} pin={draft.pin} onPinChange={(pin) => update({ pin })} error={fieldErrors.location} />
+  if (sending.phase !== 'editing') {
+    return <SendingStatus sending={sending} onCancel={cancel} onRetry={retry} />;
+  }
+
+  return (
+    <form className="report-form" onSubmit={submit} noValidate aria-busy={busy}>
+      <div ref={alert} tabIndex={-1} role="alert" className={checkFields || failure ? 'form-alert' : undefined}>
+        {checkFields ? t('errors.checkFields') : failure?.messageIn(language)}
+      </div>
+      {outcome === 'cancelled' && <p className="hint" role="status">{t('report.upload.cancelled')}</p>}
+
+      <LocationPicker
+        map={map} pin={draft.pin} onPinChange={(pin) => update({ pin })}
+        outside={pinInside === false} error={fieldErrors.location}
+      />
 
       <div className="field">
         <label htmlFor="report-category">{t('report.category.label')}</label>
@@ -132,20 +162,13 @@ export function ReportForm({ map, categories, onSubmitted, onCancel }: Props) {
         />
       </fieldset>
 
-      <PhotoInput
-        photos={draft.photos}
-        onChange={(photos) => {
-          update({ photos });
-          setFieldErrors((current) => ({ ...current, photos: photoProblem(photos) }));
-        }}
-        error={fieldErrors.photos}
-      />
+      <PhotoInput photos={draft.photos} onChange={choosePhotos} shrinking={shrinking} error={fieldErrors.photos} />
 
       <div className="button-row form-actions">
-        <button type="submit" className="primary" disabled={sending}>
-          {sending ? t('report.sending') : t('report.submit')}
+        <button type="submit" className="primary" disabled={busy}>
+          {t('report.submit')}
         </button>
-        <button type="button" className="secondary" onClick={onCancel} disabled={sending}>
+        <button type="button" className="secondary" onClick={discard}>
           {t('report.cancel')}
         </button>
       </div>

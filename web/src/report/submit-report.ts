@@ -1,6 +1,4 @@
-import { fetchJson } from '../api.ts';
 import { randomUuid } from '../random-uuid.ts';
-import type { PublicReport } from './public-report.ts';
 import { limits, type ReportDraft } from './report-draft.ts';
 
 /** A key for the Idempotency-Key header, made once per opened form. */
@@ -29,18 +27,4 @@ export function reportFormData(draft: ReportDraft): FormData {
   }
   for (const photo of draft.photos) form.append('photos', photo, photo.name);
   return form;
-}
-
-/**
- * Sends the report. The same idempotency key on a retry means that if the first attempt did
- * reach the server (and only the answer was lost), the server returns that report instead of
- * storing a second one.
- */
-export function submitReport(draft: ReportDraft, idempotencyKey: string): Promise<PublicReport> {
-  // 201 for a new report, 200 when the server recognised a retry of one it already stored.
-  return fetchJson<PublicReport>('/api/reports', {
-    method: 'POST',
-    headers: { 'Idempotency-Key': idempotencyKey },
-    body: reportFormData(draft),
-  });
 }
