@@ -1,0 +1,53 @@
+import { sql, type Queryable } from '../db/database.ts';
+import type { SearchHit } from './schemas.ts';
+
+/**
+ * Names containing what was typed (compared by search_key, db/functions/search_key.sql): an
+ * exact name first, then one starting with it, then the rest; among equals kelurahan before
+ * kecamatan before streets and places, shorter names first. A street is many OSM ways under one
+ * name, so base-map hits are grouped by name and kind, one result per street per kelurahan:
+ * "Jalan Merdeka" in two kelurahan is two streets to a resident.
+ */
+export async function searchPlaces(db: Queryable, q: string, limit: number): Promise<SearchHit[]> {
+  return db.query<SearchHit>(sql`
+    WITH typed AS (SELECT search_key(${q}) AS key),
+    boundary_hits AS (
+      SELECT 'kelurahan' AS kind, NULL::text AS subtype, k.name, kec.name || ', ' || c.name AS context,
+             k.label_point AS point, k.geom AS extent, 1 AS kind_rank
+      FROM kelurahan k JOIN kecamatan kec ON kec.code = k.kecamatan_code JOIN cities c ON c.code = k.city_code
+      CROSS JOIN typed WHERE strpos(search_key(k.name), typed.key) > 0
+      UNION ALL
+      SELECT 'kecamatan', NULL, kec.name, c.name, ST_PointOnSurface(kec.geom), kec.geom, 2
+      FROM kecamatan kec JOIN cities c ON c.code = kec.city_code
+      CROSS JOIN typed WHERE strpos(search_key(kec.name), typed.key) > 0
+    ),
+    basemap_matches AS (
+      SELECT f.layer, f.kind, f.name, ST_Transform(f.geom, 4326) AS geom
+      FROM basemap_features f CROSS JOIN typed
+      WHERE f.name IS NOT NULL AND strpos(search_key(f.name), typed.key) > 0
+    ),
+    -- Each way is placed in the kelurahan under a point on it; ways of one name in one kelurahan
+    -- become one result.
+    basemap_placed AS (
+      SELECT m.layer, m.kind, m.name, m.geom, k.name AS kelurahan_name, k.code AS kelurahan_code
+      FROM basemap_matches m
+      LEFT JOIN LATERAL (SELECT code, name FROM kelurahan k WHERE ST_Intersects(k.geom, ST_PointOnSurface(m.geom)) LIMIT 1) k ON true
+    ),
+    basemap_hits AS (
+      SELECT layer AS kind, kind AS subtype, name, kelurahan_name AS context,
+             ST_ClosestPoint(ST_Collect(geom), ST_Centroid(ST_Collect(geom))) AS point, ST_Collect(geom) AS extent,
+             CASE layer WHEN 'road' THEN 3 WHEN 'place' THEN 4 WHEN 'poi' THEN 5 ELSE 6 END AS kind_rank
+      FROM basemap_placed
+      GROUP BY layer, kind, name, kelurahan_code, kelurahan_name
+    ),
+    hits AS (SELECT * FROM boundary_hits UNION ALL SELECT * FROM basemap_hits)
+    SELECT kind, subtype, name, context,
+           json_build_array(round(ST_X(point)::numeric, 6), round(ST_Y(point)::numeric, 6)) AS center,
+           json_build_array(round(ST_XMin(extent)::numeric, 6), round(ST_YMin(extent)::numeric, 6),
+                            round(ST_XMax(extent)::numeric, 6), round(ST_YMax(extent)::numeric, 6)) AS bbox
+    FROM hits CROSS JOIN typed
+    WHERE typed.key <> ''
+    ORDER BY search_key(name) = typed.key DESC, starts_with(search_key(name), typed.key) DESC,
+             kind_rank, length(name), name, context
+    LIMIT ${limit}`);
+}
