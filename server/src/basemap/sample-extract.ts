@@ -9,33 +9,33 @@ interface SampleNode { id: number; at: [number, number]; tags: Tags }
 
 const ways: SampleWay[] = [
   { id: 1001, tags: { highway: 'primary', name: 'Jalan Daan Mogot' },
-    nodes: [[106.6150, -6.1705], [106.6250, -6.1702], [106.6350, -6.1698], [106.6450, -6.1695]] },
+    nodes: [[106.6100, -6.1665], [106.6200, -6.1662], [106.6300, -6.1658], [106.6400, -6.1655]] },
   { id: 1002, tags: { highway: 'secondary', name: 'Jalan Merdeka' },
-    nodes: [[106.6330, -6.1600], [106.6328, -6.1650], [106.6325, -6.1750], [106.6322, -6.1800]] },
+    nodes: [[106.6280, -6.1560], [106.6278, -6.1610], [106.6275, -6.1710], [106.6272, -6.1760]] },
   { id: 1003, tags: { highway: 'residential', name: 'Jalan Kisamaun' },
-    nodes: [[106.6290, -6.1740], [106.6340, -6.1745], [106.6390, -6.1750]] },
+    nodes: [[106.6240, -6.1700], [106.6290, -6.1705], [106.6340, -6.1710]] },
   { id: 1004, tags: { highway: 'footway', name: 'Gang Mawar' },
-    nodes: [[106.6300, -6.1720], [106.6302, -6.1735]] },
+    nodes: [[106.6250, -6.1680], [106.6252, -6.1695]] },
   { id: 1005, tags: { highway: 'service' },
-    nodes: [[106.6360, -6.1660], [106.6375, -6.1662]] },
+    nodes: [[106.6310, -6.1620], [106.6325, -6.1622]] },
   { id: 2001, tags: { waterway: 'river', name: 'Sungai Cisadane' },
-    nodes: [[106.6270, -6.1550], [106.6262, -6.1650], [106.6275, -6.1750], [106.6268, -6.1850]] },
+    nodes: [[106.6250, -6.1510], [106.6242, -6.1610], [106.6255, -6.1710], [106.6248, -6.1810]] },
   { id: 2002, tags: { waterway: 'drain', name: 'Saluran Sukarasa' },
-    nodes: [[106.6290, -6.1680], [106.6320, -6.1682]] },
+    nodes: [[106.6240, -6.1640], [106.6270, -6.1642]] },
   { id: 3001, tags: { natural: 'water', name: 'Situ Gede' },
-    nodes: [[106.6380, -6.1770], [106.6400, -6.1770], [106.6400, -6.1785], [106.6380, -6.1785], [106.6380, -6.1770]] },
+    nodes: [[106.6295, -6.1705], [106.6315, -6.1705], [106.6315, -6.1720], [106.6295, -6.1720], [106.6295, -6.1705]] },
   { id: 4001, tags: { amenity: 'school', name: 'SD Negeri Sukarasa 1' },
-    nodes: [[106.6340, -6.1710], [106.6348, -6.1710], [106.6348, -6.1716], [106.6340, -6.1716], [106.6340, -6.1710]] },
+    nodes: [[106.6290, -6.1670], [106.6298, -6.1670], [106.6298, -6.1676], [106.6290, -6.1676], [106.6290, -6.1670]] },
   // Not drawn by the resident base map: buildings are too many for the tiles' purpose.
   { id: 5001, tags: { building: 'yes' },
-    nodes: [[106.6352, -6.1712], [106.6355, -6.1712], [106.6355, -6.1715], [106.6352, -6.1715], [106.6352, -6.1712]] },
+    nodes: [[106.6302, -6.1672], [106.6305, -6.1672], [106.6305, -6.1675], [106.6302, -6.1675], [106.6302, -6.1672]] },
 ];
 
 const points: SampleNode[] = [
-  { id: 9001, at: [106.6310, -6.1690], tags: { amenity: 'marketplace', name: 'Pasar Anyar' } },
-  { id: 9002, at: [106.6335, -6.1725], tags: { amenity: 'place_of_worship', religion: 'muslim', name: 'Masjid Al-Ikhlas' } },
-  { id: 9003, at: [106.6360, -6.1730], tags: { amenity: 'place_of_worship', religion: 'christian', name: 'Gereja Sukarasa' } },
-  { id: 9004, at: [106.6300, -6.1760], tags: { place: 'neighbourhood', name: 'Kampung Sukarasa' } },
+  { id: 9001, at: [106.6260, -6.1650], tags: { amenity: 'marketplace', name: 'Pasar Anyar' } },
+  { id: 9002, at: [106.6285, -6.1685], tags: { amenity: 'place_of_worship', religion: 'muslim', name: 'Masjid Al-Ikhlas' } },
+  { id: 9003, at: [106.6310, -6.1690], tags: { amenity: 'place_of_worship', religion: 'christian', name: 'Gereja Sukarasa' } },
+  { id: 9004, at: [106.6250, -6.1720], tags: { place: 'neighbourhood', name: 'Kampung Sukarasa' } },
 ];
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -69,5 +69,5 @@ export function sampleExtractXml(): string {
   return lines.join('\n');
 }
 
-/** Where the sample sits: tests look at the map here. */
-export const sampleCentre: [number, number] = [106.6330, -6.1720];
+/** Where the sample sits: every named feature lies in the zoom 15 tile around this point. */
+export const sampleCentre: [number, number] = [106.6280, -6.1680];

@@ -3,8 +3,8 @@ import type { SearchHit } from './schemas.ts';
 
 /**
  * Names containing what was typed (compared by search_key, db/functions/search_key.sql): an
- * exact name first, then one starting with it, then the rest; among equals kelurahan before
- * kecamatan before streets and places, shorter names first. A street is many OSM ways under one
+ * exact name first, then one starting with it, then the rest; among equals the kecamatan before
+ * the kelurahan of the same name (it holds it), then streets and places, shorter names first. A street is many OSM ways under one
  * name, so base-map hits are grouped by name and kind, one result per street per kelurahan:
  * "Jalan Merdeka" in two kelurahan is two streets to a resident.
  */
@@ -13,11 +13,11 @@ export async function searchPlaces(db: Queryable, q: string, limit: number): Pro
     WITH typed AS (SELECT search_key(${q}) AS key),
     boundary_hits AS (
       SELECT 'kelurahan' AS kind, NULL::text AS subtype, k.name, kec.name || ', ' || c.name AS context,
-             k.label_point AS point, k.geom AS extent, 1 AS kind_rank
+             k.label_point AS point, k.geom AS extent, 2 AS kind_rank
       FROM kelurahan k JOIN kecamatan kec ON kec.code = k.kecamatan_code JOIN cities c ON c.code = k.city_code
       CROSS JOIN typed WHERE strpos(search_key(k.name), typed.key) > 0
       UNION ALL
-      SELECT 'kecamatan', NULL, kec.name, c.name, ST_PointOnSurface(kec.geom), kec.geom, 2
+      SELECT 'kecamatan', NULL, kec.name, c.name, ST_PointOnSurface(kec.geom), kec.geom, 1
       FROM kecamatan kec JOIN cities c ON c.code = kec.city_code
       CROSS JOIN typed WHERE strpos(search_key(kec.name), typed.key) > 0
     ),
