@@ -44,7 +44,8 @@ describe('searching the map by name', () => {
   });
 
   it('refuses a query too short or too long, or a limit out of range, with 400', async () => {
-    for (const query of [{ q: 'a' }, { q: 'x'.repeat(81) }, { q: 'suka', limit: '0' }, { q: 'suka', limit: '21' }, {}]) {
+    const refused: Record<string, string>[] = [{ q: 'a' }, { q: 'x'.repeat(81) }, { q: 'suka', limit: '0' }, { q: 'suka', limit: '21' }, {}];
+    for (const query of refused) {
       const res = await t.app.inject({ method: 'GET', url: '/api/search', query });
       expect(res.statusCode, JSON.stringify(query)).toBe(400);
       expect(res.json().error.code).toBeTruthy();

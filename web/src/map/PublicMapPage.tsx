@@ -9,6 +9,7 @@ import type { PublicReport } from '../report/public-report.ts';
 import { ReportPanel } from '../report/ReportPanel.tsx';
 import { MapCanvas } from './MapCanvas.tsx';
 import { MapOptionsPanel } from './MapOptionsPanel.tsx';
+import { PlaceSearch } from './PlaceSearch.tsx';
 import { setOsmBaseMap } from './osm-base-map.ts';
 import { ReportLayers } from './ReportLayers.tsx';
 import { initialBounds } from './service-area.ts';
@@ -34,6 +35,7 @@ export function PublicMapPage() {
           return () => setMap(null);
         }}
       />
+      {map && <PlaceSearch map={map} />}
       {map && (
         <ErrorBoundary
           fallback={(error, retry) => (
