@@ -10,7 +10,15 @@ export const basemapSourceId = 'basemap';
 
 const halo = { 'text-halo-color': 'rgba(255,255,255,0.95)', 'text-halo-width': 1.5 };
 const waterColour = '#a9d3f0';
-const roadWidth = (base: number) => ['interpolate', ['exponential', 1.6], ['zoom'], 10, base * 0.5, 14, base * 2, 18, base * 10];
+/**
+ * Line width growing with zoom, wider for major roads; MapLibre needs the zoom curve outermost,
+ * so the road class is chosen at each stop.
+ */
+const roadWidth = (major: number, minor: number) => {
+  const byKind = (factor: number) => ['match', ['get', 'kind'], 'major', major * factor, minor * factor];
+  return ['interpolate', ['exponential', 1.6], ['zoom'], 10, byKind(0.5), 14, byKind(2), 18, byKind(10)];
+};
+const notPath = ['!=', ['get', 'kind'], 'path'];
 
 /** Markets red, schools orange, mosques green: what a resident will ask about first. */
 const poiColour = ['match', ['get', 'kind'], 'market', '#c0392b', 'school', '#d35400', 'mosque', '#1e8449', '#566573'];
@@ -24,22 +32,27 @@ export function basemapShapeLayers(source: string): LayerSpecification[] {
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: {
         'line-color': waterColour,
-        'line-width': ['match', ['get', 'kind'], 'river', ['interpolate', ['linear'], ['zoom'], 10, 1.5, 16, 8], 1.5],
+        'line-width': ['interpolate', ['linear'], ['zoom'], 10, ['match', ['get', 'kind'], 'river', 1.5, 0.8],
+                                                            16, ['match', ['get', 'kind'], 'river', 8, 2]],
       },
     },
     {
-      id: 'basemap-road-casing', type: 'line', source, 'source-layer': 'roads',
-      filter: ['!=', ['get', 'kind'], 'path'],
-      layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': '#b3b6b7', 'line-width': ['match', ['get', 'kind'], 'major', roadWidth(1.6), roadWidth(1.1)], 'line-gap-width': 0 },
+      // Gang and footpaths, dashed: a resident can walk them, a car cannot.
+      id: 'basemap-paths', type: 'line', source, 'source-layer': 'roads',
+      filter: ['==', ['get', 'kind'], 'path'],
+      paint: { 'line-color': '#7f8c8d', 'line-width': 1.2, 'line-dasharray': [3, 2] },
     },
     {
-      id: 'basemap-roads', type: 'line', source, 'source-layer': 'roads',
+      id: 'basemap-road-casing', type: 'line', source, 'source-layer': 'roads', filter: notPath,
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': '#b3b6b7', 'line-width': roadWidth(1.6, 1.1) },
+    },
+    {
+      id: 'basemap-roads', type: 'line', source, 'source-layer': 'roads', filter: notPath,
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: {
-        'line-color': ['match', ['get', 'kind'], 'major', '#f9d56e', 'path', '#a6acaf', '#ffffff'],
-        'line-width': ['match', ['get', 'kind'], 'major', roadWidth(1.2), 'path', 1, roadWidth(0.8)],
-        'line-dasharray': ['match', ['get', 'kind'], 'path', ['literal', [2, 1]], ['literal', [1, 0]]],
+        'line-color': ['match', ['get', 'kind'], 'major', '#f9d56e', '#ffffff'],
+        'line-width': roadWidth(1.2, 0.8),
       },
     },
   ] as LayerSpecification[];
