@@ -1,4 +1,4 @@
-import { raw, sql, type Sql } from '../db/database.ts';
+import { raw, sql, type Queryable, type Sql } from '../db/database.ts';
 import {
   intersectsTile, lineInTile, pointInTile, polygonInTile, tileBounds3857, type TileCoord, type TileLayer,
 } from '../../../tiles/src/index.ts';
@@ -87,7 +87,7 @@ const places: TileLayer = {
 export const basemapLayers: TileLayer[] = [water, waterways, roads, places, pois];
 
 /** The import the tiles show: part of their cache key, so a new import is never served stale. */
-export async function currentBasemapImport(db: { query<Row>(s: Sql): Promise<Row[]> }): Promise<number> {
+export async function currentBasemapImport(db: Queryable): Promise<number> {
   const [row] = await db.query<{ id: number | null }>(sql`SELECT max(id) AS id FROM basemap_imports`);
   return row?.id ?? 0;
 }
