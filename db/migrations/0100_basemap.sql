@@ -9,12 +9,15 @@ CREATE TABLE basemap_features (
   -- (market, school, mosque), place (town, village, neighbourhood).
   kind text NOT NULL,
   name text,
+  -- search_key(name) (db/functions/search_key.sql), written by the import: the search compares
+  -- it with what was typed, and computing it for every row of a city on every search is slow.
+  name_key text,
   osm_id text NOT NULL,
   geom geometry(Geometry, 3857) NOT NULL
 );
 CREATE INDEX basemap_features_geom_idx ON basemap_features USING gist (geom);
--- Search by name (server/src/search/) compares lower-case names with spaces and dots squeezed out.
-CREATE INDEX basemap_features_named_idx ON basemap_features (layer) WHERE name IS NOT NULL;
+-- A street found by name is gathered from all its ways.
+CREATE INDEX basemap_features_name_idx ON basemap_features (name) WHERE name IS NOT NULL;
 
 -- One row per import: the tiles' cache key, and what the README tells an operator to check.
 CREATE TABLE basemap_imports (

@@ -30,8 +30,8 @@ interface Row { layer: BasemapLayer; kind: string; name: string | null; osm_id: 
 // sometimes invalid (touching rings); repaired so that tile clipping cannot fail on them.
 async function insertBatch(tx: Queryable, rows: Row[]) {
   await tx.query(sql`
-    INSERT INTO basemap_features (layer, kind, name, osm_id, geom)
-    SELECT f ->> 'layer', f ->> 'kind', f ->> 'name', f ->> 'osm_id',
+    INSERT INTO basemap_features (layer, kind, name, name_key, osm_id, geom)
+    SELECT f ->> 'layer', f ->> 'kind', f ->> 'name', search_key(f ->> 'name'), f ->> 'osm_id',
            CASE WHEN f ->> 'layer' IN ('poi', 'place') THEN ST_PointOnSurface(g)
                 WHEN ST_IsValid(g) THEN g
                 ELSE ST_CollectionExtract(ST_MakeValid(g), 3) END

@@ -64,6 +64,11 @@ describe('searching the map by name', () => {
       expect(road.context).toEqual(expect.any(String));
     });
 
+    it('answers a word every street has with the limit\'s worth, shortest names first', async () => {
+      const hits = await search('jalan', 3);
+      expect(hits.map((h) => h.name)).toEqual(['Jalan Merdeka', 'Jalan Kisamaun', 'Jalan Daan Mogot']);
+    });
+
     it('finds markets, schools, mosques and places', async () => {
       expect((await search('pasar anyar'))[0]).toMatchObject({ kind: 'poi', subtype: 'market', name: 'Pasar Anyar' });
       expect((await search('al-ikhlas'))[0]).toMatchObject({ kind: 'poi', subtype: 'mosque' });
