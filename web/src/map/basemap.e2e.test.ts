@@ -84,6 +84,15 @@ describeNeeding([[osmium, 'the sample extract is imported with osmium-tool']], '
     // The boundary names are still drawn over the base map.
     expect(await drawnNames(page, ['kelurahan-label'])).toContain('Sukarasa');
     expect(refused).toEqual([]);
+
+    // The online OpenStreetMap layer stays a choice, drawn instead of the self-hosted streets.
+    await page.getByLabel('Peta dasar OSM (online)').check();
+    const visibility = () => page.evaluate(() => window.__petawargaMap!.getLayoutProperty('basemap-roads', 'visibility'));
+    expect(await visibility()).toBe('none');
+    await eventually(async () => refused.some((url) => url.startsWith('https://tile.openstreetmap.org/')),
+      { what: 'the online layer to ask for its tiles', timeoutMs: 10_000 });
+    await page.getByLabel('Peta dasar OSM (online)').uncheck();
+    expect(await visibility()).toBe('visible');
     await page.close();
   });
 
