@@ -26,7 +26,7 @@ export async function searchPlaces(db: Queryable, q: string, limit: number): Pro
     basemap_names AS (
       SELECT f.layer, f.kind, f.name, f.name_key
       FROM basemap_features f CROSS JOIN typed
-      WHERE strpos(f.name_key, typed.key) > 0
+      WHERE typed.key <> '' AND strpos(f.name_key, typed.key) > 0
       GROUP BY f.layer, f.kind, f.name, f.name_key, typed.key
       ORDER BY f.name_key = typed.key DESC, starts_with(f.name_key, typed.key) DESC,
                CASE f.layer WHEN 'road' THEN 3 WHEN 'place' THEN 4 WHEN 'poi' THEN 5 ELSE 6 END, length(f.name), f.name

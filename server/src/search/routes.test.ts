@@ -39,12 +39,13 @@ describe('searching the map by name', () => {
     expect(hits[0].name).toBe('Karawaci');
   });
 
-  it('answers an empty list for a name that is nowhere', async () => {
+  it('answers an empty list for a name that is nowhere, or text with no letter or digit', async () => {
     expect(await search('atlantis')).toEqual([]);
+    expect(await search('. -')).toEqual([]);
   });
 
   it('refuses a query too short or too long, or a limit out of range, with 400', async () => {
-    const refused: Record<string, string>[] = [{ q: 'a' }, { q: 'x'.repeat(81) }, { q: 'suka', limit: '0' }, { q: 'suka', limit: '21' }, {}];
+    const refused: Record<string, string>[] = [{ q: 'a' }, { q: 'x'.repeat(81) }, { q: 'suka', limit: '0' }, { q: 'suka', limit: '21' }, {}, { q: 'jl\u0000merdeka' }];
     for (const query of refused) {
       const res = await t.app.inject({ method: 'GET', url: '/api/search', query });
       expect(res.statusCode, JSON.stringify(query)).toBe(400);
