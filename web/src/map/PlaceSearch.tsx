@@ -57,10 +57,12 @@ export function PlaceSearch({ map }: { map: MapLibreMap }) {
         value={typed}
         maxLength={80}
         aria-controls={listId}
-        aria-expanded={listOpen && Boolean(hits)}
         onChange={(event) => {
           setTyped(event.target.value);
           setListOpen(true);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') setListOpen(false);
         }}
       />
       {listOpen && searchable(q) && (
