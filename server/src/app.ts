@@ -35,6 +35,7 @@ import { followReportChanges } from './tiles/invalidation.ts';
 import { useWriteTransactions } from './http/write-transaction.ts';
 import { useSecurityHeaders, withDocsStyle } from './http/security-headers.ts';
 import { tileRoutes } from './tiles/routes.ts';
+import { searchRoutes } from './search/routes.ts';
 import { registerWebApp } from './web/static.ts';
 import { apiKeyRoutes } from './open311/api-key-routes.ts';
 import { open311Routes } from './open311/routes.ts';
@@ -127,6 +128,7 @@ export async function buildApp({ config, db, readDb, logger = false }: AppOption
   await app.register(reportRoutes);
   await app.register(photoRoutes);
   await app.register(tileRoutes);
+  await app.register(searchRoutes);
   await app.register(deadlineRoutes);
   await app.register(staffRoutes);
   await app.register(lifecycleRoutes);

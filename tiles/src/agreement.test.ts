@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../../server/src/config.ts';
+import { basemapLayers } from '../../server/src/basemap/tile-layers.ts';
+import { importSampleBasemap } from '../../server/src/basemap/sample.ts';
+import { sampleCentre } from '../../server/src/basemap/sample-extract.ts';
 import { boundaryLayers } from '../../server/src/boundaries/tile-layers.ts';
 import { sql, type Database } from '../../server/src/db/database.ts';
 import { openEmbedded } from '../../server/src/db/embedded.ts';
@@ -7,7 +10,7 @@ import { prepareDatabase } from '../../server/src/prepare-database.ts';
 import { parseReportFilter } from '../../server/src/reports/filters.ts';
 import { reportsLayer } from '../../server/src/reports/tile-layers.ts';
 import { createTestDatabase, type TestDatabase } from '../../server/src/test/database.ts';
-import { describeNeeding, postgres } from '../../server/src/test/requirements.ts';
+import { describeNeeding, osmium, postgres } from '../../server/src/test/requirements.ts';
 import { decodeTile, type DecodedFeature } from './decode.ts';
 import { renderTile, type Encoder, type TileLayer } from './render.ts';
 import { tilesContaining } from './cache.ts';
@@ -66,6 +69,8 @@ const reportTiles: TileCoord[] = [
   ...tilesContaining(106.70, -6.30, 11, 14),
 ];
 const boundaryTiles: TileCoord[] = tilesContaining(106.632, -6.17, 9, 15);
+// Around the sample extract: roads, waterways, water polygons and points, cut at tile edges.
+const basemapTiles: TileCoord[] = tilesContaining(sampleCentre[0], sampleCentre[1], 10, 18);
 const filters = [
   parseReportFilter({}),
   parseReportFilter({ category: 'banjir,sampah' }),
@@ -82,9 +87,11 @@ beforeAll(async () => {
   embedded = await openEmbedded(undefined);
   await prepareDatabase(embedded);
   await insertFixtureReports(embedded);
+  if (osmium.met) await embedded.transaction((tx) => importSampleBasemap(tx));
   if (withPostgis) {
     postgis = await createTestDatabase();
     await insertFixtureReports(postgis.db);
+    if (osmium.met) await postgis.db.transaction((tx) => importSampleBasemap(tx));
   }
 }, 180_000);
 
@@ -134,6 +141,23 @@ describe('tile encoders agree', () => {
         expect(await decoded(postgis!.db, boundaryLayers, tile, 'js')).toEqual(reference);
         expect(await decoded(embedded, boundaryLayers, tile, 'js')).toEqual(reference);
       }
+    });
+  });
+
+  describeNeeding([
+    [postgres, 'the embedded PGlite has no ST_AsMVT to compare the JS encoder with'],
+    [osmium, 'the sample extract is imported with osmium-tool'],
+  ], 'base map tiles against ST_AsMVT on PostgreSQL', () => {
+    it('agree at every zoom around the sample extract', async () => {
+      let drawn = 0;
+      for (const tile of basemapTiles) {
+        const reference = await decoded(postgis!.db, basemapLayers, tile, 'postgis');
+        drawn += Object.keys(reference).length;
+        expect(await decoded(postgis!.db, basemapLayers, tile, 'js'), `JS on PostgreSQL, ${tile.z}/${tile.x}/${tile.y}`).toEqual(reference);
+        expect(await decoded(embedded, basemapLayers, tile, 'js'), `JS on embedded, ${tile.z}/${tile.x}/${tile.y}`).toEqual(reference);
+      }
+      // Every zoom draws at least roads and a waterway, so the comparison is not of empty tiles.
+      expect(drawn).toBeGreaterThanOrEqual(basemapTiles.length * 2);
     });
   });
 });

@@ -53,3 +53,17 @@ export function polygonInTile(geom3857: Sql, tile: TileCoord, bufferUnits = 64):
   return sql`ST_ForcePolygonCCW(ST_CollectionExtract(ST_ReducePrecision(
     ST_MakeValid(ST_Simplify(${toTileUnits(clipped, tile)}, 1, true)), 1), 3))`;
 }
+
+/**
+ * A line clipped to the tile plus a buffer (so that a road's casing has no gap at tile edges),
+ * simplified to one tile unit and snapped to whole units; ST_SnapToGrid drops parts that
+ * collapse to a point, so a road shorter than a unit disappears rather than becoming a dot.
+ * May be empty: filter with NOT ST_IsEmpty.
+ */
+export function lineInTile(geom3857: Sql, tile: TileCoord, bufferUnits = 64): Sql {
+  const b = tileBounds3857(tile);
+  const pad = (bufferUnits * b.size) / tileExtent;
+  const clipped = sql`ST_ClipByBox2D(${geom3857}, ST_MakeEnvelope(${literal(b.minX - pad)}, ${literal(b.minY - pad)},
+                                                                 ${literal(b.maxX + pad)}, ${literal(b.maxY + pad)}, 3857))`;
+  return sql`ST_CollectionExtract(ST_SnapToGrid(ST_Simplify(${toTileUnits(clipped, tile)}, 1, true), 1), 2)`;
+}

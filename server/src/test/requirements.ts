@@ -34,6 +34,12 @@ export const gammuSmsd: Requirement = {
   provide: 'apt-get install -y gammu-smsd',
 };
 
+export const osmium: Requirement = {
+  met: spawnSync('osmium', ['--version']).status === 0,
+  need: 'osmium',
+  provide: 'apt-get install -y osmium-tool',
+};
+
 /** Requirements, each with why the test needs it. */
 export type Needs = [Requirement, string][];
 

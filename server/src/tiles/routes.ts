@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { basemapLayers, currentBasemapImport } from '../basemap/tile-layers.ts';
 import { boundaryLayers } from '../boundaries/tile-layers.ts';
 import { filterKey, parseReportFilter, ReportFilterQuery } from '../reports/filters.ts';
 import { firstPointZoom, reportsLayer } from '../reports/tile-layers.ts';
@@ -55,6 +56,32 @@ export const tileRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }, request, reply);
   });
 
+  app.get('/tiles/basemap/:z/:x/:y.mvt', {
+    schema: {
+      tags: ['tiles'],
+      summary: 'The self-hosted base map as Mapbox Vector Tile 2.1 (layers roads, waterways, water, places, pois)',
+      description: 'Drawn from the last OpenStreetMap extract imported with npm run basemap:import; 204 everywhere before one is.',
+      params: TileParams,
+      response: tileResponses,
+    },
+  }, async (request, reply) => {
+    const tile = checkTile(request.params);
+    // The import the database shows now is part of the cache key: an import from a script
+    // replaces the map without telling this instance, and the old tiles are then never served.
+    const readPath = await app.reads.after(undefined);
+    const importId = await currentBasemapImport(readPath.db);
+    return sendTile(app.tileCache, {
+      source: 'basemap',
+      variant: String(importId),
+      layers: basemapLayers,
+      tile,
+      readPath: async () => readPath,
+      // Revalidated on every use, so that a browser sees a new import at once; unchanged
+      // tiles cost a 304 from memory.
+      cacheControl: 'public, no-cache',
+    }, request, reply);
+  });
+
   app.get('/tiles/reports.json', {
     schema: { tags: ['tiles'], summary: 'TileJSON 3.0 of the reports tiles', response: { 200: TileJson, ...errorResponses(500) } },
   },
@@ -63,4 +90,8 @@ export const tileRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags: ['tiles'], summary: 'TileJSON 3.0 of the boundary tiles', response: { 200: TileJson, ...errorResponses(500) } },
   },
     async (request) => tileJson(request, 'kelurahan'));
+  app.get('/tiles/basemap.json', {
+    schema: { tags: ['tiles'], summary: 'TileJSON 3.0 of the base map tiles', response: { 200: TileJson, ...errorResponses(500) } },
+  },
+    async (request) => tileJson(request, 'basemap'));
 };

@@ -32,7 +32,25 @@ const sources = {
       { id: 'kelurahan_label', fields: { code: 'String', name: 'String' } },
     ],
   },
+  basemap: {
+    name: 'PetaWarga base map',
+    description: 'Roads, waterways, water, markets, schools, mosques and places from the imported OpenStreetMap extract',
+    maxzoom: 16,
+    vector_layers: [
+      { id: 'roads', description: 'kind: major (from zoom 10), minor (13), path (15)', fields: { kind: 'String', name: 'String' } },
+      { id: 'waterways', description: 'kind: river, canal, drain', fields: { kind: 'String', name: 'String' } },
+      { id: 'water', fields: { name: 'String' } },
+      { id: 'places', description: 'kind: the OSM place value', fields: { kind: 'String', name: 'String' } },
+      { id: 'pois', description: 'kind: market, school, mosque (from zoom 14)', fields: { kind: 'String', name: 'String' } },
+    ],
+  },
 } as const;
+
+const attributions: Record<keyof typeof sources, string> = {
+  reports: 'Laporan: PetaWarga',
+  kelurahan: 'Batas wilayah: cahyadsn/wilayah_boundaries (MIT), Kepmendagri 300.2.2-2430/2025',
+  basemap: '© OpenStreetMap contributors (ODbL)',
+};
 
 /** TileJSON 3.0.0; query parameters (filters) are carried into the tile URL template. */
 export function tileJson(request: FastifyRequest, source: keyof typeof sources): Static<typeof TileJson> {
@@ -47,7 +65,6 @@ export function tileJson(request: FastifyRequest, source: keyof typeof sources):
     bounds: [...bounds],
     center: [...center],
     scheme: 'xyz',
-    attribution:
-      'Batas wilayah: cahyadsn/wilayah_boundaries (MIT), Kepmendagri 300.2.2-2430/2025; laporan: PetaWarga',
+    attribution: attributions[source],
   };
 }

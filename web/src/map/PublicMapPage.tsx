@@ -11,6 +11,7 @@ import { OutboxNotice } from '../report/OutboxNotice.tsx';
 import { ReportPanel } from '../report/ReportPanel.tsx';
 import { MapCanvas } from './MapCanvas.tsx';
 import { MapOptionsPanel } from './MapOptionsPanel.tsx';
+import { PlaceSearch } from './PlaceSearch.tsx';
 import { setOsmBaseMap } from './osm-base-map.ts';
 import { ReportLayers } from './ReportLayers.tsx';
 import { initialBounds } from './service-area.ts';
@@ -36,6 +37,7 @@ export function PublicMapPage() {
           return () => setMap(null);
         }}
       />
+      {map && <PlaceSearch map={map} />}
       {map && (
         <ErrorBoundary
           fallback={(error, retry) => (

@@ -4,6 +4,9 @@ import { boldFont, regularFont } from './fonts.ts';
 /** The id of the lowest boundary layer: an optional base map goes beneath it. */
 export const lowestBoundaryLayerId = 'service-area-fill';
 
+/** The boundary names: drawn above the base map's names. */
+export const boundaryLabelLayerIds = ['kelurahan-label', 'kecamatan-label'];
+
 const labelHalo = { 'text-color': '#1f2d3a', 'text-halo-color': 'rgba(255,255,255,0.9)', 'text-halo-width': 1.5 };
 
 /**

@@ -6,6 +6,10 @@ export function kelurahanTilesUrl(origin: string): string {
   return `${origin}/tiles/kelurahan/{z}/{x}/{y}.mvt`;
 }
 
+export function basemapTilesUrl(origin: string): string {
+  return `${origin}/tiles/basemap/{z}/{x}/{y}.mvt`;
+}
+
 export interface ReportTileFilter {
   /** Category codes to show; undefined shows every category. */
   categories?: string[];
