@@ -57,6 +57,11 @@ const samples: { [C in ParameterisedCode]: ParamsOf<C>[] } = {
     { count: 1, afterRepair: true, first: { feature: 3, reason: 'Too few points' } },
   ],
   FEATURES_OUTSIDE_SERVICE_AREA: [{ count: 1, marginKm: 5 }],
+  COLLECTION_NOT_FOUND: [{ collection: 'jalan' }],
+  FEATURE_NOT_FOUND: [{ collection: 'reports', id: 'TGR-7K3P9Q' }],
+  INVALID_FILTER: [{ problem: 'expected a property name', position: 12 }],
+  PARAMETER_NOT_SUPPORTED: [{ parameter: 'filter', collection: 'hotspots-dbscan' }],
+  NOT_ACCEPTABLE: [{ offered: ['application/geo+json', 'application/json'] }],
 };
 
 function messagesOf(code: ErrorCode) {
