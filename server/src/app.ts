@@ -33,6 +33,7 @@ import { followReportChanges } from './tiles/invalidation.ts';
 import { useWriteTransactions } from './http/write-transaction.ts';
 import { useSecurityHeaders, withDocsStyle } from './http/security-headers.ts';
 import { tileRoutes } from './tiles/routes.ts';
+import { ogcRoutes } from './ogc/routes.ts';
 import { registerWebApp } from './web/static.ts';
 
 declare module 'fastify' {
@@ -129,6 +130,7 @@ export async function buildApp({ config, db, readDb, logger = false }: AppOption
   await app.register(routingRuleRoutes);
   await app.register(analyticsRoutes);
   await app.register(consoleRoutes);
+  await app.register(ogcRoutes, { prefix: '/ogc' });
   await registerWebApp(app, config.webDistDir);
   return app;
 }
