@@ -28,7 +28,7 @@ beforeAll(async () => {
   }
   // One awaiting moderation and one rejected: neither may appear anywhere under /ogc.
   await t.db.query(sql`UPDATE reports SET status = 'submitted' WHERE code = ${codes[3]}`);
-}, 60_000);
+});
 afterAll(() => t?.close());
 
 const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
