@@ -1,4 +1,4 @@
-import { sql, type Sql } from '../../db/database.ts';
+import { join, sql, type Sql } from '../../db/database.ts';
 import { appError } from '../../http/error-catalogue.ts';
 import type { Expression, GeometryOperand, Scalar } from './ast.ts';
 
@@ -56,8 +56,8 @@ export function cql2ToSql(e: Expression, queryables: Queryables): Sql {
   switch (e.op) {
     case 'and':
     case 'or': {
-      const parts = e.args.map((a) => sql`(${cql2ToSql(a, queryables)})`);
-      return parts.reduce((all, part) => (e.op === 'and' ? sql`${all} AND ${part}` : sql`${all} OR ${part}`));
+      // join, not a fold: a filter of hundreds of ORs stays one flat list, not hundreds of nested fragments.
+      return join(e.args.map((a) => sql`(${cql2ToSql(a, queryables)})`), e.op === 'and' ? ' AND ' : ' OR ');
     }
     case 'not': return sql`NOT (${cql2ToSql(e.arg, queryables)})`;
     case 'boolean': return e.value ? sql`true` : sql`false`;
