@@ -266,3 +266,58 @@ describe('queryables and negotiation', () => {
     expect((await get('/ogc/collections?f=html')).statusCode).toBe(400);
   });
 });
+
+// The members each OpenAPI fragment of OGC 17-069r4 (schemas/*.yaml) lists as required, with
+// the link members link.yaml requires, on every collection and one feature of each.
+describe('required members of the specification\'s schemas', () => {
+  const hasLinks = (links: { href?: string; rel?: string }[]) => {
+    expect(Array.isArray(links)).toBe(true);
+    for (const l of links) expect(typeof l.href === 'string' && typeof l.rel === 'string').toBe(true);
+  };
+
+  it('landing page, conformance and collections', async () => {
+    hasLinks((await get('/ogc')).json().links);
+    const conformance = (await get('/ogc/conformance')).json();
+    expect(conformance.conformsTo.every((c: unknown) => typeof c === 'string')).toBe(true);
+    const collections = (await get('/ogc/collections')).json();
+    hasLinks(collections.links);
+    for (const c of collections.collections) {
+      expect(typeof c.id).toBe('string');
+      hasLinks(c.links);
+      const one = (await get(`/ogc/collections/${c.id}`)).json();
+      expect(one.id).toBe(c.id);
+      hasLinks(one.links);
+    }
+  });
+
+  it('items and one feature of every collection', async () => {
+    for (const { id } of (await get('/ogc/collections')).json().collections) {
+      const res = await get(`/ogc/collections/${id}/items?limit=2`);
+      expect(res.statusCode, id).toBe(200);
+      const page = res.json();
+      expect(page.type).toBe('FeatureCollection');
+      hasLinks(page.links);
+      expect(page.links.find((l: { rel: string }) => l.rel === 'self')?.type).toBe('application/geo+json');
+      expect(page.numberReturned).toBe(page.features.length);
+      expect(page.numberMatched).toBeGreaterThanOrEqual(page.numberReturned);
+      for (const f of page.features) {
+        expect(f.type).toBe('Feature');
+        expect(f).toHaveProperty('geometry');
+        expect(f).toHaveProperty('properties');
+      }
+      if (page.features.length === 0) continue;
+      const feature = (await get(`/ogc/collections/${id}/items/${encodeURIComponent(page.features[0].id)}`)).json();
+      expect(feature).toMatchObject({ type: 'Feature', id: page.features[0].id, properties: page.features[0].properties });
+      hasLinks(feature.links);
+    }
+  });
+
+  it('exceptions', async () => {
+    for (const url of ['/ogc/nothing', '/ogc/collections/reports/items/TGR-NOPE', '/ogc/collections/reports/items?limit=x']) {
+      const res = await get(url);
+      expect(res.statusCode).toBeGreaterThanOrEqual(400);
+      expect(typeof res.json().code, url).toBe('string');
+      expect(typeof res.json().description).toBe('string');
+    }
+  });
+});
