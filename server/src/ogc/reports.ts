@@ -1,11 +1,12 @@
 import { Type } from 'typebox';
-import { sql, type Queryable, type Sql } from '../db/database.ts';
+import { sql, type Sql } from '../db/database.ts';
 import { and, filterConditions, parseReportFilter, publicStatuses, ReportFilterQuery } from '../reports/filters.ts';
 import { decodeCursor, encodeCursor, publicReportFeature } from '../reports/list.ts';
 import { PublicReportProperties } from '../reports/schemas.ts';
-import type { ItemsRequest, OgcCollection, OgcFeature } from './collection.ts';
+import type { ItemsRequest, OgcCollection, OgcFeature, ReadContext } from './collection.ts';
 import type { Queryables } from './cql2/to-sql.ts';
 import { extentOf } from './extent.ts';
+import { summarised } from './summaries.ts';
 
 // Public reports as OGC features: the same rows, visibility and GeoJSON as GET /api/reports
 // (reports/list.ts), with the same keyset cursor on (created_at, id) behind the `next` links.
@@ -39,9 +40,12 @@ function conditions(q: ItemsRequest): Sql[] {
   return where;
 }
 
-async function page(db: Queryable, q: ItemsRequest) {
+async function page(read: ReadContext, q: ItemsRequest) {
+  const { db } = read;
   const where = conditions(q);
-  const [{ count }] = await db.query<{ count: number }>(sql`SELECT count(*)::int AS count FROM reports WHERE ${and(where)}`);
+  const matching = and(where);
+  const count = await summarised(read, ['count', matching.sql, matching.values], async () =>
+    (await db.query<{ count: number }>(sql`SELECT count(*)::int AS count FROM reports WHERE ${matching}`))[0].count);
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
     where.push(sql`(reports.created_at, id) < (${c.createdAt}::timestamptz, ${c.id}::bigint)`);
@@ -72,10 +76,10 @@ export const reportsCollection: OgcCollection = {
   parameters: Type.Object({ category, status, kelurahan }),
   queryables,
   temporal: true,
-  extent: ({ db }) => extentOf(db, sql`
+  extent: (read) => summarised(read, ['extent'], () => extentOf(read.db, sql`
     SELECT ST_Extent(location) AS box, min(created_at) AS first, max(created_at) AS last
-    FROM reports WHERE status = ANY(${[...publicStatuses]})`),
-  items: ({ db }, q) => page(db, q),
+    FROM reports WHERE status = ANY(${[...publicStatuses]})`)),
+  items: page,
   async item({ db }, id) {
     const [row] = await db.query<{ feature: OgcFeature }>(sql`
       SELECT ${publicReportFeature} AS feature FROM reports WHERE code = ${id} AND status = ANY(${[...publicStatuses]})`);

@@ -177,6 +177,22 @@ describe('items of reports', () => {
   });
 });
 
+describe('numberMatched and the extent, kept until reports change', () => {
+  it('counts again when a report changes', async () => {
+    const matched = async () => (await get('/ogc/collections/reports/items?limit=1')).json().numberMatched;
+    const extent = async () => (await get('/ogc/collections/reports')).json().extent.spatial.bbox[0];
+    expect(await matched()).toBe(4);
+    const wide = await extent();
+    // codes[2] is the south-east corner of the extent. Every change of a report moves updated_at.
+    await t.db.query(sql`UPDATE reports SET status = 'rejected', updated_at = now() + interval '1 minute' WHERE code = ${codes[2]}`);
+    expect(await matched()).toBe(3);
+    expect((await extent())[2]).toBeLessThan(wide[2]);
+    await t.db.query(sql`UPDATE reports SET status = 'published', updated_at = now() + interval '2 minutes' WHERE code = ${codes[2]}`);
+    expect(await matched()).toBe(4);
+    expect(await extent()).toEqual(wide);
+  });
+});
+
 describe('one item', () => {
   it('returns a public report by its tracking code, with links', async () => {
     const res = await get(`/ogc/collections/reports/items/${codes[0]}`);
