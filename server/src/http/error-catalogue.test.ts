@@ -60,7 +60,6 @@ const samples: { [C in ParameterisedCode]: ParamsOf<C>[] } = {
   COLLECTION_NOT_FOUND: [{ collection: 'jalan' }],
   FEATURE_NOT_FOUND: [{ collection: 'reports', id: 'TGR-7K3P9Q' }],
   INVALID_FILTER: [{ problem: 'expected a property name', position: 12 }],
-  PARAMETER_NOT_SUPPORTED: [{ parameter: 'filter', collection: 'hotspots-dbscan' }],
   NOT_ACCEPTABLE: [{ offered: ['application/geo+json', 'application/json'] }],
 };
 

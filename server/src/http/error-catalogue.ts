@@ -253,10 +253,6 @@ export const catalogue = {
   INVALID_DATETIME: fixed(400,
     'datetime harus satu waktu RFC 3339 atau selang awal/akhir (".." untuk terbuka).',
     'datetime must be one RFC 3339 instant or an interval start/end (".." for open).'),
-  PARAMETER_NOT_SUPPORTED: withValues(400, (p: { parameter: string; collection: string }) => ({
-    id: `Parameter ${p.parameter} tidak berlaku untuk koleksi ${p.collection}.`,
-    en: `The parameter ${p.parameter} does not apply to collection ${p.collection}.`,
-  })),
   NOT_ACCEPTABLE: withValues(406, (p: { offered: string[] }) => ({
     id: `Hanya tersedia sebagai ${listed(p.offered)}.`, en: `Available only as ${listed(p.offered)}.`,
   })),

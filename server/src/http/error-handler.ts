@@ -70,47 +70,49 @@ function bodyOf(refusal: AppError): ErrorBody {
 /** How a refusal is written: ErrorResponse, or another shape a standard asks for (OGC exceptions under /ogc). */
 export type ErrorWriter = (refusal: AppError) => unknown;
 
-function send(reply: FastifyReply, refusal: AppError, write: ErrorWriter = bodyOf) {
+function send(reply: FastifyReply, refusal: AppError, write: ErrorWriter = bodyOf, status = refusal.statusCode) {
   // However it was raised, an unreachable database tells the client when to try again.
   if (refusal.code === 'DATABASE_UNAVAILABLE') reply.header('retry-after', String(retryAfterSeconds));
   // A refusal that names when to come back (a limit's window, a full queue) says so in Retry-After too.
   const retryAfter = (refusal.details as { retry_after_seconds?: unknown } | undefined)?.retry_after_seconds;
   if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
-  return reply.status(refusal.statusCode).send(write(refusal));
+  return reply.status(status).send(write(refusal));
 }
 
-/** The refusal an error stands for, logged as it deserves. */
-function refusalOf(error: FastifyError | AppError, request: FastifyRequest): AppError {
-  if (error instanceof AppError) return error;
-  if (error.validation) return appError('VALIDATION_FAILED', { details: validationDetails(error) });
+/** The refusal an error stands for, and its status, logged as it deserves. */
+function refusalOf(error: FastifyError | AppError, request: FastifyRequest): [AppError, number?] {
+  if (error instanceof AppError) return [error];
+  if (error.validation) return [appError('VALIDATION_FAILED', { details: validationDetails(error) })];
   const known = fastifyCodes[error.code ?? ''];
-  if (known) return appError(known);
+  if (known) return [appError(known)];
 
   const refusal = fromDatabase(error);
   if (refusal?.code === 'DATABASE_UNAVAILABLE') {
     // An operational state, not a defect: one line, without the stack.
     request.log.warn(`database unavailable: ${error.message}`);
-    return refusal;
+    return [refusal];
   }
   if (refusal) {
     // Logged with the SQL error; the client sees only the code and the catalogue's messages.
     request.log.warn({ err: error }, 'database refused the request');
-    return refusal;
+    return [refusal];
   }
 
   const status = error.statusCode;
   if (status && status >= 400 && status < 500) {
     // A refusal of Fastify's that the table above does not name keeps its status.
-    const { code, messages, details } = appError('BAD_REQUEST', { problem: error.message });
-    return new AppError(status, code, messages, details);
+    return [appError('BAD_REQUEST', { problem: error.message }), status];
   }
   request.log.error({ err: error }, 'unhandled error');
-  return appError('INTERNAL_ERROR');
+  return [appError('INTERNAL_ERROR')];
 }
 
 /** The error handler of the app, or of one plugin's routes when `write` gives them another shape. */
 export function registerErrorHandler(app: FastifyInstance, write: ErrorWriter = bodyOf): void {
-  app.setErrorHandler((error: FastifyError | AppError, request, reply) => send(reply, refusalOf(error, request), write));
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    const [refusal, status] = refusalOf(error, request);
+    return send(reply, refusal, write, status);
+  });
 }
 
 export function notFound(request: FastifyRequest, reply: FastifyReply, write: ErrorWriter = bodyOf) {
