@@ -66,6 +66,15 @@ describeNeeding([
     expect(codes).toEqual(expected.map((r) => r.code));
   });
 
+  it('sends an attribute filter on category to the server, as the API definition offers it', async () => {
+    await t.db.query(sql`UPDATE reports SET category_code = 'sampah', updated_at = now() WHERE id IN (SELECT id FROM reports ORDER BY id LIMIT 5 OFFSET 1)`);
+    const { stdout, stderr } = await run('ogrinfo', ['-ro', '-al', '-so', '-where', "category = 'sampah'", `OAPIF:${base}/ogc`, 'reports'],
+      { env: { ...env, CPL_DEBUG: 'ON' } });
+    // GDAL reads /ogc/api to learn which query parameters the items of reports take.
+    expect(stderr).toMatch(/Fetch\(\S*\/ogc\/collections\/reports\/items\?\S*category=sampah/);
+    expect(stdout).toMatch(/Feature Count: 5\b/);
+  });
+
   it('copies reports into a GeoPackage with as many features as the public count', async () => {
     const gpkg = path.join(dir, 'reports.gpkg');
     await run('ogr2ogr', ['-f', 'GPKG', gpkg, ...pageSize, `OAPIF:${base}/ogc`, 'reports'], { env });

@@ -59,11 +59,15 @@ describe('landing page, conformance, api', () => {
     expect(res.headers['content-type']).toContain('application/vnd.oai.openapi+json');
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\.0\./);
+    // Paths are relative to the server, /ogc: no other route of the app is listed.
+    expect(doc.servers[0].url).toMatch(/^http:\/\/localhost(:\d+)?\/ogc$/);
     const paths = Object.keys(doc.paths);
-    expect(paths).toContain('/ogc/collections/reports/items');
-    expect(paths).toContain('/ogc/collections/reports/items/{featureId}');
-    expect(paths.every((p) => p.startsWith('/ogc'))).toBe(true);
-    const limit = doc.paths['/ogc/collections/reports/items'].get.parameters.find((p: { name: string }) => p.name === 'limit');
+    expect(paths).toContain('/');
+    expect(paths).toContain('/collections/reports/items');
+    expect(paths).toContain('/collections/reports/items/{featureId}');
+    expect(paths.filter((p) => !/^\/(conformance|api|collections(\/.*)?)?$/.test(p))).toEqual([]);
+    expect(paths).not.toContain('/api/reports');
+    const limit = doc.paths['/collections/reports/items'].get.parameters.find((p: { name: string }) => p.name === 'limit');
     expect(limit.schema).toMatchObject({ maximum: 10000, minimum: 1 });
   });
 });

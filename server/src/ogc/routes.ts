@@ -76,7 +76,7 @@ export async function ogcRoutes(app: FastifyInstance): Promise<void> {
       querystring: f,
       response: {
         200: {
-          description: 'The app\'s own OpenAPI document, keeping only the paths under /ogc',
+          description: 'The app\'s own OpenAPI document, keeping only the paths under /ogc, relative to it',
           content: {
             [media.openapi]: { schema: OpenApiDocument },
             [media.json]: { schema: OpenApiDocument },
@@ -87,11 +87,17 @@ export async function ogcRoutes(app: FastifyInstance): Promise<void> {
     },
   }, async (request, reply) => {
     const whole = app.swagger() as unknown as { openapi: string; info: object; paths: Record<string, unknown>; components?: object };
-    return reply.type(negotiate(request, [media.openapi, media.json])).send({
+    // With its charset, or Fastify would add one and rewrite the type as version="3.0", which
+    // GDAL, comparing the parameters token by token, refuses: it would then ignore the document.
+    return reply.header('content-type', `${negotiate(request, [media.openapi, media.json])};charset=utf-8`).send({
       openapi: whole.openapi,
       info: { ...whole.info, title: 'PetaWarga OGC API - Features' },
-      servers: [{ url: `${request.protocol}://${request.host}` }],
-      paths: Object.fromEntries(Object.entries(whole.paths).filter(([path]) => path === '/ogc' || path.startsWith('/ogc/'))),
+      // Paths relative to the server /ogc, as OpenAPI means them: clients (GDAL) look up the items
+      // path of a collection by its address below the landing page.
+      servers: [{ url: `${request.protocol}://${request.host}/ogc` }],
+      paths: Object.fromEntries(Object.entries(whole.paths)
+        .filter(([path]) => path === '/ogc' || path.startsWith('/ogc/'))
+        .map(([path, item]) => [path.slice('/ogc'.length) || '/', item])),
       components: whole.components ?? {},
     });
   });
