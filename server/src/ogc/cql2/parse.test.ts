@@ -84,6 +84,8 @@ describe('parseCql2Text', () => {
     ['S_INTERSECTS(geometry, POLYGON((1 1, 2 2, 1 1)))', 'at least 4 positions'],
     ['S_INTERSECTS(geometry, POLYGON((1 1, 2 2, 3 1, 1 2)))', 'the last equal to the first'],
     ['S_INTERSECTS(geometry, BBOX(2, 0, 1, 1))', 'min ≤ max'],
+    ['S_INTERSECTS(geometry, BBOX(0, 0, 1))', 'BBOX takes 4 numbers'],
+    ['S_INTERSECTS(geometry, POINT(1 2, 3 4))', 'expected ")"'],
     ['S_INTERSECTS(geometry, POINT(200 0))', 'not a CRS84'],
     ["d = DATE('2026-02-30')", 'not a date'],
     ["d = TIMESTAMP('2026-02-01')", 'not an RFC 3339'],

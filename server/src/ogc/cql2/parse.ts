@@ -22,7 +22,8 @@ class Parser {
   private peek(): Token | undefined {
     return this.tokens[this.index];
   }
-  private position(): number {
+  /** Where the next token starts in the text, for error messages. */
+  private offset(): number {
     return this.peek()?.position ?? this.length;
   }
   private keyword(word: string): boolean {
@@ -41,17 +42,17 @@ class Parser {
     return false;
   }
   expect(text: string): void {
-    if (!this.punct(text)) refuse(`expected "${text}"`, this.position());
+    if (!this.punct(text)) refuse(`expected "${text}"`, this.offset());
   }
 
   parse(): Expression {
     const expression = this.booleanExpression();
-    if (this.peek()) refuse(`unexpected "${this.peek()!.text}"`, this.position());
+    if (this.peek()) refuse(`unexpected "${this.peek()!.text}"`, this.offset());
     return expression;
   }
 
   private booleanExpression(): Expression {
-    if (++this.depth > maxDepth) refuse(`nested deeper than ${maxDepth}`, this.position());
+    if (++this.depth > maxDepth) refuse(`nested deeper than ${maxDepth}`, this.offset());
     const args = [this.booleanTerm()];
     while (this.keyword('OR')) args.push(this.booleanTerm());
     this.depth--;
@@ -70,7 +71,7 @@ class Parser {
   }
 
   private booleanPrimary(): Expression {
-    const start = this.position();
+    const start = this.offset();
     const t = this.peek();
     if (!t) refuse('expected a predicate', start);
     if (t.type === 'punct' && t.text === '(') {
@@ -91,7 +92,7 @@ class Parser {
     const left = this.scalar();
     if (left.kind === 'property' && this.keyword('IS')) {
       const negated = this.keyword('NOT');
-      if (!this.keyword('NULL')) refuse('expected NULL', this.position());
+      if (!this.keyword('NULL')) refuse('expected NULL', this.offset());
       return { op: 'isNull', property: left, negated };
     }
     const operator = this.peek();
@@ -101,12 +102,12 @@ class Parser {
     }
     // TRUE and FALSE alone are boolean predicates (booleanLiteral in the BNF's booleanPrimary).
     if (left.kind === 'boolean') return { op: 'boolean', value: left.value };
-    return refuse('expected a comparison (=, <>, <, >, <=, >=) or IS NULL', this.position());
+    return refuse('expected a comparison (=, <>, <, >, <=, >=) or IS NULL', this.offset());
   }
 
   private scalar(): Scalar {
     const t = this.peek();
-    const at = this.position();
+    const at = this.offset();
     if (!t) refuse('expected a property or a value', at);
     if (t.type === 'operator' && t.text === '-') return { kind: 'number', value: this.number() };
     this.index++;
@@ -118,7 +119,7 @@ class Parser {
     if (word === 'TRUE' || word === 'FALSE') return { kind: 'boolean', value: word === 'TRUE' };
     if ((word === 'DATE' || word === 'TIMESTAMP') && this.punct('(')) {
       const value = this.peek();
-      if (value?.type !== 'string') refuse(`expected a quoted ${word.toLowerCase()}`, this.position());
+      if (value?.type !== 'string') refuse(`expected a quoted ${word.toLowerCase()}`, this.offset());
       this.index++;
       this.expect(')');
       return word === 'DATE' ? { kind: 'date', value: checkDate(value.text, value.position) } : { kind: 'timestamp', value: checkTimestamp(value.text, value.position) };
@@ -129,7 +130,7 @@ class Parser {
 
   private geometryOperand(): GeometryOperand {
     const t = this.peek();
-    const at = this.position();
+    const at = this.offset();
     if (t?.type === 'quoted') {
       this.index++;
       return { kind: 'property', name: t.text };
@@ -146,25 +147,25 @@ class Parser {
   private number(): number {
     const negative = this.peek()?.type === 'operator' && this.peek()!.text === '-' ? (this.index++, true) : false;
     const t = this.peek();
-    if (t?.type !== 'number') refuse('expected a number', this.position());
+    if (t?.type !== 'number') refuse('expected a number', this.offset());
     this.index++;
     return negative ? -Number(t.text) : Number(t.text);
   }
 
   /** BBOX(minLon, minLat, maxLon, maxLat) as the polygon it stands for (§8.3.3). */
   private bbox(at: number): Geometry {
-    this.expect('(');
-    const [minX, minY, maxX, maxY] = [this.number(), (this.expect(','), this.number()), (this.expect(','), this.number()), (this.expect(','), this.number())];
-    this.expect(')');
+    const numbers = this.list(() => this.number());
+    if (numbers.length !== 4) refuse('BBOX takes 4 numbers: minLon, minLat, maxLon, maxLat', at);
+    const [minX, minY, maxX, maxY] = numbers;
     if (minX > maxX || minY > maxY) refuse('BBOX needs min ≤ max', at);
     checkPosition([minX, minY], at);
     checkPosition([maxX, maxY], at);
     return { type: 'Polygon', coordinates: [[[minX, minY], [maxX, minY], [maxX, maxY], [minX, maxY], [minX, minY]]] };
   }
 
-  /** A position: two numbers separated by white space (lon lat, CRS84). */
-  position2(): Position {
-    const at = this.position();
+  /** A GeoJSON position: two numbers separated by white space (lon lat, CRS84). */
+  position(): Position {
+    const at = this.offset();
     const p = [this.number(), this.number()];
     checkPosition(p, at);
     return p;
@@ -180,8 +181,8 @@ class Parser {
   }
 
   ring(): Position[] {
-    const at = this.position();
-    const ring = this.list(() => this.position2());
+    const at = this.offset();
+    const ring = this.list(() => this.position());
     const [first, last] = [ring[0], ring.at(-1)!];
     if (ring.length < 4 || first[0] !== last[0] || first[1] !== last[1]) refuse('a polygon ring needs at least 4 positions, the last equal to the first', at);
     return ring;
@@ -189,12 +190,15 @@ class Parser {
 }
 
 const geometryReaders: Record<string, (p: Parser, at: number) => Geometry> = {
-  POINT: (p) => ({ type: 'Point', coordinates: p.list(() => p.position2())[0] }),
-  LINESTRING: (p, at) => ({ type: 'LineString', coordinates: atLeastTwo(p.list(() => p.position2()), at) }),
+  POINT: (p) => {
+    p.expect('(');
+    return { type: 'Point', coordinates: closed(p, p.position()) };
+  },
+  LINESTRING: (p, at) => ({ type: 'LineString', coordinates: atLeastTwo(p.list(() => p.position()), at) }),
   POLYGON: (p) => ({ type: 'Polygon', coordinates: p.list(() => p.ring()) }),
   // Both MULTIPOINT(1 2, 3 4) and MULTIPOINT((1 2), (3 4)) are WKT.
-  MULTIPOINT: (p) => ({ type: 'MultiPoint', coordinates: p.list(() => (p.punct('(') ? closed(p, p.position2()) : p.position2())) }),
-  MULTILINESTRING: (p, at) => ({ type: 'MultiLineString', coordinates: p.list(() => atLeastTwo(p.list(() => p.position2()), at)) }),
+  MULTIPOINT: (p) => ({ type: 'MultiPoint', coordinates: p.list(() => (p.punct('(') ? closed(p, p.position()) : p.position())) }),
+  MULTILINESTRING: (p, at) => ({ type: 'MultiLineString', coordinates: p.list(() => atLeastTwo(p.list(() => p.position()), at)) }),
   MULTIPOLYGON: (p) => ({ type: 'MultiPolygon', coordinates: p.list(() => p.list(() => p.ring())) }),
 };
 
