@@ -47,7 +47,7 @@ export async function ogcRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags, summary: 'OGC API - Features landing page',
       querystring: f,
-      response: { 200: { description: 'landingPage.yaml', content: { [media.json]: { schema: LandingPage } } }, ...ogcErrors(400, 406) },
+      response: { 200: { description: 'landingPage.yaml', content: { [media.json]: { schema: LandingPage } } }, ...ogcErrors(400, 406, 500) },
     },
   }, async (request, reply) => reply.type(negotiate(request, [media.json])).send({
     title: 'PetaWarga OGC API - Features',
@@ -66,7 +66,7 @@ export async function ogcRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags, summary: 'The conformance classes this API implements',
       querystring: f,
-      response: { 200: { description: 'confClasses.yaml', content: { [media.json]: { schema: Conformance } } }, ...ogcErrors(400, 406) },
+      response: { 200: { description: 'confClasses.yaml', content: { [media.json]: { schema: Conformance } } }, ...ogcErrors(400, 406, 500) },
     },
   }, async (request, reply) => reply.type(negotiate(request, [media.json])).send({ conformsTo: conformanceClasses }));
 
@@ -82,7 +82,7 @@ export async function ogcRoutes(app: FastifyInstance): Promise<void> {
             [media.json]: { schema: OpenApiDocument },
           },
         },
-        ...ogcErrors(400, 406),
+        ...ogcErrors(400, 406, 500),
       },
     },
   }, async (request, reply) => {
