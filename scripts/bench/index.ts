@@ -1,5 +1,5 @@
 // npm run bench -- [area …] [--reports N] [--tiles-per-zoom K]
-// Areas: tiles, cached, memory, ingest, abuse, first-view, list, exports, hotspots, all (default).
+// Areas: tiles, cached, memory, ingest, abuse, first-view, list, ogc, exports, hotspots, all (default).
 // Needs DATABASE_URL (PostgreSQL + PostGIS); the bench works in its own database beside it.
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -12,6 +12,7 @@ import { firstViewBench } from './first-view.ts';
 import { ingestBench } from './ingest.ts';
 import { listBench } from './list.ts';
 import { memoryBench } from './memory.ts';
+import { ogcBench } from './ogc.ts';
 import { load, machine, writeResults } from './results.ts';
 import { projectRoot, startPetawarga } from './server.ts';
 import { printTable } from './table.ts';
@@ -24,6 +25,7 @@ const areas: Record<string, BenchArea> = {
   memory: memoryBench,
   cached: cachedBench,
   list: listBench,
+  ogc: ogcBench,
   exports: exportsBench,
   'first-view': firstViewBench,
   ingest: ingestBench,
