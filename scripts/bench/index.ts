@@ -1,5 +1,5 @@
 // npm run bench -- [area …] [--reports N] [--tiles-per-zoom K]
-// Areas: tiles, cached, memory, ingest, abuse, first-view, phone-report, list, exports, hotspots, all (default).
+// Areas: tiles, cached, memory, ingest, abuse, first-view, phone-report, list, ogc, exports, hotspots, all (default).
 // Needs DATABASE_URL (PostgreSQL + PostGIS); the bench works in its own database beside it.
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -13,6 +13,7 @@ import { ingestBench } from './ingest.ts';
 import { listBench } from './list.ts';
 import { memoryBench } from './memory.ts';
 import { phoneReportBench } from './phone-report.ts';
+import { ogcBench } from './ogc.ts';
 import { load, machine, writeResults } from './results.ts';
 import { projectRoot, startPetawarga } from './server.ts';
 import { printTable } from './table.ts';
@@ -25,6 +26,7 @@ const areas: Record<string, BenchArea> = {
   memory: memoryBench,
   cached: cachedBench,
   list: listBench,
+  ogc: ogcBench,
   exports: exportsBench,
   'first-view': firstViewBench,
   'phone-report': phoneReportBench,

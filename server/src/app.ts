@@ -36,6 +36,7 @@ import { useWriteTransactions } from './http/write-transaction.ts';
 import { useSecurityHeaders, withDocsStyle } from './http/security-headers.ts';
 import { tileRoutes } from './tiles/routes.ts';
 import { searchRoutes } from './search/routes.ts';
+import { ogcRoutes } from './ogc/routes.ts';
 import { registerWebApp } from './web/static.ts';
 import { apiKeyRoutes } from './open311/api-key-routes.ts';
 import { open311Routes } from './open311/routes.ts';
@@ -139,6 +140,7 @@ export async function buildApp({ config, db, readDb, logger = false }: AppOption
   await app.register(consoleRoutes);
   await app.register(open311Routes, { prefix: '/open311/v2' });
   await app.register(apiKeyRoutes);
+  await app.register(ogcRoutes, { prefix: '/ogc' });
   await registerWebApp(app, config.webDistDir);
   return app;
 }

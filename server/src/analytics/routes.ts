@@ -8,16 +8,14 @@ import { sendTile } from '../tiles/serve.ts';
 import { checkTile, TileParams } from '../tiles/tile-params.ts';
 import { computeBudget } from './budget.ts';
 import { dataVersion } from './cache.ts';
-import { dbscanClusters } from './dbscan.ts';
 import { downloadName, toCsv } from './export.ts';
-import { emergingHotspots } from './emerging.ts';
-import { getisOrd } from './getis-ord.ts';
+import { cachedLayers } from './cached-layer.ts';
+import { prepareDbscan, prepareEmerging, prepareGetisOrd, type PreparedLayer } from './hotspot-layers.ts';
 import { kelurahanSummary } from './kelurahan.ts';
 import { featureCollection, type LayerResult } from './layer.ts';
 import { resultTileLayer } from './layer-tiles.ts';
-import { DbscanQuery, EmergingQuery, GetisOrdQuery, readNeighbourRule, readWeeksWindow, readWindow, Window } from './parameters.ts';
+import { DbscanQuery, EmergingQuery, GetisOrdQuery, readWindow, Window } from './parameters.ts';
 import { DbscanCluster, EmergingCell, GetisOrdCell, KelurahanFigures, LayerCollection, WeeklyCounts } from './schemas.ts';
-import { inAnalysisSession } from './session.ts';
 import { weeklyCounts } from './weekly.ts';
 
 const format = (q: { format?: string }) => q.format ?? 'geojson';
@@ -59,30 +57,15 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const cache = app.analyticsCache;
   // Charged only for a result not yet computed for this data version (analytics/budget.ts).
   const chargeComputation = computeBudget(app);
+  const cached = cachedLayers(app);
   const Output = Type.Object({
     format: Type.Optional(Type.Union([Type.Literal('geojson'), Type.Literal('csv')])),
     download: Type.Optional(Type.Boolean()),
   });
 
-  /**
-   * Computes (or reuses, until new reports arrive) the layer for these parameters; the echo
-   * says which data version it reflects and when it was computed. A new computation is charged
-   * to the client's budget first.
-   */
-  async function cached(request: FastifyRequest, key: unknown, compute: () => Promise<LayerResult>) {
-    const version = await dataVersion(app.db);
-    if (!cache.holds(JSON.stringify(key), version)) await chargeComputation(request);
-    const result = await cache.get(JSON.stringify(key), version, async () => {
-      const computedAt = new Date().toISOString();
-      const computed = await compute();
-      return { ...computed, parameters: { ...computed.parameters, computed_at: computedAt } };
-    });
-    return { key: `${JSON.stringify(key)}@${version}`, result: { ...result, parameters: { ...result.parameters, data_version: version } } };
-  }
-
   /** One hot-spot layer: its GeoJSON/CSV endpoint and its vector tiles, on one parameter reader. */
   function hotspotLayer<Q extends TObject>(path: string, tileLayer: string, summary: string, description: string,
-    properties: TSchema, query: Q, prepare: (q: Static<Q>) => Promise<{ key: unknown; compute: () => Promise<LayerResult> }>) {
+    properties: TSchema, query: Q, prepare: (q: Static<Q>) => Promise<PreparedLayer>) {
     app.get(path, {
       schema: {
         tags: ['analytics'], summary, description,
@@ -128,29 +111,17 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     'land and so read as cold on an even pattern. measure=density tests reports per km² of each hexagon inside the ' +
     'cities, Empirical Bayes standardised (Assunção & Reis 1999) so that small edge pieces with few reports do not ' +
     'swamp the statistic; properties area_km2 and density are added, and hexagons with no area inside are left out.',
-    GetisOrdCell, GetisOrdQuery, async (q) => {
-      const parameters = {
-        window: await readWindow(app.db, q), neighbours: readNeighbourRule(q), fdr: q.fdr ?? false, measure: q.measure ?? 'count',
-      };
-      return { key: ['getis-ord', parameters], compute: () => inAnalysisSession(app.db, (tx) => getisOrd(tx, parameters)) };
-    });
+    GetisOrdCell, GetisOrdQuery, (q) => prepareGetisOrd(app, q));
 
   hotspotLayer('/api/hotspots/dbscan', 'dbscan',
     'DBSCAN density clusters of public reports, as convex hulls',
     'One convex hull per cluster with cluster, reports, dominant_category, category_counts, first_report_at, last_report_at; noise left out.',
-    DbscanCluster, DbscanQuery, async (q) => {
-      const parameters = { window: await readWindow(app.db, q), epsM: q.eps_m ?? 150, minPoints: q.min_points ?? 10 };
-      return { key: ['dbscan', parameters], compute: () => inAnalysisSession(app.db, (tx) => dbscanClusters(tx, parameters)) };
-    });
+    DbscanCluster, DbscanQuery, (q) => prepareDbscan(app, q));
 
   hotspotLayer('/api/hotspots/emerging', 'emerging',
     'Emerging hot spots: weekly Gi* per hexagon with a Mann-Kendall trend (new, intensifying, persistent, diminishing)',
     'Hexagons hot in at least one week, with label, count, hot_weeks, trend_z, trend_p, counts and bins (one per week).',
-    EmergingCell, EmergingQuery, async (q) => {
-      const weeks = q.weeks ?? 12;
-      const parameters = { window: await readWeeksWindow(app.db, q, weeks), neighbours: readNeighbourRule(q), weeks };
-      return { key: ['emerging', parameters], compute: () => inAnalysisSession(app.db, (tx) => emergingHotspots(tx, parameters)) };
-    });
+    EmergingCell, EmergingQuery, (q) => prepareEmerging(app, q));
 
   app.get('/api/analytics/kelurahan', {
     schema: {

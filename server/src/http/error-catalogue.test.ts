@@ -66,6 +66,10 @@ const samples: { [C in ParameterisedCode]: ParamsOf<C>[] } = {
   UNKNOWN_JURISDICTION: [{ jurisdiction: 'jakarta', known: ['36.71', '36.74'] }],
   DATE_RANGE_TOO_LONG: [{ maxDays: 90 }],
   API_KEY_NOT_FOUND: [{ id: 7 }],
+  COLLECTION_NOT_FOUND: [{ collection: 'jalan' }],
+  FEATURE_NOT_FOUND: [{ collection: 'reports', id: 'TGR-7K3P9Q' }],
+  INVALID_FILTER: [{ problem: 'expected a property name', position: 12 }],
+  NOT_ACCEPTABLE: [{ offered: ['application/geo+json', 'application/json'] }],
 };
 
 function messagesOf(code: ErrorCode) {

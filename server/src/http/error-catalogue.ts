@@ -287,6 +287,24 @@ export const catalogue = {
     id: `${p.count} fitur berada lebih dari ${p.marginKm} km dari Kota Tangerang dan Kota Tangerang Selatan.`,
     en: `${p.count} feature(s) lie more than ${p.marginKm} km from Kota Tangerang and Kota Tangerang Selatan.`,
   })),
+
+  // OGC API - Features under /ogc (server/src/ogc/).
+  COLLECTION_NOT_FOUND: withValues(404, (p: { collection: string }) => ({
+    id: `Koleksi "${p.collection}" tidak ada.`, en: `There is no collection "${p.collection}".`,
+  })),
+  FEATURE_NOT_FOUND: withValues(404, (p: { collection: string; id: string }) => ({
+    id: `Fitur "${p.id}" tidak ada dalam koleksi ${p.collection}.`, en: `There is no feature "${p.id}" in collection ${p.collection}.`,
+  })),
+  INVALID_FILTER: withValues(400, (p: { problem: string; position: number }) => ({
+    id: `Filter CQL2 tidak sah pada karakter ${p.position}: ${p.problem}`,
+    en: `The CQL2 filter is not valid at character ${p.position}: ${p.problem}`,
+  })),
+  INVALID_DATETIME: fixed(400,
+    'datetime harus satu waktu RFC 3339 atau selang awal/akhir (".." untuk terbuka).',
+    'datetime must be one RFC 3339 instant or an interval start/end (".." for open).'),
+  NOT_ACCEPTABLE: withValues(406, (p: { offered: string[] }) => ({
+    id: `Hanya tersedia sebagai ${listed(p.offered)}.`, en: `Available only as ${listed(p.offered)}.`,
+  })),
 };
 
 export type ErrorCode = keyof typeof catalogue;

@@ -81,9 +81,12 @@ export function setRetryAfter(reply: FastifyReply, refusal: AppError) {
   if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
 }
 
-function send(reply: FastifyReply, refusal: AppError) {
+/** How a refusal is written: ErrorResponse, or another shape a standard asks for (OGC exceptions under /ogc). */
+export type ErrorWriter = (refusal: AppError) => unknown;
+
+function send(reply: FastifyReply, refusal: AppError, write: ErrorWriter = bodyOf) {
   setRetryAfter(reply, refusal);
-  return reply.status(refusal.statusCode).send(bodyOf(refusal));
+  return reply.status(refusal.statusCode).send(write(refusal));
 }
 
 /**
@@ -119,10 +122,11 @@ export function refusalOf(error: FastifyError | AppError, request: FastifyReques
   return appError('INTERNAL_ERROR');
 }
 
-export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | AppError, request, reply) => send(reply, refusalOf(error, request)));
+/** The error handler of the app, or of one plugin's routes when `write` gives them another shape. */
+export function registerErrorHandler(app: FastifyInstance, write: ErrorWriter = bodyOf): void {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => send(reply, refusalOf(error, request), write));
 }
 
-export function notFound(request: FastifyRequest, reply: FastifyReply) {
-  return send(reply, appError('NOT_FOUND', { method: request.method, url: request.url }));
+export function notFound(request: FastifyRequest, reply: FastifyReply, write: ErrorWriter = bodyOf) {
+  return send(reply, appError('NOT_FOUND', { method: request.method, url: request.url }), write);
 }

@@ -22,7 +22,7 @@ export type ReportListQuery = Static<typeof ReportListQuery>;
 // A cursor is only ever what listPublicReports wrote: anything else is refused here, before SQL.
 const cursorInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
-function decodeCursor(cursor: string): { createdAt: string; id: number } {
+export function decodeCursor(cursor: string): { createdAt: string; id: number } {
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -39,7 +39,27 @@ function decodeCursor(cursor: string): { createdAt: string; id: number } {
   return { createdAt, id };
 }
 
-function parseBbox(bbox: string) {
+/** The cursor after a report, from its created_at at microsecond precision and its id. */
+export const encodeCursor = (createdAt: string, id: number) => Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
+
+/**
+ * A row of `reports` as a public GeoJSON feature (PublicReportProperties): no reporter, address
+ * or device, which live elsewhere or are left out here.
+ */
+export const publicReportFeature = sql`json_build_object(
+             'type', 'Feature',
+             'id', code,
+             'geometry', ST_AsGeoJSON(location, 7)::json,
+             'properties', json_build_object(
+               'code', code, 'category', category_code, 'status', status, 'description', description,
+               'kelurahan', kelurahan_code, 'kecamatan', kecamatan_code, 'city', city_code,
+               'department', department_code, 'channel', channel,
+               'created_at', to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+               'updated_at', to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+               'is_synthetic', is_synthetic))`;
+
+/** minLon,minLat,maxLon,maxLat, checked: INVALID_BBOX when min > max or outside WGS 84. */
+export function parseBbox(bbox: string) {
   const [minLon, minLat, maxLon, maxLat] = bbox.split(',').map(Number);
   if (minLon > maxLon || minLat > maxLat || minLon < -180 || maxLon > 180 || minLat < -90 || maxLat > 90) {
     throw appError('INVALID_BBOX');
@@ -59,18 +79,7 @@ export async function listPublicReports(db: Queryable, q: ReportListQuery): Prom
     conditions.push(sql`(created_at, id) < (${c.createdAt}::timestamptz, ${c.id}::bigint)`);
   }
   const rows = await db.query<{ feature: PublicReportPage['features'][number]; created_at: string; id: number }>(sql`
-    SELECT json_build_object(
-             'type', 'Feature',
-             'id', code,
-             'geometry', ST_AsGeoJSON(location, 7)::json,
-             'properties', json_build_object(
-               'code', code, 'category', category_code, 'status', status, 'description', description,
-               'kelurahan', kelurahan_code, 'kecamatan', kecamatan_code, 'city', city_code,
-               'department', department_code, 'channel', channel,
-               'created_at', to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-               'updated_at', to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-               'is_synthetic', is_synthetic)
-           ) AS feature,
+    SELECT ${publicReportFeature} AS feature,
            to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at, id
     FROM reports
     WHERE ${and(conditions)}
@@ -83,9 +92,6 @@ export async function listPublicReports(db: Queryable, q: ReportListQuery): Prom
   return {
     type: 'FeatureCollection' as const,
     features: page.map((r) => r.feature),
-    next_cursor:
-      rows.length > q.limit && last
-        ? Buffer.from(JSON.stringify([last.created_at, last.id])).toString('base64url')
-        : null,
+    next_cursor: rows.length > q.limit && last ? encodeCursor(last.created_at, last.id) : null,
   };
 }

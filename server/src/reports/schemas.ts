@@ -82,14 +82,17 @@ export const SubmittedReport = Type.Object({
 
 
 /** GET /api/reports: one page of public reports, newest first (reports/list.ts). */
+/** The properties of a public report as a GeoJSON feature (list.ts publicReportFeature). */
+export const PublicReportProperties = Type.Object({
+  code: Type.String(), category: Type.String(), status: Type.String(), description: Type.String(),
+  kelurahan: Type.String(), kecamatan: Type.String(), city: Type.String(), department: Type.String(),
+  channel: Type.String(),
+  created_at: Type.String({ format: 'date-time' }), updated_at: Type.String({ format: 'date-time' }),
+  is_synthetic: Type.Boolean(),
+});
+
 export const PublicReportPage = Type.Object({
-  ...FeatureCollection(Feature(Type.Object({
-    code: Type.String(), category: Type.String(), status: Type.String(), description: Type.String(),
-    kelurahan: Type.String(), kecamatan: Type.String(), city: Type.String(), department: Type.String(),
-    channel: Type.String(),
-    created_at: Type.String({ format: 'date-time' }), updated_at: Type.String({ format: 'date-time' }),
-    is_synthetic: Type.Boolean(),
-  }), Type.String({ description: 'The tracking code' }), PointGeometry)).properties,
+  ...FeatureCollection(Feature(PublicReportProperties, Type.String({ description: 'The tracking code' }), PointGeometry)).properties,
   next_cursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as cursor for the next page; null on the last' }),
 });
 export type PublicReportPage = Static<typeof PublicReportPage>;

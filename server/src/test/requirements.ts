@@ -40,6 +40,12 @@ export const osmium: Requirement = {
   provide: 'apt-get install -y osmium-tool',
 };
 
+export const gdal: Requirement = {
+  met: spawnSync('ogrinfo', ['--version']).status === 0 && spawnSync('ogr2ogr', ['--version']).status === 0,
+  need: 'GDAL (ogrinfo and ogr2ogr)',
+  provide: 'apt-get install -y gdal-bin',
+};
+
 /** Requirements, each with why the test needs it. */
 export type Needs = [Requirement, string][];
 
