@@ -12,6 +12,7 @@ import type { Database } from './db/database.ts';
 import { ReadFence, ReadReplica } from './db/replica.ts';
 import { deadlineRoutes } from './deadlines/routes.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { useMachineNotFound } from './http/not-found.ts';
 import { healthRoutes } from './health/routes.ts';
 import { referenceRoutes } from './reference/routes.ts';
 import { photoRoutes } from './reports/photo-routes.ts';
@@ -89,6 +90,7 @@ export async function buildApp({ config, db, readDb, logger = false }: AppOption
   });
 
   registerErrorHandler(app);
+  useMachineNotFound(app);
   await useSecurityHeaders(app, config.publicBaseUrl);
   await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
   await app.register(cookie);
