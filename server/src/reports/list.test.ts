@@ -54,6 +54,10 @@ describe('GET /api/reports', () => {
     expect(seen).toEqual([...codes].reverse());
   });
 
+  it('answers format=geojson as without it', async () => {
+    expect((await list('?format=geojson')).json()).toEqual((await list('')).json());
+  });
+
   it('leaves out reports that are not public', async () => {
     await t.db.query(sql`UPDATE reports SET status = 'submitted' WHERE code = ${codes[3]}`);
     const ids = (await list('')).json().features.map((f: { id: string }) => f.id);
@@ -66,6 +70,8 @@ describe('GET /api/reports', () => {
     ['?bbox=106.7,-6.2,106.6,-6.1', 'INVALID_BBOX'],
     ['?since=yesterday', 'VALIDATION_FAILED'],
     ['?cursor=bm90LWEtY3Vyc29y', 'INVALID_CURSOR'],
+    ['?format=csv', 'UNSUPPORTED_FORMAT'],
+    ['?format=GeoJSON', 'UNSUPPORTED_FORMAT'],
   ])('refuses %s with %s', async (query, code) => {
     const res = await list(query);
     expect(res.statusCode).toBe(400);

@@ -13,6 +13,11 @@ export const ReportListQuery = Type.Object({
     })),
     limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
     cursor: Type.Optional(Type.String({ maxLength: 200, description: 'next_cursor of the previous page' })),
+    format: Type.Optional(Type.String({
+      maxLength: 40,
+      description: 'Only `geojson` (the default); anything else is refused with 400 UNSUPPORTED_FORMAT. ' +
+        'CSV and NDJSON of every report: /api/exports/reports.{csv,geojson,ndjson}',
+    })),
   }).properties,
 });
 export type ReportListQuery = Static<typeof ReportListQuery>;
@@ -39,6 +44,9 @@ function parseBbox(bbox: string) {
 
 /** A page of public reports as a GeoJSON FeatureCollection, built in PostgreSQL. */
 export async function listPublicReports(db: Queryable, q: ReportListQuery): Promise<PublicReportPage> {
+  if (q.format !== undefined && q.format !== 'geojson') {
+    throw appError('UNSUPPORTED_FORMAT', { format: q.format, supported: ['geojson'] });
+  }
   const conditions = filterConditions(parseReportFilter(q), { timeColumns: true });
   if (q.bbox) {
     const b = parseBbox(q.bbox);
