@@ -34,7 +34,7 @@ function decodeCursor(cursor: string): { createdAt: string; id: number } {
   }
 }
 
-function parseBbox(bbox: string) {
+export function parseBbox(bbox: string) {
   const [minLon, minLat, maxLon, maxLat] = bbox.split(',').map(Number);
   if (minLon > maxLon || minLat > maxLat || minLon < -180 || maxLon > 180 || minLat < -90 || maxLat > 90) {
     throw appError('INVALID_BBOX');
@@ -42,7 +42,7 @@ function parseBbox(bbox: string) {
   return { minLon, minLat, maxLon, maxLat };
 }
 
-/** A page of public reports as a GeoJSON FeatureCollection, built in PostgreSQL. */
+/** A page of public reports, each at its public point, as a GeoJSON FeatureCollection built in PostgreSQL. */
 export async function listPublicReports(db: Queryable, q: ReportListQuery): Promise<PublicReportPage> {
   if (q.format !== undefined && q.format !== 'geojson') {
     throw appError('UNSUPPORTED_FORMAT', { format: q.format, supported: ['geojson'] });
@@ -50,7 +50,8 @@ export async function listPublicReports(db: Queryable, q: ReportListQuery): Prom
   const conditions = filterConditions(parseReportFilter(q), { timeColumns: true });
   if (q.bbox) {
     const b = parseBbox(q.bbox);
-    conditions.push(sql`location && ST_MakeEnvelope(${b.minLon}, ${b.minLat}, ${b.maxLon}, ${b.maxLat}, 4326)`);
+    // The public point, never the exact one: a box must not find where a sensitive report really is.
+    conditions.push(sql`public_location && ST_MakeEnvelope(${b.minLon}, ${b.minLat}, ${b.maxLon}, ${b.maxLat}, 4326)`);
   }
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
@@ -60,7 +61,7 @@ export async function listPublicReports(db: Queryable, q: ReportListQuery): Prom
     SELECT json_build_object(
              'type', 'Feature',
              'id', code,
-             'geometry', ST_AsGeoJSON(location, 7)::json,
+             'geometry', ST_AsGeoJSON(public_location, 7)::json,
              'properties', json_build_object(
                'code', code, 'category', category_code, 'status', status, 'description', description,
                'kelurahan', kelurahan_code, 'kecamatan', kecamatan_code, 'city', city_code,

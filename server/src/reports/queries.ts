@@ -69,7 +69,7 @@ export async function insertPhoto(
 export async function findPublicReport(db: Queryable, code: string, evenIfPending = false): Promise<PublicReport | null> {
   const [row] = await db.query<{ report: PublicReport }>(sql`
     SELECT json_build_object(
-      ${reportViewFields},
+      ${reportViewFields('public')},
       'photos', COALESCE((
         SELECT json_agg(json_build_object(
                  'kind', p.kind,
