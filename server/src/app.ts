@@ -35,6 +35,8 @@ import { useWriteTransactions } from './http/write-transaction.ts';
 import { useSecurityHeaders, withDocsStyle } from './http/security-headers.ts';
 import { tileRoutes } from './tiles/routes.ts';
 import { registerWebApp } from './web/static.ts';
+import { exportRoutes } from './exports/routes.ts';
+import { applySensitiveGrid } from './privacy/grid.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -68,6 +70,8 @@ export async function buildApp({ config, db, readDb, logger = false }: AppOption
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // Before anything is served: every public point of a sensitive report follows this size.
+  await applySensitiveGrid(db, config.sensitiveGridM);
   app.decorate('config', config);
   app.decorate('db', db);
   const warn = (message: string) => app.log.warn(message);
@@ -110,7 +114,11 @@ export async function buildApp({ config, db, readDb, logger = false }: AppOption
       info: {
         title: 'PetaWarga API',
         version: '0.1.0',
-        description: 'Public-service reports of Kota Tangerang and Kota Tangerang Selatan, on a map.',
+        description: 'Public-service reports of Kota Tangerang and Kota Tangerang Selatan, on a map. ' +
+          'The public reports are open data under [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/): ' +
+          'bulk downloads at /api/exports/reports.{csv,geojson,ndjson} and daily snapshots with SHA-256 at ' +
+          '/api/exports/snapshots; every field, its meaning and its licence in the [data dictionary](/open-data).',
+        license: { name: 'Data: CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
       },
     },
   });
@@ -131,6 +139,7 @@ export async function buildApp({ config, db, readDb, logger = false }: AppOption
   await app.register(routingRuleRoutes);
   await app.register(analyticsRoutes);
   await app.register(consoleRoutes);
+  await app.register(exportRoutes);
   await registerWebApp(app, config.webDistDir);
   return app;
 }
