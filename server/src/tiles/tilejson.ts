@@ -48,6 +48,6 @@ export function tileJson(request: FastifyRequest, source: keyof typeof sources):
     center: [...center],
     scheme: 'xyz',
     attribution:
-      'Batas wilayah: cahyadsn/wilayah_boundaries (MIT), Kepmendagri 300.2.2-2430/2025; laporan: PetaWarga',
+      'Batas wilayah: cahyadsn/wilayah_boundaries (MIT), Kepmendagri 300.2.2-2430/2025; laporan: PetaWarga, CC BY 4.0 (/open-data)',
   };
 }
