@@ -60,9 +60,10 @@ afterAll(() => t?.close());
 
 interface Operation { parameters?: { name: string; in: string; required?: boolean; schema?: { enum?: string[] } }[] }
 
-const tilesAround = (z: number) => [
+// The tiles holding the exact and the published point (often the same one).
+const tilesAround = (z: number) => [...new Map([
   ...tilesContaining(exact.lon, exact.lat, z, z), ...tilesContaining(published.lon, published.lat, z, z),
-];
+].map((tile) => [`${tile.x}/${tile.y}`, tile])).values()];
 
 /** Concrete URLs for one documented GET path: its parameters filled from the planted reports. */
 function urlsFor(path: string, op: Operation): string[] {
@@ -76,7 +77,7 @@ function urlsFor(path: string, op: Operation): string[] {
       });
   }
   if (path.includes('{z}')) {
-    bases = [10, 13, 15, 16, 17, 18].flatMap((z) => tilesAround(z))
+    bases = [10, 14, 16, 17, 18].flatMap((z) => tilesAround(z))
       .map((tile) => path.replace('{z}', String(tile.z)).replace('{x}', String(tile.x)).replace('{y}', String(tile.y)));
   }
   const formats = op.parameters?.find((p) => p.in === 'query' && p.name === 'format')?.schema?.enum;
@@ -112,11 +113,11 @@ describe('privacy in every public output', () => {
       '/api/exports/reports.ndjson', `/media/photos/${photoFile}`, '/api/hotspots/getis-ord', '/api/hotspots/dbscan',
       '/api/analytics/kelurahan', '/open-data',
     ]) expect(answered, must).toContain(must);
-    expect(answered.filter((u) => u.startsWith('/tiles/reports/')).length).toBeGreaterThan(6);
+    expect(answered.filter((u) => u.startsWith('/tiles/reports/')).length).toBeGreaterThanOrEqual(5);
     expect(answered.filter((u) => u.startsWith('/api/exports/snapshots/')).length).toBe(6);
     expect(needSignIn).toContain('/api/console/reports');
     expect(needSignIn).not.toContain('/api/reports');
-  });
+  }, 300_000);
 
   it('publishes a sensitive report at the centre of its grid square, and staff see the exact point', async () => {
     expect(published.lon).not.toBeCloseTo(exact.lon, 5);
