@@ -2,7 +2,10 @@
 // and NDJSON from /api/exports/reports.*, read by one client to the end, while the server's
 // VmRSS is sampled every 100 ms. The export reads through a server-side cursor in batches, so
 // the server's memory must stay flat whatever the row count: the figure is its peak growth
-// over idle, beside the bytes and rows sent.
+// over idle, beside the bytes and rows sent. Each format is first downloaded for one kelurahan
+// (a few thousand rows), so that idle is measured after the code has run once (compiled, its
+// heap grown to its working size): what is left is what the row count adds.
+import { sql } from '../../server/src/db/database.ts';
 import type { BenchArea } from './context.ts';
 import { rssMb, sampleRss } from './server.ts';
 import { round } from './stats.ts';
@@ -12,21 +15,30 @@ const formats = ['csv', 'geojson', 'ndjson'] as const;
 // Growth allowed over idle while a million rows stream: a few batches in flight, not the rows.
 const limitGrowthMb = 100;
 
+async function download(url: string): Promise<{ bytes: number; newlines: number }> {
+  // Without Accept-Encoding: the bytes as they leave the cursor, no compression buffers.
+  const response = await fetch(url, { headers: { 'accept-encoding': 'identity' } });
+  if (!response.ok || !response.body) throw new Error(`${url}: HTTP ${response.status}`);
+  let bytes = 0;
+  let newlines = 0;
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    bytes += chunk.length;
+    for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) newlines++;
+  }
+  return { bytes, newlines };
+}
+
 export const exportsStreamBench: BenchArea = async (context) => {
   const figures: Record<string, unknown> = {};
+  const [{ code: kelurahan }] = await context.db.query<{ code: string }>(sql`SELECT code FROM kelurahan ORDER BY code LIMIT 1`);
   for (const format of formats) {
+    await download(`${context.server.url}/api/exports/reports.${format}?kelurahan=${kelurahan}`);
     const idleMb = rssMb(context.server.pid);
     const rss = sampleRss(context.server.pid);
     const started = performance.now();
-    // Without Accept-Encoding: the bytes as they leave the cursor, no compression buffers.
-    const response = await fetch(`${context.server.url}/api/exports/reports.${format}`, { headers: { 'accept-encoding': 'identity' } });
-    if (!response.ok || !response.body) throw new Error(`reports.${format}: HTTP ${response.status}`);
-    let bytes = 0;
-    let newlines = 0;
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-      bytes += chunk.length;
-      for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) newlines++;
-    }
+    const { bytes, newlines } = await download(`${context.server.url}/api/exports/reports.${format}`).catch((error: Error) => {
+      throw new Error(`${error.message}; server ${context.server.ended() ?? 'running'}:\n${context.server.output().slice(-2000)}`, { cause: error });
+    });
     const seconds = (performance.now() - started) / 1000;
     const peakMb = rss.stop();
     context.peakRssMb = Math.max(context.peakRssMb, peakMb);
