@@ -1,7 +1,8 @@
--- Every server instance caches tiles; when reports change (through any instance, a script or
--- psql), each instance must drop the cached tiles that hold them. One notification per
--- statement carries the changed points, old and new positions; a statement changing more than
--- 200 (bulk loads, re-routing) says {"all": true} instead, which drops every cached report tile.
+-- Every server instance caches tiles of the reports' public points (public_location); when
+-- reports change (through any instance, a script or psql), each instance must drop the cached
+-- tiles that hold them. One notification per statement carries the changed points, old and new
+-- positions; a statement changing more than 200 (bulk loads, re-routing) says {"all": true}
+-- instead, which drops every cached report tile.
 -- server/src/tiles/invalidation.ts follows the notifications.
 CREATE OR REPLACE FUNCTION notify_report_tiles() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
@@ -9,10 +10,10 @@ DECLARE
 BEGIN
   -- Transition tables exist only for the event that fired; each branch reads its own.
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    points := points || ARRAY(SELECT location FROM new_rows LIMIT 201);
+    points := points || ARRAY(SELECT public_location FROM new_rows LIMIT 201);
   END IF;
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    points := points || ARRAY(SELECT location FROM old_rows LIMIT 201);
+    points := points || ARRAY(SELECT public_location FROM old_rows LIMIT 201);
   END IF;
   PERFORM pg_notify('report_tiles', CASE
     WHEN cardinality(points) > 200 THEN '{"all":true}'

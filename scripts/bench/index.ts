@@ -1,5 +1,5 @@
 // npm run bench -- [area …] [--reports N] [--tiles-per-zoom K]
-// Areas: tiles, cached, memory, ingest, abuse, first-view, phone-report, list, ogc, exports, hotspots, all (default).
+// Areas: tiles, cached, memory, ingest, abuse, first-view, phone-report, list, ogc, exports, exports-stream, hotspots, all (default).
 // Needs DATABASE_URL (PostgreSQL + PostGIS); the bench works in its own database beside it.
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -8,6 +8,7 @@ import { benchDatabase } from './bench-database.ts';
 import { cachedBench } from './cached.ts';
 import type { BenchArea, BenchContext } from './context.ts';
 import { exportsBench } from './exports.ts';
+import { exportsStreamBench } from './exports-stream.ts';
 import { firstViewBench } from './first-view.ts';
 import { ingestBench } from './ingest.ts';
 import { listBench } from './list.ts';
@@ -28,6 +29,7 @@ const areas: Record<string, BenchArea> = {
   list: listBench,
   ogc: ogcBench,
   exports: exportsBench,
+  'exports-stream': exportsStreamBench,
   'first-view': firstViewBench,
   'phone-report': phoneReportBench,
   ingest: ingestBench,

@@ -14,6 +14,7 @@ import { deadlineRoutes } from './deadlines/routes.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { refuseUnacceptedMediaTypes } from './http/media-types.ts';
 import { buildRequestValidator } from './http/validation.ts';
+import { useMachineNotFound } from './http/not-found.ts';
 import { healthRoutes } from './health/routes.ts';
 import { referenceRoutes } from './reference/routes.ts';
 import { photoRoutes } from './reports/photo-routes.ts';
@@ -40,6 +41,8 @@ import { ogcRoutes } from './ogc/routes.ts';
 import { registerWebApp } from './web/static.ts';
 import { apiKeyRoutes } from './open311/api-key-routes.ts';
 import { open311Routes } from './open311/routes.ts';
+import { exportRoutes } from './exports/routes.ts';
+import { applySensitiveGrid } from './privacy/grid.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -74,6 +77,8 @@ export async function buildApp({ config, db, readDb, logger = false }: AppOption
     schemaController: { compilersFactory: { buildValidator: buildRequestValidator } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // Before anything is served: every public point of a sensitive report follows this size.
+  await applySensitiveGrid(db, config.sensitiveGridM);
   app.decorate('config', config);
   app.decorate('db', db);
   const warn = (message: string) => app.log.warn(message);
@@ -96,6 +101,7 @@ export async function buildApp({ config, db, readDb, logger = false }: AppOption
   });
 
   registerErrorHandler(app);
+  useMachineNotFound(app);
   await useSecurityHeaders(app, config.publicBaseUrl);
   refuseUnacceptedMediaTypes(app);
   await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
@@ -116,7 +122,11 @@ export async function buildApp({ config, db, readDb, logger = false }: AppOption
       info: {
         title: 'PetaWarga API',
         version: '0.1.0',
-        description: 'Public-service reports of Kota Tangerang and Kota Tangerang Selatan, on a map.',
+        description: 'Public-service reports of Kota Tangerang and Kota Tangerang Selatan, on a map. ' +
+          'The public reports are open data under [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/): ' +
+          'bulk downloads at /api/exports/reports.{csv,geojson,ndjson} and daily snapshots with SHA-256 at ' +
+          '/api/exports/snapshots; every field, its meaning and its licence in the [data dictionary](/open-data).',
+        license: { name: 'Data: CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
       },
     },
   });
@@ -141,6 +151,7 @@ export async function buildApp({ config, db, readDb, logger = false }: AppOption
   await app.register(open311Routes, { prefix: '/open311/v2' });
   await app.register(apiKeyRoutes);
   await app.register(ogcRoutes, { prefix: '/ogc' });
+  await app.register(exportRoutes);
   await registerWebApp(app, config.webDistDir);
   return app;
 }

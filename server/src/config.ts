@@ -15,6 +15,7 @@ const ConfigSchema = Type.Object({
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
   ),
+  SENSITIVE_GRID_M: Type.Integer({ minimum: 10, maximum: 10000, default: 250 }),
   DEMO_REPORTS: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 3000 }),
   MODERATE_ALL: Type.Boolean({ default: false }),
   SOURCE_BURST_LIMIT: Type.Integer({ minimum: 1, maximum: 100000, default: 5 }),
@@ -81,6 +82,11 @@ export interface Config {
   smtpUrl?: string;
   /** The From of notification e-mails, e.g. "PetaWarga <noreply@tangerangkota.go.id>"; required with SMTP_URL. */
   mailFrom?: string;
+  /**
+   * Side in metres of the grid squares whose centre stands for a report of a sensitive category
+   * in every public output (db/functions/public_location_of.sql); staff see the exact point.
+   */
+  sensitiveGridM: number;
   /** Built web app (vite output); served at / when present. */
   webDistDir: string;
 }
@@ -135,6 +141,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     reopenWindowDays: c.REOPEN_WINDOW_DAYS,
     duplicateRadiusM: c.DUPLICATE_RADIUS_M,
     duplicateWindowDays: c.DUPLICATE_WINDOW_DAYS,
+    sensitiveGridM: c.SENSITIVE_GRID_M,
     webDistDir: path.join(projectRoot, 'web/dist'),
   };
 }

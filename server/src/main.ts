@@ -5,6 +5,7 @@ import { openDatabase } from './db/connect.ts';
 import { sql, type Database } from './db/database.ts';
 import { connectPostgres } from './db/postgres.ts';
 import { escalationQueue } from './escalation/job.ts';
+import { exportSnapshotQueue } from './exports/snapshot-job.ts';
 import { startJobs, stopJobs } from './jobs/runner.ts';
 import { createMailer } from './notifications/mailer.ts';
 import { notificationTopics } from './notifications/outbox-topics.ts';
@@ -53,6 +54,7 @@ async function main() {
   await startJobs(db, config, [
     ...notificationQueues({ db, publicBaseUrl: config.publicBaseUrl, mailer, sms }),
     escalationQueue(db, { log }),
+    exportSnapshotQueue(db, config.dataDir, { log }),
   ], { log });
   // What committed changes leave in the outbox (notices to reporters) is handed to the jobs.
   const outbox = await startOutbox(db, notificationTopics(db), { log });

@@ -28,8 +28,8 @@ interface ClusterRow {
 export async function dbscanClusters(db: Queryable, p: DbscanParameters): Promise<LayerResult> {
   const rows = await db.query<ClusterRow>(sql`
     WITH clustered AS (
-      SELECT r.category_code, r.created_at, ST_Point(r.utm_x, r.utm_y, 32748) AS point,
-             ST_ClusterDBSCAN(ST_Point(r.utm_x, r.utm_y, 32748), eps => ${p.epsM}::float8,
+      SELECT r.category_code, r.created_at, ST_Point(r.public_utm_x, r.public_utm_y, 32748) AS point,
+             ST_ClusterDBSCAN(ST_Point(r.public_utm_x, r.public_utm_y, 32748), eps => ${p.epsM}::float8,
                               minpoints => ${p.minPoints}::integer) OVER () AS cluster
       FROM reports r
       WHERE ${windowConditions(p.window)}

@@ -61,7 +61,7 @@ export async function emergingHotspots(db: Queryable, p: EmergingParameters): Pr
              floor(extract(epoch FROM r.created_at - ${p.window.since}::timestamptz) / 604800)::integer AS period,
              count(*) AS n
       FROM reports r
-      CROSS JOIN LATERAL hexagon_cell(r.utm_x, r.utm_y, ${raw(String(p.neighbours.cellM))}) AS cell
+      CROSS JOIN LATERAL hexagon_cell(r.public_utm_x, r.public_utm_y, ${raw(String(p.neighbours.cellM))}) AS cell
       WHERE ${windowConditions(p.window)}
       GROUP BY 1, 2, 3
     ),

@@ -51,7 +51,7 @@ export async function getisOrd(db: Queryable, p: GetisOrdParameters): Promise<La
       -- each report in the hexagon whose centre is nearest, in metres (see hexagon_cell)
       SELECT cell.i, cell.j, count(*) AS n
       FROM reports r
-      CROSS JOIN LATERAL hexagon_cell(r.utm_x, r.utm_y, ${raw(String(p.neighbours.cellM))}) AS cell
+      CROSS JOIN LATERAL hexagon_cell(r.public_utm_x, r.public_utm_y, ${raw(String(p.neighbours.cellM))}) AS cell
       WHERE ${windowConditions(p.window)}
       GROUP BY cell.i, cell.j
     ),

@@ -17,7 +17,7 @@ export const seesReporter = (role: Role) => role !== 'planner';
 export async function findDeskReport(db: Queryable, staff: Staff, scope: Sql, code: string): Promise<DeskReportDetail | null> {
   const [row] = await db.query<{ report: Omit<DeskReportDetail, 'notes' | 'allowed_transitions'> }>(sql`
     SELECT json_build_object(
-      ${reportViewFields},
+      ${reportViewFields('staff')},
       'resolved_at', ${isoTime(sql`r.resolved_at`)},
       'overdue', ${overdue},
       'moderation_flags', r.moderation_flags,

@@ -28,6 +28,13 @@ export interface Database extends Queryable {
   readonly hasAsMvt: boolean;
   /** Runs fn in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * The rows of one query in batches of `batchRows`, read through a server-side cursor in one
+   * read-only snapshot on a connection of its own, so memory stays flat however many rows there
+   * are. Stopping the iteration early closes the cursor. PostgreSQL only: the embedded database
+   * has one connection, which a long transaction would hold for every other request.
+   */
+  cursor?<Row = Record<string, unknown>>(statement: Sql, batchRows: number): AsyncGenerator<Row[]>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(script: string): Promise<void>;
   /**

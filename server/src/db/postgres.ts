@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { isConnectionLoss } from './connection-loss.ts';
-import type { Database, Queryable } from './database.ts';
+import type { Database, Queryable, Sql } from './database.ts';
 import { listenWithReconnect } from './listener.ts';
 
 // int8 (count(*), bigserial ids) as JS numbers: our counts and ids stay far below 2^53.
@@ -68,6 +68,33 @@ export async function connectPostgres(connectionString: string, poolSize = 10): 
       } finally {
         client.removeListener('error', onError);
         // A broken connection is closed rather than returned to the pool.
+        client.release(lost);
+      }
+    },
+    async *cursor<Row>(statement: Sql, batchRows: number) {
+      const client = await pool.connect();
+      let lost: Error | undefined;
+      const onError = (error: Error) => (lost = error);
+      client.on('error', onError);
+      let finished = false;
+      try {
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        await client.query(`DECLARE export_rows NO SCROLL CURSOR FOR ${statement.text}`, statement.values as unknown[]);
+        for (;;) {
+          const { rows } = await client.query(`FETCH FORWARD ${Math.trunc(batchRows)} FROM export_rows`);
+          if (rows.length === 0) break;
+          yield rows as Row[];
+        }
+        await client.query('COMMIT');
+        finished = true;
+      } catch (error) {
+        if (isConnectionLoss(error)) lost ??= error as Error;
+        throw error;
+      } finally {
+        // Also reached when the reader stops early (a download cancelled): the cursor goes with
+        // the transaction.
+        if (!finished && !lost) await client.query('ROLLBACK').catch(() => undefined);
+        client.removeListener('error', onError);
         client.release(lost);
       }
     },

@@ -23,7 +23,7 @@ describe('cluster cells after a bulk seed', () => {
       await tx.query(sql`DELETE FROM report_cluster_cells`);
       // The trigger's own function, one report at a time, as it runs on each insert.
       await tx.query(sql`
-        SELECT count(report_cluster_cells_add(location_3857, kelurahan_code, category_code, status, 1))
+        SELECT count(report_cluster_cells_add(public_location_3857, kelurahan_code, category_code, status, 1))
         FROM (SELECT * FROM reports ORDER BY id) AS r`);
       const rows = await tx.query<{ seeded: number; by_trigger: number; differing: number }>(sql`
         SELECT (SELECT count(*)::int FROM seeded) AS seeded,

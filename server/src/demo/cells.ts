@@ -14,10 +14,10 @@ import { raw, sql, type Queryable } from '../db/database.ts';
 export async function addClusterCells(tx: Queryable, afterId: number): Promise<void> {
   await tx.query(sql`
     WITH z16 AS MATERIALIZED (
-      SELECT 16 AS zoom, mercator_cell(ST_X(r.location_3857), 16, false) AS cell_x,
-             mercator_cell(ST_Y(r.location_3857), 16, true) AS cell_y,
+      SELECT 16 AS zoom, mercator_cell(ST_X(r.public_location_3857), 16, false) AS cell_x,
+             mercator_cell(ST_Y(r.public_location_3857), 16, true) AS cell_y,
              r.kelurahan_code, r.category_code, r.status,
-             count(*)::int AS report_count, sum(ST_X(r.location_3857)) AS sum_x, sum(ST_Y(r.location_3857)) AS sum_y
+             count(*)::int AS report_count, sum(ST_X(r.public_location_3857)) AS sum_x, sum(ST_Y(r.public_location_3857)) AS sum_y
       FROM reports r
       WHERE r.id > ${afterId}
       GROUP BY 2, 3, 4, 5, 6

@@ -26,6 +26,8 @@ const samples: { [C in ParameterisedCode]: ParamsOf<C>[] } = {
   UNKNOWN_DEPARTMENT: [{ department: 'dinas-naga' }],
   UNKNOWN_KELURAHAN: [{ code: '36.71.99.9999' }],
   UNKNOWN_AREA: [{ level: 'kecamatan', codes: ['36.71.99'] }],
+  UNSUPPORTED_FORMAT: [{ format: 'xlsx', supported: ['csv', 'geojson', 'ndjson'] }],
+  SNAPSHOT_NOT_FOUND: [{ file: 'reports-2026-01-01.csv' }],
   REPORT_NOT_FOUND: [{ code: 'TGR-7K3P9Q' }],
   INVALID_TRANSITION: [{ from: 'closed', to: 'assigned' }, { reopenFrom: 'assigned' }],
   TRANSITION_NOT_ALLOWED_FOR_ROLE: [{ role: 'moderator', from: 'assigned', to: 'resolved' }],

@@ -112,6 +112,14 @@ export const catalogue = {
   INVALID_BBOX: fixed(400,
     'bbox harus minLon,minLat,maxLon,maxLat dengan min ≤ max dalam WGS 84.',
     'bbox must be minLon,minLat,maxLon,maxLat with min ≤ max in WGS 84.'),
+  // A format the endpoint does not produce: refused rather than answered in another one.
+  UNSUPPORTED_FORMAT: withValues(400, (p: { format: string; supported: string[] }) => ({
+    id: `Format "${p.format}" tidak tersedia di sini; pilih: ${listed(p.supported)}.`,
+    en: `The format "${p.format}" is not available here; choose one of: ${listed(p.supported)}.`,
+  })),
+  SNAPSHOT_NOT_FOUND: withValues(404, (p: { file: string }) => ({
+    id: `Salinan harian ${p.file} tidak ada.`, en: `There is no daily snapshot ${p.file}.`,
+  })),
   // 413 as the multipart limit answers it, whether the stream or the route counts the photos.
   TOO_MANY_PHOTOS: fixed(413, 'Paling banyak 3 foto.', 'At most 3 photos.'),
   PHOTO_TOO_LARGE: fixed(413, 'Foto terlalu besar (maksimal 10 MB).', 'A photo is too large (10 MB at most).'),

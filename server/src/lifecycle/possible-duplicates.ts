@@ -23,9 +23,10 @@ export async function findPossibleDuplicates(
   p: { lon: number; lat: number; category: string; radiusM: number; windowDays: number; excludeCode?: string },
 ): Promise<PossibleDuplicate[]> {
   return db.query<PossibleDuplicate>(sql`
-    SELECT r.code, round(ST_Distance(r.location::geography, here::geography)::numeric, 1)::float8 AS distance_m,
+    -- Distances to public points: a resident's pins must not triangulate a sensitive report.
+    SELECT r.code, round(ST_Distance(r.public_location::geography, here::geography)::numeric, 1)::float8 AS distance_m,
            to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS created_at,
-           r.status, r.support_count, r.description, ST_Y(r.location) AS lat, ST_X(r.location) AS lon
+           r.status, r.support_count, r.description, ST_Y(r.public_location) AS lat, ST_X(r.public_location) AS lon
     FROM reports r,
          (SELECT ST_SetSRID(ST_MakePoint(${p.lon}, ${p.lat}), 4326) AS here) AS point
     WHERE r.category_code = ${p.category}
@@ -33,8 +34,8 @@ export async function findPossibleDuplicates(
       AND r.created_at > now() - make_interval(days => ${p.windowDays})
       -- bounding-box prefilter on the GiST index: 1° ≥ 100 km at this latitude, so radius/100 km
       -- in degrees is a little wider than the radius; then exact metres on the spheroid
-      AND r.location && ST_Expand(here, ${p.radiusM} / 100000.0)
-      AND ST_DWithin(r.location::geography, here::geography, ${p.radiusM})
+      AND r.public_location && ST_Expand(here, ${p.radiusM} / 100000.0)
+      AND ST_DWithin(r.public_location::geography, here::geography, ${p.radiusM})
       AND r.code IS DISTINCT FROM ${p.excludeCode ?? null}
     ORDER BY distance_m, r.created_at DESC
     LIMIT 10`);

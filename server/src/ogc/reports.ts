@@ -14,7 +14,7 @@ import { summarised } from './summaries.ts';
 const { category, status, kelurahan } = ReportFilterQuery.properties;
 
 const queryables: Queryables = {
-  geometry: { type: 'geometry', column: sql`location`, description: 'Where the report is (a point)' },
+  geometry: { type: 'geometry', column: sql`public_location`, description: 'Where the report is (a point; snapped to a grid for a sensitive category)' },
   code: { type: 'string', column: sql`code`, description: 'Tracking code, e.g. TGR-7K3P9Q' },
   category: { type: 'string', column: sql`category_code`, description: 'Category code' },
   status: { type: 'string', column: sql`status`, description: 'Status (public ones only)', enum: publicStatuses },
@@ -33,7 +33,7 @@ const queryables: Queryables = {
 function conditions(q: ItemsRequest): Sql[] {
   const own = q.own as { category?: string; status?: string; kelurahan?: string };
   const where = filterConditions(parseReportFilter(own), { timeColumns: false });
-  if (q.bbox) where.push(sql`location && ST_MakeEnvelope(${q.bbox.minLon}, ${q.bbox.minLat}, ${q.bbox.maxLon}, ${q.bbox.maxLat}, 4326)`);
+  if (q.bbox) where.push(sql`public_location && ST_MakeEnvelope(${q.bbox.minLon}, ${q.bbox.minLat}, ${q.bbox.maxLon}, ${q.bbox.maxLat}, 4326)`);
   if (q.datetime?.start) where.push(sql`reports.created_at >= ${q.datetime.start}::timestamptz`);
   if (q.datetime?.end) where.push(sql`reports.created_at <= ${q.datetime.end}::timestamptz`);
   if (q.filter) where.push(sql`(${q.filter})`);
@@ -77,7 +77,7 @@ export const reportsCollection: OgcCollection = {
   queryables,
   temporal: true,
   extent: (read) => summarised(read, ['extent'], () => extentOf(read.db, sql`
-    SELECT ST_Extent(location) AS box, min(created_at) AS first, max(created_at) AS last
+    SELECT ST_Extent(public_location) AS box, min(created_at) AS first, max(created_at) AS last
     FROM reports WHERE status = ANY(${[...publicStatuses]})`)),
   items: page,
   async item({ db }, id) {

@@ -1,7 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppError } from '../http/app-error.ts';
 import { notFound, registerErrorHandler } from '../http/error-handler.ts';
+import { overrideNotFound } from '../http/not-found.ts';
 import { appError } from '../http/error-catalogue.ts';
 import { publicReadDb } from '../db/read-your-writes.ts';
 import { boundaryCollections } from './boundaries.ts';
@@ -30,13 +31,16 @@ const ogcException = (refusal: AppError) => ({
 /** Registered with prefix /ogc. */
 export async function ogcRoutes(app: FastifyInstance): Promise<void> {
   registerErrorHandler(app, ogcException);
-  app.setNotFoundHandler((request, reply) => {
+  const ogcNotFound = (request: FastifyRequest, reply: FastifyReply) => {
     const collection = /^\/ogc\/collections\/([^/?]+)/.exec(request.url)?.[1];
     if (collection && !collections.some((c) => c.id === collection)) {
       return reply.status(404).send(ogcException(appError('COLLECTION_NOT_FOUND', { collection: decodeURIComponent(collection).slice(0, 100) })));
     }
     return notFound(request, reply, ogcException);
-  });
+  };
+  app.setNotFoundHandler(ogcNotFound);
+  // A GET no route takes reaches the web app's not-found handler first (web/static.ts).
+  overrideNotFound(app, '/ogc', ogcNotFound);
 
   const collections: OgcCollection[] = [reportsCollection, ...boundaryCollections, ...hotspotCollections(app)];
   const tags = ['ogc'];

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { AppError } from '../http/app-error.ts';
 import { appError } from '../http/error-catalogue.ts';
 import { refusalOf, setRetryAfter } from '../http/error-handler.ts';
+import { overrideNotFound } from '../http/not-found.ts';
 import { formatOfUrl, sendOpen311 } from './format.ts';
 
 /**
@@ -30,9 +31,10 @@ export function open311NotFound(request: FastifyRequest, reply: FastifyReply) {
 /**
  * Scoped to the plugin it is called in: the rest of the app keeps its JSON errors. A GET that
  * no route takes meets the web app's file route first, whose not-found handler (web/static.ts)
- * sends /open311 paths here too.
+ * sends /open311 paths here too, through overrideNotFound.
  */
 export function useOpen311Errors(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => sendErrors(request, reply, refusalOf(error, request)));
   app.setNotFoundHandler(open311NotFound);
+  overrideNotFound(app, '/open311', open311NotFound);
 }

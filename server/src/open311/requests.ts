@@ -58,7 +58,7 @@ function period(q: RequestsQuery): { from: Date; to: Date } {
 function bboxCondition(bbox: string): Sql {
   const [minLon, minLat, maxLon, maxLat] = bbox.split(',').map(Number);
   if (minLon > maxLon || minLat > maxLat || minLon < -180 || maxLon > 180 || minLat < -90 || maxLat > 90) throw appError('INVALID_BBOX');
-  return sql`r.location && ST_MakeEnvelope(${minLon}, ${minLat}, ${maxLon}, ${maxLat}, 4326)`;
+  return sql`r.public_location && ST_MakeEnvelope(${minLon}, ${minLat}, ${maxLon}, ${maxLat}, 4326)`;
 }
 
 /**
@@ -83,11 +83,12 @@ function requestFields(locale: 'id' | 'en', publicBaseUrl: string): Sql {
     'requested_datetime', ${isoTime(sql`r.created_at`)},
     'updated_datetime', ${isoTime(sql`r.updated_at`)},
     'expected_datetime', ${isoTime(sql`r.due_at`)},
-    'address', r.address,
+    -- A sensitive category's report is published at its grid point only (privacy/grid.ts).
+    'address', CASE WHEN c.sensitive THEN NULL ELSE r.address END,
     'address_id', NULL,
     'zipcode', NULL,
-    'lat', ST_Y(r.location),
-    'long', ST_X(r.location),
+    'lat', ST_Y(r.public_location),
+    'long', ST_X(r.public_location),
     -- A link the client gave (never fetched), else the first photo taken at the problem.
     'media_url', COALESCE(
       (SELECT s.media_url FROM open311_submissions s WHERE s.report_id = r.id),

@@ -10,6 +10,11 @@ export interface CategorySeed {
   departmentKind: string;
   /** Response deadline in working days; why each number: db/migrations/0022_report_deadlines.sql. */
   responseWorkingDays: number;
+  /**
+   * Reports of it concern people rather than things, so in public their point is snapped to a
+   * coarse grid (SENSITIVE_GRID_M); set on creation only, so an operator's choice stays.
+   */
+  sensitive?: boolean;
 }
 
 export const categories: CategorySeed[] = [
@@ -22,7 +27,7 @@ export const categories: CategorySeed[] = [
   { code: 'trotoar', nameId: 'Trotoar Rusak', nameEn: 'Damaged sidewalk', descriptionId: 'Trotoar rusak, berlubang, atau terhalang', descriptionEn: 'A sidewalk is broken, holed or obstructed', icon: '🚶', color: '#fb9a99', departmentKind: 'pupr', responseWorkingDays: 10 },
   { code: 'lalu_lintas', nameId: 'Rambu & Lampu Lalu Lintas', nameEn: 'Traffic signs & signals', descriptionId: 'Rambu hilang atau rusak, lampu lalu lintas mati', descriptionEn: 'Missing or damaged signs, traffic lights out', icon: '🚦', color: '#fdbf6f', departmentKind: 'dishub', responseWorkingDays: 2 },
   { code: 'parkir_liar', nameId: 'Parkir Liar', nameEn: 'Illegal parking', descriptionId: 'Kendaraan parkir di bahu jalan atau trotoar', descriptionEn: 'Vehicles parked on the road shoulder or sidewalk', icon: '🅿️', color: '#a6cee3', departmentKind: 'dishub', responseWorkingDays: 3 },
-  { code: 'bangunan_liar', nameId: 'PKL & Bangunan Liar', nameEn: 'Street vendors & illegal structures', descriptionId: 'Pedagang kaki lima atau bangunan liar di ruang publik', descriptionEn: 'Street vendors or illegal structures in public space', icon: '🏚️', color: '#b15928', departmentKind: 'satpolpp', responseWorkingDays: 15 },
+  { code: 'bangunan_liar', nameId: 'PKL & Bangunan Liar', nameEn: 'Street vendors & illegal structures', descriptionId: 'Pedagang kaki lima atau bangunan liar di ruang publik', descriptionEn: 'Street vendors or illegal structures in public space', icon: '🏚️', color: '#b15928', departmentKind: 'satpolpp', responseWorkingDays: 15, sensitive: true },
   { code: 'fasum_rusak', nameId: 'Fasilitas Umum Rusak', nameEn: 'Damaged public facility', descriptionId: 'Taman, halte, atau fasilitas umum lain yang rusak', descriptionEn: 'A park, bus stop or other public facility is damaged', icon: '🏗️', color: '#cab2d6', departmentKind: 'perkim', responseWorkingDays: 10 },
   { code: 'pencemaran', nameId: 'Pencemaran', nameEn: 'Pollution', descriptionId: 'Pencemaran air, udara, atau bau menyengat', descriptionEn: 'Water or air pollution, or a strong smell', icon: '🏭', color: '#b2df8a', departmentKind: 'dlh', responseWorkingDays: 5 },
 ];

@@ -16,7 +16,7 @@ export const referenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async () => {
     const categories = await app.db.query<Static<typeof Category>>(sql`
-      SELECT code, name_id, name_en, description_id, description_en, icon, color, department_kind
+      SELECT code, name_id, name_en, description_id, description_en, icon, color, department_kind, sensitive
       FROM categories ORDER BY sort_order`);
     return { categories };
   });

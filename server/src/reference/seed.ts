@@ -19,9 +19,9 @@ export async function seedReferenceData(db: Database): Promise<void> {
     for (const [order, c] of categories.entries()) {
       await tx.query(sql`
         INSERT INTO categories (code, name_id, name_en, description_id, description_en, icon, color,
-                                department_kind, sort_order, response_working_days)
+                                department_kind, sort_order, response_working_days, sensitive)
         VALUES (${c.code}, ${c.nameId}, ${c.nameEn}, ${c.descriptionId}, ${c.descriptionEn}, ${c.icon},
-                ${c.color}, ${c.departmentKind}, ${order}, ${c.responseWorkingDays})
+                ${c.color}, ${c.departmentKind}, ${order}, ${c.responseWorkingDays}, ${c.sensitive ?? false})
         ON CONFLICT (code) DO UPDATE SET
           name_id = EXCLUDED.name_id, name_en = EXCLUDED.name_en,
           description_id = EXCLUDED.description_id, description_en = EXCLUDED.description_en,

@@ -54,6 +54,10 @@ describe('GET /api/reports', () => {
     expect(seen).toEqual([...codes].reverse());
   });
 
+  it('answers format=geojson as without it', async () => {
+    expect((await list('?format=geojson')).json()).toEqual((await list('')).json());
+  });
+
   it('leaves out reports that are not public', async () => {
     await t.db.query(sql`UPDATE reports SET status = 'submitted' WHERE code = ${codes[3]}`);
     const ids = (await list('')).json().features.map((f: { id: string }) => f.id);
@@ -70,6 +74,8 @@ describe('GET /api/reports', () => {
     ...[[{}, 'x'], ['1', 1], ['2026-02-30T00:00:00.000000Z', 1], ['2026-01-01T00:00:00.000000Z', 1e300],
       ['2026-01-01T00:00:00.000000Z', -1], ['2026-01-01T00:00:00.000000Z']]
       .map((c) => [`?cursor=${Buffer.from(JSON.stringify(c)).toString('base64url')}`, 'INVALID_CURSOR']),
+    ['?format=csv', 'UNSUPPORTED_FORMAT'],
+    ['?format=GeoJSON', 'UNSUPPORTED_FORMAT'],
   ])('refuses %s with %s', async (query, code) => {
     const res = await list(query);
     expect(res.statusCode).toBe(400);

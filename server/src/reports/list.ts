@@ -13,6 +13,11 @@ export const ReportListQuery = Type.Object({
     })),
     limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
     cursor: Type.Optional(Type.String({ maxLength: 200, description: 'next_cursor of the previous page' })),
+    format: Type.Optional(Type.String({
+      maxLength: 40,
+      description: 'Only `geojson` (the default); anything else is refused with 400 UNSUPPORTED_FORMAT. ' +
+        'CSV and NDJSON of every report: /api/exports/reports.{csv,geojson,ndjson}',
+    })),
   }).properties,
 });
 export type ReportListQuery = Static<typeof ReportListQuery>;
@@ -44,12 +49,13 @@ export const encodeCursor = (createdAt: string, id: number) => Buffer.from(JSON.
 
 /**
  * A row of `reports` as a public GeoJSON feature (PublicReportProperties): no reporter, address
- * or device, which live elsewhere or are left out here.
+ * or device, which live elsewhere or are left out here, and the public point (snapped to the
+ * grid for a sensitive category, privacy/grid.ts).
  */
 export const publicReportFeature = sql`json_build_object(
              'type', 'Feature',
              'id', code,
-             'geometry', ST_AsGeoJSON(location, 7)::json,
+             'geometry', ST_AsGeoJSON(public_location, 7)::json,
              'properties', json_build_object(
                'code', code, 'category', category_code, 'status', status, 'description', description,
                'kelurahan', kelurahan_code, 'kecamatan', kecamatan_code, 'city', city_code,
@@ -67,12 +73,16 @@ export function parseBbox(bbox: string) {
   return { minLon, minLat, maxLon, maxLat };
 }
 
-/** A page of public reports as a GeoJSON FeatureCollection, built in PostgreSQL. */
+/** A page of public reports, each at its public point, as a GeoJSON FeatureCollection built in PostgreSQL. */
 export async function listPublicReports(db: Queryable, q: ReportListQuery): Promise<PublicReportPage> {
+  if (q.format !== undefined && q.format !== 'geojson') {
+    throw appError('UNSUPPORTED_FORMAT', { format: q.format, supported: ['geojson'] });
+  }
   const conditions = filterConditions(parseReportFilter(q), { timeColumns: true });
   if (q.bbox) {
     const b = parseBbox(q.bbox);
-    conditions.push(sql`location && ST_MakeEnvelope(${b.minLon}, ${b.minLat}, ${b.maxLon}, ${b.maxLat}, 4326)`);
+    // The public point, never the exact one: a box must not find where a sensitive report really is.
+    conditions.push(sql`public_location && ST_MakeEnvelope(${b.minLon}, ${b.minLat}, ${b.maxLon}, ${b.maxLat}, 4326)`);
   }
   if (q.cursor) {
     const c = decodeCursor(q.cursor);

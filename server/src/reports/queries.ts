@@ -72,7 +72,7 @@ export async function findPublicReport(
   const statuses: readonly string[] = audience === 'sender' ? allStatuses : publicStatuses;
   const [row] = await db.query<{ report: PublicReport }>(sql`
     SELECT json_build_object(
-      ${reportViewFields},
+      ${reportViewFields('public')},
       'photos', COALESCE((
         SELECT json_agg(json_build_object(
                  'kind', p.kind,

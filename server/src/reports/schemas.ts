@@ -39,7 +39,10 @@ export const PublicReport = Type.Object({
   status: Type.String(),
   location: Type.Object({
     lat: Type.Number(), lon: Type.Number(),
-    is_approximate: Type.Boolean({ description: 'Placed at the kelurahan, not at the problem (e.g. SMS)' }),
+    is_approximate: Type.Boolean({ description: 'Not the exact point of the problem: placed at the kelurahan (e.g. SMS), or snapped to a grid (grid_m)' }),
+    grid_m: Type.Optional(Type.Union([Type.Integer(), Type.Null()], {
+      description: 'For a sensitive category, in public: the point is the centre of a square of this many metres (UTM 48S grid) that holds the report',
+    })),
   }),
   accuracy_m: Type.Union([Type.Number(), Type.Null()]),
   address: Type.Union([Type.String(), Type.Null()]),

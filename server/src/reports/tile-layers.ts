@@ -31,12 +31,12 @@ function cellsFromPyramid(tile: TileCoord, filter: ReportFilter): Sql {
 // pyramid does not key on. Cost grows with the reports inside the window and the tile.
 function cellsFromReports(tile: TileCoord, filter: ReportFilter): Sql {
   return sql`
-    SELECT mercator_cell(ST_X(location_3857), ${n(tile.z)}, false) AS cx,
-           mercator_cell(ST_Y(location_3857), ${n(tile.z)}, true) AS cy,
+    SELECT mercator_cell(ST_X(public_location_3857), ${n(tile.z)}, false) AS cx,
+           mercator_cell(ST_Y(public_location_3857), ${n(tile.z)}, true) AS cy,
            category_code, count(*) AS reports,
-           sum(ST_X(location_3857)) AS sum_x, sum(ST_Y(location_3857)) AS sum_y
+           sum(ST_X(public_location_3857)) AS sum_x, sum(ST_Y(public_location_3857)) AS sum_y
     FROM reports
-    WHERE ${intersectsTile(sql`location_3857`, tile)}
+    WHERE ${intersectsTile(sql`public_location_3857`, tile)}
       AND ${and(filterConditions(filter, { timeColumns: true }))}
     GROUP BY 1, 2, 3`;
 }
@@ -62,19 +62,22 @@ function pointFeatures(tile: TileCoord, filter: ReportFilter): Sql {
   const b = tileBounds3857(tile);
   // Half-open bounds so that a point on a tile edge belongs to exactly one tile.
   return sql`
-    SELECT ${pointInTile(sql`location_3857`, tile)} AS geom,
+    SELECT ${pointInTile(sql`public_location_3857`, tile)} AS geom,
            false AS cluster, code, category_code AS category, status,
            to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS created_at
     FROM reports
-    WHERE ${intersectsTile(sql`location_3857`, tile)}
-      AND ST_X(location_3857) >= ${raw(String(b.minX))} AND ST_X(location_3857) < ${raw(String(b.maxX))}
-      AND ST_Y(location_3857) > ${raw(String(b.minY))} AND ST_Y(location_3857) <= ${raw(String(b.maxY))}
+    WHERE ${intersectsTile(sql`public_location_3857`, tile)}
+      AND ST_X(public_location_3857) >= ${raw(String(b.minX))} AND ST_X(public_location_3857) < ${raw(String(b.maxX))}
+      AND ST_Y(public_location_3857) > ${raw(String(b.minY))} AND ST_Y(public_location_3857) <= ${raw(String(b.maxY))}
       AND ${and(filterConditions(filter, { timeColumns: true }))}
     ORDER BY created_at, id
     LIMIT 20000`;
 }
 
-/** The `reports` layer: clusters below zoom 17, every public report as a point from 17 up. */
+/**
+ * The `reports` layer: clusters below zoom 17, every public report as a point from 17 up, each
+ * at its public point (a sensitive category's snapped to its grid square: public_location_of).
+ */
 export function reportsLayer(filter: ReportFilter): TileLayer {
   return {
     name: 'reports',

@@ -47,7 +47,7 @@ const sources = {
 } as const;
 
 const attributions: Record<keyof typeof sources, string> = {
-  reports: 'Laporan: PetaWarga',
+  reports: 'Laporan: PetaWarga, CC BY 4.0 (/open-data)',
   kelurahan: 'Batas wilayah: cahyadsn/wilayah_boundaries (MIT), Kepmendagri 300.2.2-2430/2025',
   basemap: '© OpenStreetMap contributors (ODbL)',
 };

@@ -2,33 +2,32 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { notFound } from '../http/error-handler.ts';
-import { open311NotFound } from '../open311/errors.ts';
+import { isMachinePath, machineNotFound } from '../http/not-found.ts';
 
-// Paths owned by the API or by built assets; everything else that is not a file is a page of
-// the web app.
-const apiPrefixes = ['/api/', '/tiles/', '/media/', '/docs', '/health', '/assets/', '/open311/'];
-// The staff console and the planner view are entry pages of their own, so that the public
-// map never loads their code.
-const consolePages = /^\/console(\/|\?|$)/;
-const analyticsPages = /^\/analytics(\/|\?|$)/;
+// The web app's own pages. Any other path that is not a file and not under a machine prefix
+// (http/not-found.ts) gets the public page too, which says "Halaman tidak ditemukan", but with
+// status 404, so that crawlers and link checkers learn the truth. The staff console and the
+// planner view are entry pages of their own, so that the public map never loads their code.
+const webPages: { path: RegExp; file: string }[] = [
+  { path: /^\/$/, file: 'index.html' },
+  { path: /^\/r\/[^/]+\/?$/, file: 'index.html' },
+  { path: /^\/laporan-saya\/?$/, file: 'index.html' },
+  { path: /^\/console(\/.*)?$/, file: 'console.html' },
+  { path: /^\/analytics(\/.*)?$/, file: 'analytics.html' },
+];
 
 // At the root, so that the service worker's scope is the whole site (web/vite.config.ts).
 const noCacheFiles = new Set(['sw.js', 'sw-warm.js', 'registerSW.js', 'manifest.webmanifest', 'index.html']);
 
-function pageFor(url: string): string {
-  if (consolePages.test(url)) return 'console.html';
-  if (analyticsPages.test(url)) return 'analytics.html';
-  return 'index.html';
-}
-
-/** Serves the built web app, with index.html for its client-side routes such as /r/<code>. */
+/** Serves the built web app, with its HTML page for its client-side routes such as /r/<code>. */
 export async function registerWebApp(app: FastifyInstance, webDistDir: string): Promise<void> {
   const built = fs.existsSync(path.join(webDistDir, 'index.html'));
   if (built) {
     // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    // Nothing under a machine prefix is a file of the web app but its /assets.
     await app.register(fastifyStatic, {
       root: webDistDir, prefix: '/', wildcard: true, index: ['index.html'],
+      allowedPath: (pathName) => pathName.startsWith('/assets/') || !isMachinePath(pathName),
       setHeaders(reply, filePath) {
         // The service worker and what it loads decide which build a phone runs: a cached copy
         // would keep an old app alive after a release, so the browser must ask every time.
@@ -37,9 +36,10 @@ export async function registerWebApp(app: FastifyInstance, webDistDir: string): 
     });
   }
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !apiPrefixes.some((p) => request.url.startsWith(p));
-    if (built && isPage) return reply.type('text/html').sendFile(pageFor(request.url));
-    if (request.url.startsWith('/open311/')) return open311NotFound(request, reply);
-    return notFound(request, reply);
+    const isPageRequest = (request.method === 'GET' || request.method === 'HEAD') && !isMachinePath(request.url);
+    if (!built || !isPageRequest) return machineNotFound(app, request, reply);
+    const pathName = request.url.split(/[?#]/, 1)[0];
+    const page = webPages.find((p) => p.path.test(pathName));
+    return reply.status(page ? 200 : 404).type('text/html').sendFile(page?.file ?? 'index.html');
   });
 }

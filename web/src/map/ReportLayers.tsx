@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import type { Category } from '../categories.ts';
 import { watchRemoval } from './map-removal.ts';
 import { enableReportInteractions } from './report-interactions.ts';
-import { reportLayerIds, reportLayers, reportsSourceId } from './report-layers.ts';
+import { reportLayerIds, reportLayers, reportsAttribution, reportsSourceId } from './report-layers.ts';
 import { reportPopupContent } from './report-popup.ts';
 import { serviceAreaBounds } from './service-area.ts';
 import { reportTilesUrl } from './tile-urls.ts';
@@ -34,6 +34,7 @@ export function ReportLayers({ map, categories, shownCategories, version, intera
       minzoom: 0,
       maxzoom: 17,
       bounds: serviceAreaBounds,
+      attribution: reportsAttribution,
     });
     for (const layer of reportLayers(categories)) map.addLayer(layer);
     const removal = watchRemoval(map);

@@ -3,6 +3,9 @@ import type { Category } from '../categories.ts';
 import { boldFont } from './fonts.ts';
 
 export const reportsSourceId = 'reports';
+
+/** The reports are open data: their licence and data dictionary, in the map's attribution. */
+export const reportsAttribution = 'Laporan: <a href="/open-data">PetaWarga, data terbuka CC BY 4.0</a>';
 export const clusterLayerId = 'report-clusters';
 export const pointLayerId = 'report-points';
 const clusterCountLayerId = 'report-cluster-counts';
