@@ -67,7 +67,11 @@ const tilesAround = (z: number) => [...new Map([
 
 /** Concrete URLs for one documented GET path: its parameters filled from the planted reports. */
 function urlsFor(path: string, op: Operation): string[] {
-  let bases = [path.replace('{code}', sensitiveCode).replace('{name}', 'sungai')];
+  let bases = [path.replace('{code}', sensitiveCode).replace('{name}', 'sungai')
+    // Open311 and OGC API name the same report by its tracking code.
+    .replace('{service_request_id}', sensitiveCode).replace('{token}', sensitiveCode).replace('{featureId}', sensitiveCode)
+    .replace('{service_code}', 'bangunan_liar')];
+  if (path.includes('{format}')) bases = bases.flatMap((b) => ['json', 'xml'].map((f) => b.replace('{format}', f)));
   if (path.includes('{file}')) {
     bases = path.startsWith('/media/')
       ? [path.replace('{file}', photoFile), path.replace('{file}', photoFile.replace('.jpg', '.thumb.jpg'))]
@@ -112,6 +116,9 @@ describe('privacy in every public output', () => {
       '/api/reports', `/api/reports/${sensitiveCode}`, `/api/reports/${plainCode}`, '/api/exports/reports.csv', '/api/exports/reports.geojson',
       '/api/exports/reports.ndjson', `/media/photos/${photoFile}`, '/api/hotspots/getis-ord', '/api/hotspots/dbscan',
       '/api/analytics/kelurahan', '/open-data',
+      '/open311/v2/requests.json', '/open311/v2/requests.xml',
+      `/open311/v2/requests/${sensitiveCode}.json`, `/open311/v2/requests/${sensitiveCode}.xml`,
+      '/ogc/collections/reports/items', `/ogc/collections/reports/items/${sensitiveCode}`,
     ]) expect(answered, must).toContain(must);
     expect(answered.filter((u) => u.startsWith('/tiles/reports/')).length).toBeGreaterThanOrEqual(5);
     expect(answered.filter((u) => u.startsWith('/api/exports/snapshots/')).length).toBe(6);
