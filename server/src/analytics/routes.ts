@@ -120,7 +120,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   hotspotLayer('/api/hotspots/emerging', 'emerging',
     'Emerging hot spots: weekly Gi* per hexagon with a Mann-Kendall trend (new, intensifying, persistent, diminishing)',
-    'Hexagons hot in at least one week, with label, count, hot_weeks, trend_z, trend_p, counts and bins (one per week).',
+    'Hexagons hot or cold in at least one week, with label (one of ArcGIS Pro\'s seventeen emerging categories), count, hot_weeks, trend_z, trend_p, counts and bins (one per week).',
     EmergingCell, EmergingQuery, (q) => prepareEmerging(app, q));
 
   app.get('/api/analytics/kelurahan', {

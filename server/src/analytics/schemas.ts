@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { Geometry } from '../http/geojson.ts';
+import { emergingPatterns } from './emerging-patterns.ts';
 
 // The answers of the planner view's endpoints (routes.ts). Each layer's features carry the
 // properties its module computes; `parameters` echoes what the layer was computed from.
@@ -50,7 +51,7 @@ export const DbscanCluster = Type.Object({
 
 export const EmergingCell = Type.Object({
   i: Type.Integer(), j: Type.Integer(),
-  label: Type.Union([Type.String(), Type.Null()], { description: 'new, intensifying, persistent, diminishing' }),
+  label: Type.Union(emergingPatterns.map((p) => Type.Literal(p)), { description: "ArcGIS Pro's Emerging Hot Spot Analysis categories: eight hot, eight cold (suffix _cold), no_pattern" }),
   count: Type.Integer(),
   hot_weeks: Type.Integer(),
   trend_z: Type.Number(), trend_p: Type.Number(),

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { emergingLabels } from './emerging-labels.ts';
 import { cssColor } from './hotspot-bins.ts';
 
-/** The four trend labels with the rule behind each, in words. */
+/** The seventeen trend categories with the rule behind each, in words. */
 export function EmergingLegend() {
   const { t } = useTranslation('analytics');
   return (

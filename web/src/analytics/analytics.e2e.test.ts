@@ -181,7 +181,7 @@ describe('planner analytics page', () => {
   it('draws the trend, density and DBSCAN layers and speaks English on request', async () => {
     // the trend layer loads for the same filter and explains its four labels
     await page.getByLabel('Tren titik panas 12 minggu').check();
-    await expect.poll(() => page.getByTestId('emerging-legend').innerText()).toContain('Baru: panas hanya di minggu terakhir');
+    await expect.poll(() => page.getByTestId('emerging-legend').innerText()).toContain('Titik panas baru: panas hanya di minggu terakhir');
     await page.waitForSelector('.analytics-page:not([data-loading])', { timeout: 60_000 });
     expect(await page.getByRole('alert').count()).toBe(0);
 
