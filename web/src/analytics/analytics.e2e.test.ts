@@ -80,11 +80,19 @@ async function listedCodes(): Promise<string[]> {
 
 const codesOf = (rows: { code: string }[]) => rows.map((r) => r.code);
 
-/** "Kelurahan, Kecamatan" of the planted spot, as the side panel names a clicked hexagon. */
-async function spotKelurahan(): Promise<string> {
+/**
+ * "Kelurahan, Kecamatan" holding the centre of the planted spot's hexagon, as the side panel
+ * names a clicked hexagon (the centre of hexagon (i, j) is (1.5·size·i, √3·size·j), raised
+ * by half a row in odd columns: db/functions/hexagon_cell.sql).
+ */
+async function spotKelurahan(cellM: number): Promise<string> {
   const [row] = await t.db.query<{ place: string }>(sql`
-    SELECT k.name || ', ' || kc.name AS place FROM kelurahan k JOIN kecamatan kc ON kc.code = k.kecamatan_code
-    WHERE ST_Contains(k.geom, ST_Point(${spot.lon}, ${spot.lat}, 4326))`);
+    WITH spot AS (SELECT ST_Transform(ST_Point(${spot.lon}, ${spot.lat}, 4326), 32748) AS p),
+         cell AS (SELECT c.i, c.j FROM spot CROSS JOIN LATERAL hexagon_cell(ST_X(spot.p), ST_Y(spot.p), ${cellM}::float8) AS c),
+         centre AS (SELECT ST_Transform(ST_Point(1.5 * ${cellM}::float8 * i,
+           sqrt(3::float8) * ${cellM}::float8 * (j + CASE WHEN i % 2 <> 0 THEN 0.5 ELSE 0 END), 32748), 4326) AS p FROM cell)
+    SELECT k.name || ', ' || kc.name AS place
+    FROM centre JOIN kelurahan k ON ST_Contains(k.geom, centre.p) JOIN kecamatan kc ON kc.code = k.kecamatan_code`);
   return row.place;
 }
 
@@ -116,7 +124,7 @@ describe('planner analytics page', () => {
   it('shows a clicked hexagon\'s numbers and its newest reports, linked to their pages', async () => {
     // the planted spot: the hexagon on top answers with its count and 99 % bin
     // the planted spot: the hexagon on top answers in words, named by its kelurahan
-    const place = await spotKelurahan();
+    const place = await spotKelurahan(500);
     await clickSpotUntil(new RegExp(`${place}: Titik panas, keyakinan 99%, \\d+ laporan dalam periode terpilih`));
     const newestInCell = await t.db.query<{ code: string }>(sql`
       WITH spot AS (SELECT ST_Transform(ST_Point(${spot.lon}, ${spot.lat}, 4326), 32748) AS p),
@@ -224,27 +232,27 @@ describe('planner analytics page', () => {
     expect(sent(gi, 'fdr')).toBe('true');
 
     await page.getByLabel('Hexagon size (edge)').selectOption('1000');
-    await expect.poll(() => sent(gi, 'cell_m')).toBe('1000');
+    await expect.poll(() => sent(gi, 'cell_m'), { timeout: 20_000 }).toBe('1000');
     expect(sent(gi, 'distance_m')).toBe('2000');
     await page.getByLabel('Neighbour distance (m)').fill('2500');
-    await expect.poll(() => sent(gi, 'distance_m')).toBe('2500');
+    await expect.poll(() => sent(gi, 'distance_m'), { timeout: 20_000 }).toBe('2500');
     await page.getByLabel('Neighbourhood').selectOption('knn');
-    await expect.poll(() => sent(gi, 'neighbours')).toBe('knn');
+    await expect.poll(() => sent(gi, 'neighbours'), { timeout: 20_000 }).toBe('knn');
     await page.getByLabel('Number of neighbours (k)').fill('6');
-    await expect.poll(() => sent(gi, 'k')).toBe('6');
+    await expect.poll(() => sent(gi, 'k'), { timeout: 20_000 }).toBe('6');
     expect(sent(gi, 'distance_m')).toBeNull();
     await page.getByLabel('False Discovery Rate correction (Benjamini–Hochberg)').uncheck();
-    await expect.poll(() => sent(gi, 'fdr')).toBe('false');
+    await expect.poll(() => sent(gi, 'fdr'), { timeout: 20_000 }).toBe('false');
     await page.getByLabel('Gi* measure').selectOption('density');
-    await expect.poll(() => sent(gi, 'measure')).toBe('density');
+    await expect.poll(() => sent(gi, 'measure'), { timeout: 20_000 }).toBe('density');
     await page.getByLabel('Trend weeks').fill('8');
-    await expect.poll(() => sent('/api/hotspots/emerging', 'weeks')).toBe('8');
+    await expect.poll(() => sent('/api/hotspots/emerging', 'weeks'), { timeout: 20_000 }).toBe('8');
     expect(sent('/api/hotspots/emerging', 'k')).toBe('6');
     expect(sent('/api/hotspots/emerging', 'cell_m')).toBe('1000');
     await page.getByLabel('DBSCAN distance (m)').fill('200');
-    await expect.poll(() => sent('/api/hotspots/dbscan', 'eps_m')).toBe('200');
+    await expect.poll(() => sent('/api/hotspots/dbscan', 'eps_m'), { timeout: 20_000 }).toBe('200');
     await page.getByLabel('DBSCAN minimum reports').fill('5');
-    await expect.poll(() => sent('/api/hotspots/dbscan', 'min_points')).toBe('5');
+    await expect.poll(() => sent('/api/hotspots/dbscan', 'min_points'), { timeout: 20_000 }).toBe('5');
 
     // density and DBSCAN have their legends, the latter with the rule just chosen
     expect(await page.getByTestId('density-legend').innerText()).toContain('more reports');
@@ -257,7 +265,7 @@ describe('planner analytics page', () => {
     await page.getByRole('checkbox', { name: 'DBSCAN clusters' }).uncheck();
     await page.waitForSelector('.analytics-page:not([data-loading])', { timeout: 60_000 });
     expect(await page.getByRole('alert').count()).toBe(0);
-    const place = await spotKelurahan();
+    const place = await spotKelurahan(1000);
     await clickSpotUntil(new RegExp(`${place}: Hot spot, 99% confidence, \\d+ reports in the chosen period`));
     expect(pageErrors).toEqual([]);
   }, 150_000);
