@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '../db/database.ts';
 import { createTestApp, type TestApp } from '../test/app.ts';
 import { signIn, type SignedIn } from '../test/staff.ts';
 
@@ -38,6 +39,13 @@ describe('moderation', () => {
     const held = queue.reports.find((q: { code: string }) => q.code === abusive.code);
     expect(held.moderation_flags.flags).toContain('abusive');
     expect(held.moderation_flags.evidence.abusive).toContain('goblok');
+    // staff read places and departments by name, the codes kept beside them
+    const [names] = await t.db.query<{ kelurahan: string; kecamatan: string; department: string }>(sql`
+      SELECT k.name AS kelurahan, kc.name AS kecamatan, d.name AS department FROM reports r
+      JOIN kelurahan k ON k.code = r.kelurahan_code JOIN kecamatan kc ON kc.code = r.kecamatan_code
+      JOIN departments d ON d.code = r.department_code WHERE r.code = ${abusive.code}`);
+    expect(held).toMatchObject({ kelurahan_name: names.kelurahan, kecamatan_name: names.kecamatan, department_name: names.department });
+    expect(held.department_name).not.toBe(held.department);
   });
 
   it('holds the sixth report from one source within ten minutes', async () => {

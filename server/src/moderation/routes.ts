@@ -21,9 +21,13 @@ export const moderationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => {
     const reports = await app.db.query<HeldReport>(sql`
       SELECT r.code, r.category_code AS category, r.description, r.channel, r.kelurahan_code AS kelurahan,
-             r.department_code AS department, r.moderation_flags,
+             k.name AS kelurahan_name, kc.name AS kecamatan_name,
+             r.department_code AS department, d.name AS department_name, r.moderation_flags,
              to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS created_at
       FROM reports r
+      JOIN kelurahan k ON k.code = r.kelurahan_code
+      JOIN kecamatan kc ON kc.code = r.kecamatan_code
+      JOIN departments d ON d.code = r.department_code
       WHERE r.status = 'submitted'
       ORDER BY r.created_at, r.id
       LIMIT ${request.query.limit}`);

@@ -15,7 +15,10 @@ export const HeldReport = Type.Object({
   description: Type.String(),
   channel: Type.String(),
   kelurahan: Type.String(),
+  kelurahan_name: Type.String(),
+  kecamatan_name: Type.String(),
   department: Type.String(),
+  department_name: Type.String(),
   moderation_flags: ModerationFlags,
   created_at: Type.String({ format: 'date-time' }),
 });

@@ -9,13 +9,17 @@ import { initialBounds } from '../map/service-area.ts';
 import { jsonQuery } from '../query-client.ts';
 import { analyticsUrls, type AnalyticsFilter } from './api.ts';
 import { ChoroplethLegend } from './ChoroplethLegend.tsx';
+import { ClusterLegend } from './ClusterLegend.tsx';
 import { measureValue, type ChoroplethMeasure } from './choropleth-measures.ts';
 import { DeckOverlay } from './DeckOverlay.tsx';
+import { DensityLegend } from './DensityLegend.tsx';
 import { EmergingLegend } from './EmergingLegend.tsx';
 import { FeatureDetails } from './FeatureDetails.tsx';
 import { HotspotLegend } from './HotspotLegend.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
 import { LoadFailed } from './LoadFailed.tsx';
+import { defaultMethodParameters, type MethodParameters } from './method-parameters.ts';
+import { MethodControls } from './MethodControls.tsx';
 import { PickedReports } from './PickedReports.tsx';
 import { analyticsLayers, type LayerKey, type Picked } from './layers.ts';
 import { WeeklyChart } from './WeeklyChart.tsx';
@@ -42,13 +46,19 @@ export function AnalyticsPage() {
     setFilter(update);
     setPicked(null);
   };
+  const [parameters, setParameters] = useState<MethodParameters>(defaultMethodParameters);
+  const changeParameters = (next: MethodParameters) => {
+    setParameters(next);
+    setPicked(null);
+  };
 
-  const urls = analyticsUrls(filter);
+  const urls = analyticsUrls(filter, parameters);
   // a layer's data is fetched only while it is shown; the heatmap is drawn from the Gi* cells
   const hotspots = useLayerData(urls.hotspots, visible.hotspots || visible.heatmap);
   const emerging = useLayerData(urls.emerging, visible.emerging);
   const clusters = useLayerData(urls.clusters, visible.clusters);
-  const kelurahan = useLayerData(urls.kelurahan, visible.choropleth);
+  // the kelurahan polygons also name the place of a clicked hexagon
+  const kelurahan = useLayerData(urls.kelurahan, visible.choropleth || visible.hotspots || visible.emerging);
   const data = { hotspots: hotspots?.data, emerging: emerging?.data, clusters: clusters?.data, kelurahan: kelurahan?.data };
   const values = (data.kelurahan?.features ?? []).map((f) => measureValue(f.properties, measure));
   const known = values.filter((v) => v !== null);
@@ -66,15 +76,19 @@ export function AnalyticsPage() {
         <LanguageSwitch />
       </header>
       <aside className="analytics-side">
+        <p className="analytics-open-data" data-testid="open-data-note">{t('openData')}</p>
         <Suspense fallback={<p>{t('loading')}</p>}>
-          <LayerPanel filter={filter} onFilter={changeFilter} measure={measure} onMeasure={setMeasure} visible={visible}
+          <LayerPanel parameters={parameters} filter={filter} onFilter={changeFilter} measure={measure} onMeasure={setMeasure} visible={visible}
             onToggle={(key, on) => setVisible({ ...visible, [key]: on })} />
         </Suspense>
+        <MethodControls value={parameters} onChange={changeParameters} />
         {failure && <LoadFailed error={failure} />}
         {visible.hotspots && <HotspotLegend cells={data.hotspots} />}
         {visible.emerging && <EmergingLegend />}
+        {visible.heatmap && <DensityLegend />}
+        {visible.clusters && <ClusterLegend clusters={data.clusters} eps={parameters.eps_m} minPoints={parameters.min_points} />}
         {visible.choropleth && data.kelurahan && <ChoroplethLegend {...choropleth} />}
-        <FeatureDetails picked={picked} />
+        <FeatureDetails picked={picked} kelurahan={data.kelurahan} weeks={parameters.weeks} />
         {picked && (
           <Suspense fallback={<p>{t('loading')}</p>}>
             <PickedReports picked={picked} />

@@ -1,19 +1,41 @@
+import type { FeatureCollection, Polygon } from 'geojson';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from './format.ts';
+import { hotspotBins } from './hotspot-bins.ts';
 import type { Picked } from './layers.ts';
+import { hexCentre, kelurahanAt } from './place.ts';
 
-/** The numbers of the clicked hexagon, kelurahan or cluster. */
-export function FeatureDetails({ picked }: { picked: Picked | null }) {
+interface Props {
+  picked: Picked | null;
+  /** The kelurahan polygons, to name the place a clicked hexagon's centre lies in. */
+  kelurahan?: FeatureCollection;
+  weeks: number;
+}
+
+/** The clicked hexagon, kelurahan or cluster: its place and result in one sentence, then its numbers. */
+export function FeatureDetails({ picked, kelurahan, weeks }: Props) {
   const { t, i18n } = useTranslation('analytics');
   if (!picked) return <p className="analytics-hint">{t('clickHint')}</p>;
   const p = picked.properties;
   const n = (value: unknown, digits = 0) => formatNumber(value, digits, i18n.language, t('details.unknown'));
+  const hexagon = picked.layer === 'hotspots' || picked.layer === 'emerging';
+  const place = hexagon
+    ? kelurahanAt(kelurahan, hexCentre(picked.geometry as Polygon)) ?? t('statement.outside')
+    : null;
+  const bin = hotspotBins.find((b) => b.bin === Number(p.bin));
+  const statement =
+    picked.layer === 'hotspots'
+      ? t('statement.hotspot', { place, result: t(`legend.${bin?.key ?? 'none'}`), reports: n(p.count) })
+      : picked.layer === 'emerging'
+        ? t('statement.emerging', {
+          place, result: t(`emergingLegend.${String(p.label)}`, { defaultValue: t('statement.noTrend') }),
+          reports: n(p.count), weeks: n(weeks), hot: n(p.hot_weeks),
+        })
+        : null;
   const rows: [string, string][] =
     picked.layer === 'hotspots' ? [
-      [t('details.cell'), `${p.i}, ${p.j}`], [t('details.reports'), n(p.count)],
-      [t('details.z'), n(p.gi_z, 2)], [t('details.p'), n(p.gi_p, 3)], [t('details.bin'), String(p.bin)],
+      [t('details.reports'), n(p.count)], [t('details.z'), n(p.gi_z, 2)], [t('details.p'), n(p.gi_p, 3)],
     ] : picked.layer === 'emerging' ? [
-      [t('details.cell'), `${p.i}, ${p.j}`], [t('details.trend'), t(`emergingLegend.${p.label}`)],
       [t('details.reports'), n(p.count)], [t('details.hotWeeks'), n(p.hot_weeks)],
       [t('details.z'), n(p.trend_z, 2)], [t('details.p'), n(p.trend_p, 3)],
     ] : picked.layer === 'clusters' ? [
@@ -26,8 +48,11 @@ export function FeatureDetails({ picked }: { picked: Picked | null }) {
       [t('details.onTime'), p.pct_on_time == null ? t('details.unknown') : `${n(p.pct_on_time, 0)} %`],
     ];
   return (
-    <dl className="analytics-details" data-testid="feature-details">
-      {rows.map(([label, value]) => [<dt key={`${label}-t`}>{label}</dt>, <dd key={`${label}-d`}>{value}</dd>])}
-    </dl>
+    <section className="analytics-details" data-testid="feature-details">
+      {statement && <p className="analytics-statement" data-testid="feature-statement">{statement}</p>}
+      <dl>
+        {rows.map(([label, value]) => [<dt key={`${label}-t`}>{label}</dt>, <dd key={`${label}-d`}>{value}</dd>])}
+      </dl>
+    </section>
   );
 }

@@ -5,9 +5,11 @@ import { useLanguage } from '../i18n/index.ts';
 import { analyticsUrls, withParam, type AnalyticsFilter } from './api.ts';
 import { choroplethMeasures, type ChoroplethMeasure } from './choropleth-measures.ts';
 import type { LayerKey } from './layers.ts';
+import type { MethodParameters } from './method-parameters.ts';
 import { TimeSlider } from './TimeSlider.tsx';
 
 interface Props {
+  parameters: MethodParameters;
   filter: AnalyticsFilter;
   onFilter: Dispatch<SetStateAction<AnalyticsFilter>>;
   visible: Record<LayerKey, boolean>;
@@ -19,11 +21,11 @@ interface Props {
 const layerKeys: LayerKey[] = ['hotspots', 'emerging', 'heatmap', 'clusters', 'choropleth'];
 
 /** Layer switches, the category and period (week slider and dates) every layer shares, and the downloads. */
-export function LayerPanel({ filter, onFilter, visible, onToggle, measure, onMeasure }: Props) {
+export function LayerPanel({ parameters, filter, onFilter, visible, onToggle, measure, onMeasure }: Props) {
   const { t } = useTranslation('analytics');
   const language = useLanguage();
   const categories = useCategories();
-  const urls = analyticsUrls(filter);
+  const urls = analyticsUrls(filter, parameters);
   const csv = (label: string, url: string) => [`${label} · CSV`, withParam(url, 'format', 'csv')];
   const geojson = (label: string, url: string) => [`${label} · GeoJSON`, withParam(url, 'download', 'true')];
   const downloads = [

@@ -14,6 +14,7 @@ let page: Page;
 let origin: string;
 const pageErrors: string[] = [];
 const giRequests: URL[] = [];
+const analyticsRequests: URL[] = [];
 const spot = { lon: 106.63, lat: -6.18 };
 
 beforeAll(async () => {
@@ -39,6 +40,7 @@ beforeAll(async () => {
   page.on('request', (request) => {
     const url = new URL(request.url());
     if (url.pathname === '/api/hotspots/getis-ord') giRequests.push(url);
+    if (url.pathname.startsWith('/api/hotspots/')) analyticsRequests.push(url);
   });
 }, 180_000);
 
@@ -78,6 +80,22 @@ async function listedCodes(): Promise<string[]> {
 
 const codesOf = (rows: { code: string }[]) => rows.map((r) => r.code);
 
+/**
+ * "Kelurahan, Kecamatan" holding the centre of the planted spot's hexagon, as the side panel
+ * names a clicked hexagon (the centre of hexagon (i, j) is (1.5·size·i, √3·size·j), raised
+ * by half a row in odd columns: db/functions/hexagon_cell.sql).
+ */
+async function spotKelurahan(cellM: number): Promise<string> {
+  const [row] = await t.db.query<{ place: string }>(sql`
+    WITH spot AS (SELECT ST_Transform(ST_Point(${spot.lon}, ${spot.lat}, 4326), 32748) AS p),
+         cell AS (SELECT c.i, c.j FROM spot CROSS JOIN LATERAL hexagon_cell(ST_X(spot.p), ST_Y(spot.p), ${cellM}::float8) AS c),
+         centre AS (SELECT ST_Transform(ST_Point(1.5 * ${cellM}::float8 * i,
+           sqrt(3::float8) * ${cellM}::float8 * (j + CASE WHEN i % 2 <> 0 THEN 0.5 ELSE 0 END), 32748), 4326) AS p FROM cell)
+    SELECT k.name || ', ' || kc.name AS place
+    FROM centre JOIN kelurahan k ON ST_Contains(k.geom, centre.p) JOIN kecamatan kc ON kc.code = k.kecamatan_code`);
+  return row.place;
+}
+
 // The steps share one page and run in order: each starts where the previous one left it.
 describe('planner analytics page', () => {
   it('toggles the Gi* hot spot layer and reads its legend, with hexagons and reports counted', async () => {
@@ -105,11 +123,14 @@ describe('planner analytics page', () => {
 
   it('shows a clicked hexagon\'s numbers and its newest reports, linked to their pages', async () => {
     // the planted spot: the hexagon on top answers with its count and 99 % bin
-    await clickSpotUntil(/Kelas\s+3/);
-    const [, i, j] = (await page.getByTestId('feature-details').innerText()).match(/Sel heksagon\s+(-?\d+), (-?\d+)/)!;
+    // the planted spot: the hexagon on top answers in words, named by its kelurahan
+    const place = await spotKelurahan(500);
+    await clickSpotUntil(new RegExp(`${place}: Titik panas, keyakinan 99%, \\d+ laporan dalam periode terpilih`));
     const newestInCell = await t.db.query<{ code: string }>(sql`
-      SELECT r.code FROM reports r CROSS JOIN LATERAL hexagon_cell(r.utm_x, r.utm_y, 500) AS cell
-      WHERE cell.i = ${Number(i)} AND cell.j = ${Number(j)}
+      WITH spot AS (SELECT ST_Transform(ST_Point(${spot.lon}, ${spot.lat}, 4326), 32748) AS p),
+           here AS (SELECT c.i, c.j FROM spot CROSS JOIN LATERAL hexagon_cell(ST_X(spot.p), ST_Y(spot.p), 500) AS c)
+      SELECT r.code FROM reports r CROSS JOIN LATERAL hexagon_cell(r.utm_x, r.utm_y, 500) AS cell, here
+      WHERE cell.i = here.i AND cell.j = here.j
       ORDER BY r.created_at DESC, r.id DESC LIMIT 10`);
     expect(newestInCell).toHaveLength(10);
     expect(await listedCodes()).toEqual(codesOf(newestInCell));
@@ -196,6 +217,56 @@ describe('planner analytics page', () => {
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     await expect.poll(() => page.getByTestId('hotspot-legend').innerText()).toContain('Hot spot, 99% confidence');
     await expect.poll(() => page.getByLabel('First week').count()).toBe(1);
+    expect(pageErrors).toEqual([]);
+  }, 150_000);
+
+  it('a planner changes each parameter and reads a clicked hexagon\'s statement', async () => {
+    // the page speaks English since the step before; the view says the analytics are open data
+    expect(await page.getByTestId('open-data-note').innerText()).toContain('Open data');
+    const last = (path: string) => [...analyticsRequests].reverse().find((u) => u.pathname === path);
+    const sent = (path: string, name: string) => last(path)?.searchParams.get(name);
+    const gi = '/api/hotspots/getis-ord';
+    // the view's defaults go out with the first request
+    expect(sent(gi, 'cell_m')).toBe('500');
+    expect(sent(gi, 'distance_m')).toBe('1000');
+    expect(sent(gi, 'fdr')).toBe('true');
+
+    await page.getByLabel('Hexagon size (edge)').selectOption('1000');
+    await expect.poll(() => sent(gi, 'cell_m'), { timeout: 20_000 }).toBe('1000');
+    expect(sent(gi, 'distance_m')).toBe('2000');
+    await page.getByLabel('Neighbour distance (m)').fill('2500');
+    await expect.poll(() => sent(gi, 'distance_m'), { timeout: 20_000 }).toBe('2500');
+    await page.getByLabel('Neighbourhood').selectOption('knn');
+    await expect.poll(() => sent(gi, 'neighbours'), { timeout: 20_000 }).toBe('knn');
+    await page.getByLabel('Number of neighbours (k)').fill('6');
+    await expect.poll(() => sent(gi, 'k'), { timeout: 20_000 }).toBe('6');
+    expect(sent(gi, 'distance_m')).toBeNull();
+    await page.getByLabel('False Discovery Rate correction (Benjamini–Hochberg)').uncheck();
+    await expect.poll(() => sent(gi, 'fdr'), { timeout: 20_000 }).toBe('false');
+    await page.getByLabel('Gi* measure').selectOption('density');
+    await expect.poll(() => sent(gi, 'measure'), { timeout: 20_000 }).toBe('density');
+    await page.getByLabel('Trend weeks').fill('8');
+    await expect.poll(() => sent('/api/hotspots/emerging', 'weeks'), { timeout: 20_000 }).toBe('8');
+    expect(sent('/api/hotspots/emerging', 'k')).toBe('6');
+    expect(sent('/api/hotspots/emerging', 'cell_m')).toBe('1000');
+    await page.getByLabel('DBSCAN distance (m)').fill('200');
+    await expect.poll(() => sent('/api/hotspots/dbscan', 'eps_m'), { timeout: 20_000 }).toBe('200');
+    await page.getByLabel('DBSCAN minimum reports').fill('5');
+    await expect.poll(() => sent('/api/hotspots/dbscan', 'min_points'), { timeout: 20_000 }).toBe('5');
+
+    // density and DBSCAN have their legends, the latter with the rule just chosen
+    expect(await page.getByTestId('density-legend').innerText()).toContain('more reports');
+    await expect.poll(() => page.getByTestId('cluster-legend').innerText())
+      .toMatch(/At least 5 reports, each within 200 m of another[\s\S]*Clusters found: \d+/);
+
+    // the answers to those parameters are drawn without errors, and the planted spot still reads hot
+    await page.getByRole('checkbox', { name: 'Hot spot trends, 12 weeks' }).uncheck();
+    await page.getByRole('checkbox', { name: 'Report density' }).uncheck();
+    await page.getByRole('checkbox', { name: 'DBSCAN clusters' }).uncheck();
+    await page.waitForSelector('.analytics-page:not([data-loading])', { timeout: 60_000 });
+    expect(await page.getByRole('alert').count()).toBe(0);
+    const place = await spotKelurahan(1000);
+    await clickSpotUntil(new RegExp(`${place}: Hot spot, 99% confidence, \\d+ reports in the chosen period`));
     expect(pageErrors).toEqual([]);
   }, 150_000);
 });

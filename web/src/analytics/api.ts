@@ -1,3 +1,5 @@
+import { defaultMethodParameters, neighbourQuery, type MethodParameters } from './method-parameters.ts';
+
 /** What the planner filters on; the same query string goes to every analytics endpoint. */
 export interface AnalyticsFilter {
   category: string;
@@ -24,11 +26,14 @@ export function withParam(url: string, name: string, value: string): string {
   return `${url}${url.includes('?') ? '&' : '?'}${name}=${encodeURIComponent(value)}`;
 }
 
-export const analyticsUrls = (filter: AnalyticsFilter) => ({
-  hotspots: withQuery('/api/hotspots/getis-ord', filterQuery(filter, { cell_m: '500' })),
-  // the trend window is always the 12 weeks ending at `until` (since does not apply)
-  emerging: withQuery('/api/hotspots/emerging', filterQuery({ ...filter, since: '' }, { cell_m: '500', weeks: '12' })),
-  clusters: withQuery('/api/hotspots/dbscan', filterQuery(filter)),
+export const analyticsUrls = (filter: AnalyticsFilter, p: MethodParameters = defaultMethodParameters) => ({
+  hotspots: withQuery('/api/hotspots/getis-ord',
+    filterQuery(filter, { ...neighbourQuery(p), fdr: String(p.fdr), measure: p.measure })),
+  // the trend window is always the `weeks` weeks ending at `until` (since does not apply)
+  emerging: withQuery('/api/hotspots/emerging',
+    filterQuery({ ...filter, since: '' }, { ...neighbourQuery(p), weeks: String(p.weeks) })),
+  clusters: withQuery('/api/hotspots/dbscan',
+    filterQuery(filter, { eps_m: String(p.eps_m), min_points: String(p.min_points) })),
   kelurahan: withQuery('/api/analytics/kelurahan', filterQuery(filter)),
   weekly: withQuery('/api/analytics/weekly', filterQuery(filter)),
 });

@@ -2,6 +2,8 @@ import type { Layer, PickingInfo } from '@deck.gl/core';
 import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection, Geometry, Polygon } from 'geojson';
+import { densityColours } from './density-colours.ts';
+import { hexCentre } from './place.ts';
 import { emergingColor } from './emerging-labels.ts';
 import { binColor } from './hotspot-bins.ts';
 import { choroplethColor } from './choropleth.ts';
@@ -22,14 +24,10 @@ export interface LayerData {
   kelurahan?: FeatureCollection;
 }
 
-type Cell = { position: [number, number]; count: number };
+/** The DBSCAN hulls' colours, shared with their legend. */
+export const clusterColours = { fill: [123, 50, 148] as [number, number, number], line: [123, 50, 148] as [number, number, number] };
 
-/** A hexagon's centre: the mean of its six corners (the ring repeats the first one). */
-function hexCentre(feature: Feature): [number, number] {
-  const ring = (feature.geometry as Polygon).coordinates[0].slice(0, -1);
-  const sum = ring.reduce(([x, y], [px, py]) => [x + px, y + py], [0, 0]);
-  return [sum[0] / ring.length, sum[1] / ring.length];
-}
+type Cell = { position: [number, number]; count: number };
 
 /**
  * The deck.gl layers in drawing order: the choropleth at the bottom, then density, hexagons
@@ -62,13 +60,14 @@ export function analyticsLayers(data: LayerData, visible: Record<LayerKey, boole
   if (visible.heatmap && data.hotspots) {
     const cells: Cell[] = data.hotspots.features
       .filter((f) => Number(f.properties?.count) > 0)
-      .map((f) => ({ position: hexCentre(f), count: Number(f.properties?.count) }));
+      .map((f) => ({ position: hexCentre(f.geometry as Polygon), count: Number(f.properties?.count) }));
     layers.push(new HeatmapLayer<Cell>({
       id: 'report-density',
       data: cells,
       getPosition: (c) => c.position,
       getWeight: (c) => c.count,
       radiusPixels: 40,
+      colorRange: densityColours,
     }));
   }
   if (visible.hotspots && data.hotspots) {
@@ -101,8 +100,8 @@ export function analyticsLayers(data: LayerData, visible: Record<LayerKey, boole
       id: 'dbscan-hulls',
       data: data.clusters,
       pickable: true,
-      getFillColor: [123, 50, 148, 60],
-      getLineColor: [123, 50, 148, 230],
+      getFillColor: [...clusterColours.fill, 60],
+      getLineColor: [...clusterColours.line, 230],
       lineWidthMinPixels: 2,
       onClick: pick('clusters', data.clusters),
     }));

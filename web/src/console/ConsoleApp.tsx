@@ -7,6 +7,7 @@ import { IntakePage } from './intake/IntakePage.tsx';
 import { ReceiptPage } from './intake/ReceiptPage.tsx';
 import { ModerationPage } from './moderation/ModerationPage.tsx';
 import { pageAt } from './paths.ts';
+import { PlannerHome } from './PlannerHome.tsx';
 import { ReportDeskPage } from './report/ReportDeskPage.tsx';
 import { useSession, useSignOut, type Staff } from './session.ts';
 import { SignIn } from './SignIn.tsx';
@@ -16,6 +17,8 @@ const moderators = ['admin', 'moderator'];
 function Page({ staff }: { staff: Staff }) {
   const { t } = useTranslation('console');
   const where = pageAt(usePathname());
+  // the desk's pages all answer a planner 403: planners work from the analytics
+  if (staff.role === 'planner') return <PlannerHome />;
   switch (where.page) {
     case 'inbox': return <InboxPage staff={staff} />;
     case 'report': return <ReportDeskPage key={where.code} code={where.code} staff={staff} />;
@@ -42,6 +45,7 @@ export function ConsoleApp() {
         <span className="console-brand">{t('title')}</span>
         {session.state === 'signed-in' && (
           <nav aria-label={t('nav.label')}>
+            {session.staff.role === 'planner' ? <a href="/analytics">{t('nav.analytics')}</a> : <>
             <AppLink href="/console" aria-current={current('/console')}>{t('nav.inbox')}</AppLink>
             {moderators.includes(session.staff.role) && (
               <AppLink href="/console/moderation" aria-current={current('/console/moderation')}>{t('nav.moderation')}</AppLink>
@@ -50,6 +54,7 @@ export function ConsoleApp() {
             {session.staff.role === 'admin' && (
               <AppLink href="/console/api-keys" aria-current={current('/console/api-keys')}>{t('nav.apiKeys')}</AppLink>
             )}
+            </>}
           </nav>
         )}
         <div className="console-header-end">

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaff } from '../../../server/src/staff/create.ts';
+import { sql } from '../../../server/src/db/database.ts';
 import { createTestApp, type TestApp } from '../../../server/src/test/app.ts';
 import { launchChromium } from '../test/browser.ts';
 
@@ -26,6 +27,7 @@ beforeAll(async () => {
   }
   await createStaff(t.db, { email: 'moderator@e2e.test', name: 'Moderator Uji', role: 'moderator', password });
   await createStaff(t.db, { email: 'pupr@e2e.test', name: 'Petugas PUPR', role: 'department_officer', departmentCode: 'tgr-pupr', password });
+  await createStaff(t.db, { email: 'planner@e2e.test', name: 'Perencana Uji', role: 'planner', password });
   await createStaff(t.db, { email: 'dlh@e2e.test', name: 'Petugas DLH', role: 'department_officer', departmentCode: 'tgr-dlh', password });
   base = await t.app.listen({ port: 0, host: '127.0.0.1' });
   browser = await launchChromium();
@@ -75,6 +77,15 @@ describe('the operator console in Chromium', () => {
     await page.getByRole('link', { name: 'Moderasi' }).click();
     const item = page.getByRole('listitem').filter({ hasText: code });
     await item.getByText('Kata kasar').waitFor();
+    // places and the department by name, not by code
+    const [names] = await t.db.query<{ kelurahan: string; department: string; department_code: string }>(sql`
+      SELECT k.name AS kelurahan, d.name AS department, d.code AS department_code FROM reports r
+      JOIN kelurahan k ON k.code = r.kelurahan_code JOIN departments d ON d.code = r.department_code
+      WHERE r.code = ${code}`);
+    const itemText = await item.innerText();
+    expect(itemText).toContain(names.kelurahan);
+    expect(itemText).toContain(names.department);
+    expect(itemText).not.toContain(names.department_code);
     await page.screenshot({ path: path.join(shots, '1-moderation-queue.png'), fullPage: true });
 
     await item.getByRole('button', { name: 'Sunting uraian' }).click();
@@ -167,5 +178,21 @@ describe('the operator console in Chromium', () => {
     await page.getByRole('alert').getByText(`Laporan ${code} tidak ditemukan.`).waitFor();
     await page.screenshot({ path: path.join(shots, '6-other-department.png') });
     await page.context().close();
+  });
+
+  it('takes a planner who signs in at /console to the analytics, which says they are open data', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 950 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/console`);
+    await page.getByLabel('Email').fill('planner@e2e.test');
+    await page.getByLabel('Kata sandi').fill(password);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForURL(`${base}/analytics`);
+    await page.getByTestId('open-data-note').getByText('Data terbuka').waitFor();
+    // back at the console, the planner finds the way to the analytics rather than a refusal
+    await page.goto(`${base}/console`);
+    await page.getByTestId('planner-home').getByRole('link', { name: 'Buka analitik laporan' }).waitFor();
+    expect(await page.getByText('Akun Anda tidak berwenang').count()).toBe(0);
+    await context.close();
   });
 });

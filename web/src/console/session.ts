@@ -55,6 +55,8 @@ export function useSignIn() {
     onSuccess: ({ staff, csrf_token }) => {
       rememberCsrf(csrf_token);
       client.setQueryData(me.queryKey, staff);
+      // a planner's work is the analytics page, a page of its own outside the console
+      if (staff.role === 'planner') window.location.assign('/analytics');
     },
   });
 }

@@ -54,7 +54,8 @@ export function ModerationItem({ report, onDecided }: { report: HeldReport; onDe
     <li className="panel held-report" aria-labelledby={headingId}>
       <h2 id={headingId}><span className="code">{report.code}</span> · {nameOf(report.category)}</h2>
       <p className="muted">
-        {report.kelurahan} · {report.department} · {t(`channel.${report.channel}`, { defaultValue: report.channel })} ·{' '}
+        <span title={report.kelurahan}>{report.kelurahan_name}, {report.kecamatan_name}</span> ·{' '}
+        <span title={report.department}>{report.department_name}</span> · {t(`channel.${report.channel}`, { defaultValue: report.channel })} ·{' '}
         <time dateTime={report.created_at}>{formatDateTime(report.created_at, language)}</time>
       </p>
       <p className="description">{report.description}</p>
