@@ -60,6 +60,15 @@ describe('the public map in Chromium', () => {
       expect(cities.top).toBeGreaterThanOrEqual(canvas.top);
       expect(cities.bottom).toBeLessThanOrEqual(canvas.bottom);
       expect(overlaps(cities, legend), JSON.stringify({ cities, legend })).toBe(false);
+
+      // The header's subtitle whole, not cut to "Tangera…".
+      const tagline = await page.evaluate(() => {
+        const text = document.querySelector('.brand-tagline')!;
+        const header = document.querySelector('.app-header')!.getBoundingClientRect();
+        const own = text.getBoundingClientRect();
+        return { overflows: text.scrollWidth > text.clientWidth, inside: own.top >= header.top && own.bottom <= header.bottom };
+      });
+      expect(tagline).toEqual({ overflows: false, inside: true });
       await page.close();
     }, 60_000);
   }
