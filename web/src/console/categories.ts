@@ -8,7 +8,7 @@ export function useCategories() {
   const categories = useQuery(categoriesQuery).data?.categories ?? [];
   const nameOf = (code: string) => {
     const category = categories.find((c) => c.code === code);
-    return category ? `${category.icon} ${categoryName(category, language)}` : code;
+    return category ? categoryName(category, language) : code;
   };
   return { categories, nameOf };
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { categoryName, type Category } from '../categories.ts';
 import { useLanguage } from '../i18n/index.ts';
+import { CategoryIcon } from './CategoryIcon.tsx';
 
 interface Props {
   categories: Category[];
@@ -50,6 +51,7 @@ export function MapOptionsPanel({ categories, hiddenCategories, onHiddenCategori
                 <label>
                   <input type="checkbox" checked={!hidden.has(category.code)} onChange={() => toggle(category.code)} />
                   <span className="swatch" style={{ background: category.color }} aria-hidden="true" />
+                  <CategoryIcon code={category.code} />
                   {categoryName(category, language)}
                 </label>
               </li>

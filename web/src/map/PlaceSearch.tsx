@@ -56,7 +56,8 @@ export function PlaceSearch({ map }: { map: MapLibreMap }) {
         placeholder={t('map.search.placeholder')}
         value={typed}
         maxLength={80}
-        aria-controls={listId}
+        // Only while the list is there: pointing at a missing element misleads a screen reader.
+        aria-controls={listOpen && searchable(q) ? listId : undefined}
         onChange={(event) => {
           setTyped(event.target.value);
           setListOpen(true);

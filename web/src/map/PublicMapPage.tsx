@@ -9,6 +9,7 @@ import { TrackingCodeBox } from '../my-reports/TrackingCodeBox.tsx';
 import type { PublicReport } from '../report/public-report.ts';
 import { OutboxNotice } from '../report/OutboxNotice.tsx';
 import { ReportPanel } from '../report/ReportPanel.tsx';
+import { fitFirstView } from './first-view.ts';
 import { MapCanvas } from './MapCanvas.tsx';
 import { MapOptionsPanel } from './MapOptionsPanel.tsx';
 import { PlaceSearch } from './PlaceSearch.tsx';
@@ -17,6 +18,8 @@ import { ReportLayers } from './ReportLayers.tsx';
 import { initialBounds } from './service-area.ts';
 
 const camera = { bounds: initialBounds, fitBoundsOptions: { padding: 16 } };
+/** What floats over the public map and must not hide either city in the first view. */
+const firstViewOverlays = '.map-options, .place-search, .report-button, .map-tracking-box, .maplibregl-ctrl-top-right';
 
 /** The public map at /: every public report, the legend and filter, and the report flow. */
 export function PublicMapPage() {
@@ -65,6 +68,11 @@ function ReportsOnMap({ map }: { map: MapLibreMap }) {
   const placingPin = panel.open && !panel.submitted;
 
   useEffect(() => setOsmBaseMap(map, osmBaseMap), [map, osmBaseMap]);
+  // Once the legend and buttons are laid out, fit both cities beside them.
+  useEffect(() => {
+    const page = map.getContainer().parentElement;
+    if (page) fitFirstView(map, [...page.querySelectorAll(firstViewOverlays)]);
+  }, [map]);
 
   return (
     <>

@@ -2,6 +2,7 @@ import type { Map as MapLibreMap, VectorTileSource } from 'maplibre-gl';
 import { useEffect, useRef } from 'react';
 import type { Category } from '../categories.ts';
 import { watchRemoval } from './map-removal.ts';
+import { addCategoryImages } from './category-images.ts';
 import { enableReportInteractions } from './report-interactions.ts';
 import { reportLayerIds, reportLayers, reportsAttribution, reportsSourceId } from './report-layers.ts';
 import { reportPopupContent } from './report-popup.ts';
@@ -36,7 +37,9 @@ export function ReportLayers({ map, categories, shownCategories, version, intera
       bounds: serviceAreaBounds,
       attribution: reportsAttribution,
     });
-    for (const layer of reportLayers(categories)) map.addLayer(layer);
+    for (const layer of reportLayers()) map.addLayer(layer);
+    // The symbols come as the images decode; MapLibre draws each point once its image is there.
+    void addCategoryImages(map, categories);
     const removal = watchRemoval(map);
     return () => {
       removal.stop();

@@ -1,7 +1,7 @@
 import type { Map as MapLibreMap, MapOptions } from 'maplibre-gl';
 import i18next from '../i18n/index.ts';
 import { maplibregl } from './maplibre.ts';
-import { maxBounds } from './service-area.ts';
+import { keepCentreNear } from './centre-constraint.ts';
 import { offlineStyle } from './style.ts';
 
 export type Camera = Pick<MapOptions, 'bounds' | 'fitBoundsOptions' | 'center' | 'zoom'>;
@@ -19,7 +19,7 @@ export function createMap(container: HTMLElement, camera: Camera): MapLibreMap {
     container,
     style: offlineStyle(window.location.origin),
     ...camera,
-    maxBounds,
+    transformConstrain: keepCentreNear,
     minZoom: 9,
     maxZoom: 20,
     // Rotation and pitch only confuse a map whose job is "where exactly is the problem".

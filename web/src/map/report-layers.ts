@@ -1,5 +1,4 @@
-import type { DataDrivenPropertyValueSpecification, LayerSpecification } from 'maplibre-gl';
-import type { Category } from '../categories.ts';
+import type { LayerSpecification } from 'maplibre-gl';
 import { boldFont } from './fonts.ts';
 
 export const reportsSourceId = 'reports';
@@ -11,25 +10,11 @@ export const pointLayerId = 'report-points';
 const clusterCountLayerId = 'report-cluster-counts';
 export const reportLayerIds = [clusterLayerId, clusterCountLayerId, pointLayerId];
 
-const uncategorisedColor = '#5f6b76';
-
-/** A report's colour by its category; a one-report cluster is coloured by its only category. */
-export function categoryColor(categories: Category[]): DataDrivenPropertyValueSpecification<string> {
-  if (categories.length === 0) return uncategorisedColor;
-  // The style-spec types cannot express a match with a variable number of pairs.
-  return [
-    'match',
-    ['coalesce', ['get', 'category'], ['get', 'top_category']],
-    ...categories.flatMap((c) => [c.code, c.color]),
-    uncategorisedColor,
-  ] as unknown as DataDrivenPropertyValueSpecification<string>;
-}
-
 // Tiles below zoom 17 hold clusters (cluster = true); from 17 every report is its own point.
 const isBubble = ['all', ['==', ['get', 'cluster'], true], ['>=', ['get', 'point_count'], 2]];
 const isSingleReport = ['any', ['==', ['get', 'cluster'], false], ['==', ['get', 'point_count'], 1]];
 
-export function reportLayers(categories: Category[]): LayerSpecification[] {
+export function reportLayers(): LayerSpecification[] {
   return [
     {
       id: clusterLayerId,
@@ -61,16 +46,17 @@ export function reportLayers(categories: Category[]): LayerSpecification[] {
       paint: { 'text-color': '#ffffff' },
     },
     {
+      // Each report as its category's symbol (category-images.ts): no emoji font needed.
       id: pointLayerId,
-      type: 'circle',
+      type: 'symbol',
       source: reportsSourceId,
       'source-layer': 'reports',
       filter: isSingleReport as never,
-      paint: {
-        'circle-color': categoryColor(categories),
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 5, 17, 7, 20, 10],
-        'circle-stroke-color': '#ffffff',
-        'circle-stroke-width': 1.5,
+      layout: {
+        'icon-image': ['concat', 'category-', ['coalesce', ['get', 'category'], ['get', 'top_category']]] as never,
+        'icon-size': ['interpolate', ['linear'], ['zoom'], 10, 0.55, 17, 0.85, 20, 1.1] as never,
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
       },
     },
   ];

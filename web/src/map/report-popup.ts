@@ -2,6 +2,7 @@ import type { MapGeoJSONFeature } from 'maplibre-gl';
 import { categoryName, type Category } from '../categories.ts';
 import i18next, { currentLanguage } from '../i18n/index.ts';
 import { formatDate } from '../i18n/format.ts';
+import { categoryIconSvg } from './category-icons.ts';
 import { isPlainClick, navigate } from '../navigation.tsx';
 
 /** What a report point's popup says: category, status, date and a link to the report page. */
@@ -14,7 +15,8 @@ export function reportPopupContent(feature: MapGeoJSONFeature, categories: Categ
   root.className = 'report-popup';
 
   const title = document.createElement('strong');
-  title.textContent = category ? `${category.icon} ${categoryName(category, language)}` : categoryCode;
+  title.textContent = category ? categoryName(category, language) : categoryCode;
+  if (category) title.insertAdjacentHTML('afterbegin', categoryIconSvg(category.code, category.color, 18));
   root.append(title);
 
   const facts = document.createElement('p');

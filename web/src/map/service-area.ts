@@ -5,12 +5,7 @@ export const serviceAreaBounds: [number, number, number, number] = [106.551454, 
 
 // About 11 km of slack on each side: enough to pan a border kelurahan to the middle of a phone
 // screen, not enough to wander off to Jakarta and wonder where the data went.
-const margin = 0.1;
-
-export const maxBounds: LngLatBoundsLike = [
-  [serviceAreaBounds[0] - margin, serviceAreaBounds[1] - margin],
-  [serviceAreaBounds[2] + margin, serviceAreaBounds[3] + margin],
-];
+export const margin = 0.1;
 
 export const initialBounds: LngLatBoundsLike = [
   [serviceAreaBounds[0], serviceAreaBounds[1]],

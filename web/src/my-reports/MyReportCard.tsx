@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { categoryName } from '../categories.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { formatDateTime } from '../i18n/format.ts';
+import { CategoryIcon } from '../map/CategoryIcon.tsx';
 import { AppLink } from '../navigation.tsx';
 import { ReportPhotos } from '../report/ReportPhotos.tsx';
 import { ReportTimeline } from '../report/ReportTimeline.tsx';
@@ -24,7 +25,7 @@ export function MyReportCard({ saved }: { saved: MyReport }) {
         <h2 id={`my-report-${report.code}`}>
           <AppLink href={`/r/${report.code}`} className="report-code">{report.code}</AppLink>
           <span className="my-report-category">
-            <span aria-hidden="true">{report.category.icon}</span> {categoryName(report.category, language)}
+            <CategoryIcon code={report.category.code} /> {categoryName(report.category, language)}
           </span>
         </h2>
         <span className={`status-badge status-${report.status}`}>{t(`status.${report.status}`, { defaultValue: report.status })}</span>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { categoryName } from '../categories.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { formatCoordinates, formatDateTime } from '../i18n/format.ts';
+import { CategoryIcon } from '../map/CategoryIcon.tsx';
 import { PointMap } from '../map/PointMap.tsx';
 import { FollowUpActions } from '../my-reports/FollowUpActions.tsx';
 import { useResidentToken } from '../my-reports/my-reports-store.ts';
@@ -27,7 +28,7 @@ export function ReportDetails({ code }: { code: string }) {
         <p className="report-code">{report.code}</p>
         <h1>
           <span className="category-dot" style={{ background: report.category.color }} aria-hidden="true" />
-          <span aria-hidden="true">{report.category.icon}</span> {categoryName(report.category, language)}
+          <CategoryIcon code={report.category.code} /> {categoryName(report.category, language)}
         </h1>
         <p>
           <span className={`status-badge status-${report.status}`}>{t(`status.${report.status}`, { defaultValue: report.status })}</span>

@@ -16,6 +16,7 @@ import { forgetReport } from './report-store.ts';
 import { fieldErrorsFromServer } from './server-field-errors.ts';
 import { SendingStatus } from './SendingStatus.tsx';
 import { TextField } from './TextField.tsx';
+import { CategoryIcon } from '../map/CategoryIcon.tsx';
 import { usePinInServiceArea } from './use-service-area.ts';
 import { useReportSending } from './use-report-sending.ts';
 import { useSavedDraft } from './use-saved-draft.ts';
@@ -119,11 +120,13 @@ export function ReportForm({ map, categories, onSubmitted, onCancel }: Props) {
           <option value="">{t('report.category.placeholder')}</option>
           {categories.map((category) => (
             <option key={category.code} value={category.code}>
-              {category.icon} {categoryName(category, language)}
+              {categoryName(category, language)}
             </option>
           ))}
         </select>
-        <p id="report-category-hint" className="hint">{chosenCategory && categoryDescription(chosenCategory, language)}</p>
+        <p id="report-category-hint" className="hint category-hint">
+          {chosenCategory && <><CategoryIcon code={chosenCategory.code} color={chosenCategory.color} /> {categoryDescription(chosenCategory, language)}</>}
+        </p>
         {fieldErrors.category && <p className="field-error">{t(fieldErrors.category)}</p>}
       </div>
 

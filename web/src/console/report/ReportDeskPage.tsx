@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/index.ts';
 import { formatCoordinates, formatDateTime } from '../../i18n/format.ts';
+import { CategoryIcon } from '../../map/CategoryIcon.tsx';
 import { PointMap } from '../../map/PointMap.tsx';
 import { AppLink } from '../../navigation.tsx';
 import { jsonQuery } from '../../query-client.ts';
@@ -45,7 +46,7 @@ export function ReportDeskPage({ code, staff }: { code: string; staff: Staff }) 
       <title>{`${report.code} · PetaWarga`}</title>
       <AppLink href="/console">{t('detail.back')}</AppLink>
       <header className="report-desk-header">
-        <h1><span className="code">{report.code}</span> {report.category.icon} {category}</h1>
+        <h1><span className="code">{report.code}</span> <CategoryIcon code={report.category.code} /> {category}</h1>
         <StatusBadge status={report.status} />
         {report.overdue && <span className="overdue-badge">{t('inbox.overdue')}</span>}
         <p className="links">

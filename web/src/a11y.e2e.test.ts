@@ -1,0 +1,144 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStaff } from '../../server/src/staff/create.ts';
+import { createTestApp, type TestApp } from '../../server/src/test/app.ts';
+import { launchChromium } from './test/browser.ts';
+
+// Every page a resident, an officer or a planner meets, checked by axe-core in a real browser:
+// no serious or critical violation. And the report path by keyboard alone. Needs the built web app.
+const password = 'kata-sandi-uji-123';
+const inSukarasa = { lon: 106.63172, lat: -6.17188 };
+const phone = { viewport: { width: 360, height: 740 } };
+const desk = { viewport: { width: 1280, height: 800 } };
+
+let t: TestApp;
+let browser: Browser;
+let base: string;
+let report: { code: string; token: string };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await createStaff(t.db, { email: 'moderator@a11y.test', name: 'Moderator Uji', role: 'moderator', password });
+  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await launchChromium();
+  const res = await t.app.inject({
+    method: 'POST', url: '/api/reports',
+    payload: { category: 'jalan_rusak', description: 'Jalan berlubang besar di depan sekolah dasar', ...inSukarasa },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  report = { code: res.json().code, token: res.json().resident_token };
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+/** The serious and critical violations axe finds on the page as it is now, one line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id}: ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`));
+}
+
+const mapReady = (page: Page) => page.waitForSelector('body[data-map-ready="1"]', { timeout: 30_000 });
+
+async function newPage(options: typeof phone): Promise<Page> {
+  // axe-core needs a context of the page's own.
+  const page = await (await browser.newContext(options)).newPage();
+  page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
+  return page;
+}
+
+describe('accessibility (axe-core, serious and critical)', () => {
+  it('the map with the report form open, at 360 px', async () => {
+    const page = await newPage(phone);
+    await page.goto(`${base}/`);
+    await mapReady(page);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Laporkan' }).click();
+    await page.getByRole('button', { name: 'Kirim laporan' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  }, 90_000);
+
+  it('a report page and "Laporan saya", at 360 px', async () => {
+    const page = await newPage(phone);
+    await page.goto(`${base}/r/${report.code}`);
+    await page.getByText(report.code).first().waitFor({ timeout: 15_000 });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.evaluate((saved) => localStorage.setItem('petawarga:my-reports', JSON.stringify([saved])),
+      { ...report, savedAt: new Date().toISOString() });
+    await page.goto(`${base}/laporan-saya`);
+    await page.locator('.my-report', { hasText: report.code }).locator('.status-badge').waitFor({ timeout: 15_000 });
+    expect(await seriousViolations(page)).toEqual([]);
+  }, 90_000);
+
+  it('the console, a report on its desk, and the planner view, at 1280 px', async () => {
+    const page = await newPage(desk);
+    await page.goto(`${base}/console.html`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel('Email').fill('moderator@a11y.test');
+    await page.getByLabel('Kata sandi').fill(password);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('button', { name: 'Keluar' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.evaluate((p) => {
+      window.history.pushState(null, '', p);
+      window.dispatchEvent(new Event('petawarga:navigate'));
+    }, `/console/r/${report.code}`);
+    await page.getByRole('heading', { name: new RegExp(report.code) }).waitFor({ timeout: 15_000 });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto(`${base}/analytics`);
+    await mapReady(page);
+    expect(await seriousViolations(page)).toEqual([]);
+  }, 120_000);
+});
+
+/** Presses Tab until the focused element is the one wanted: the order a keyboard user meets. */
+async function tabTo(page: Page, wanted: string, what: string): Promise<void> {
+  for (let presses = 0; presses < 80; presses++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((selector) => document.activeElement?.matches(selector) ?? false, wanted)) return;
+  }
+  throw new Error(`Tab never reached ${what}`);
+}
+
+describe('the report path by keyboard alone', () => {
+  it('opens the form, places the pin at the map centre, chooses a category, describes and sends', async () => {
+    const page = await newPage(phone);
+    await page.goto(`${base}/`);
+    await mapReady(page);
+
+    // Zoom in on the first view's centre with the map's own keys, so that the centre stays
+    // within the cities once the form covers the lower half.
+    await tabTo(page, '.maplibregl-canvas', 'the map');
+    await expect.poll(async () => {
+      await page.keyboard.press('Equal');
+      return page.evaluate(() => window.__petawargaMap!.getZoom());
+    }, { timeout: 15_000 }).toBeGreaterThan(13.5);
+    await tabTo(page, '.report-button', 'the report button');
+    await page.keyboard.press('Enter');
+    await tabTo(page, '.location-picker button.secondary', '"use the map centre"');
+    await page.keyboard.press('Enter');
+    await page.locator('#location-status .coordinates').waitFor();
+    await tabTo(page, '#report-category', 'the category');
+    // Type-ahead on a focused <select>, as a keyboard user picks an option.
+    await page.keyboard.type('Sampah');
+    expect(await page.locator('#report-category').inputValue()).toBe('sampah');
+    await tabTo(page, 'textarea', 'the description');
+    await page.keyboard.type('Sampah menumpuk di tepi jalan sejak seminggu');
+    await tabTo(page, 'button[type="submit"]', 'the send button');
+    await page.keyboard.press('Enter');
+
+    const outcome = page.locator('.tracking-code strong, .field-error, .form-alert').first();
+    await outcome.waitFor({ timeout: 15_000 });
+    expect(await page.locator('.field-error, .form-alert').allInnerTexts()).toEqual([]);
+    const code = (await page.locator('.tracking-code strong').textContent())!.trim();
+    const stored = await t.app.inject({ method: 'GET', url: `/api/reports/${code}` });
+    expect(stored.json().category.code ?? stored.json().category).toBe('sampah');
+  }, 90_000);
+});
