@@ -28,13 +28,30 @@ const get = (url: string, method: 'GET' | 'POST' | 'HEAD' = 'GET') => t.app.inje
 describe('unknown paths', () => {
   it.each([
     '/api/nothing-here', '/api', '/api/reports/TGR-AAAAAA/nothing', '/tiles/nothing/1/2/3.mvt', '/media/nothing.jpg',
-    '/open311/v2/services.json', '/ogc/collections', '/ogc', '/api/exports/reports.xlsx',
+    '/api/exports/reports.xlsx',
   ])('answers %s with a JSON 404 NOT_FOUND', async (url) => {
     const res = await get(url);
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     expect(res.json().error.code).toBe('NOT_FOUND');
     expect(res.json().error.message_id).toBeTruthy();
+  });
+
+  // Open311 and OGC API answer their own unknown paths in their standards' error formats.
+  it('answers an unknown Open311 path with the specification\'s error list, in the format its suffix names', async () => {
+    const json = await get('/open311/v2/nothing.json');
+    expect(json.statusCode).toBe(404);
+    expect(json.json()).toEqual([{ code: 404, description: expect.stringMatching(/\[NOT_FOUND\]$/) }]);
+    const xml = await get('/open311/v2/nothing.xml');
+    expect(xml.statusCode).toBe(404);
+    expect(xml.body).toMatch(/<errors>\s*<error>\s*<code>404<\/code>/);
+  });
+
+  it.each(['/ogc/nothing', '/ogc/collections/nothing/items'])('answers %s with an OGC exception', async (url) => {
+    const res = await get(url);
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toMatch(/json/);
+    expect(res.json()).toMatchObject({ code: expect.any(String), description: expect.any(String) });
   });
 
   it('answers an unknown POST under the web app with JSON, not a page', async () => {
