@@ -9,6 +9,7 @@ import { reroute } from './reroute.ts';
 import { createRule, deleteRule, listRules, ruleEvents, updateRule } from './rules.ts';
 import { DraftEffect, NewRule, Rule, RuleEvent, RulePatch } from './schemas.ts';
 import { previewDraftRule } from './draft-preview.ts';
+import { RuleAreas, ruleAreas } from './areas.ts';
 import { RoutingExplanation } from './explanation.ts';
 import { errorResponses } from '../http/responses.ts';
 
@@ -90,6 +91,15 @@ export const routingRuleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Type.Object({ rules: Type.Array(Rule) }), ...errorResponses(401, 403, 500, 503) },
     },
   }, async () => ({ rules: await listRules(app.db) }));
+
+  app.get('/api/routing/areas', {
+    preHandler: anyStaff,
+    schema: {
+      tags: ['routing'],
+      summary: 'Names of the kelurahan and kecamatan an area rule may name (staff)',
+      response: { 200: RuleAreas, ...errorResponses(401, 403, 500, 503) },
+    },
+  }, async () => ruleAreas(app.db));
 
   app.post('/api/routing/rules', {
     preHandler: admin,
