@@ -50,6 +50,12 @@ const fileReport = async () => {
   return res.json().code as string;
 };
 
+/** An admin session for setting up through the API what the page then shows. */
+async function adminHeaders() {
+  const login = await t.app.inject({ method: 'POST', url: '/api/staff/login', payload: { email: 'admin@rules.test', password } });
+  return { cookie: String(login.headers['set-cookie']).split(';')[0], 'x-csrf-token': login.json().csrf_token as string };
+}
+
 async function signInAs(email: string): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
@@ -57,6 +63,7 @@ async function signInAs(email: string): Promise<Page> {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Kata sandi').fill(password);
   await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.getByRole('button', { name: 'Keluar' }).waitFor();
   return page;
 }
 
@@ -117,15 +124,40 @@ describe('routing rules in the console, in Chromium', () => {
     await expect.poll(() => routing.textContent()).toContain(`Dinas Perhubungan Kota Tangerang: aturan rute "${ruleName}" (prioritas 100)`);
   }, 120_000);
 
-  it('disables a rule, auditing the change in words', async () => {
+  it('edits a rule with a preview of the edit, reorders and disables rules, auditing each change in words', async () => {
     const page = await signInAs('admin@rules.test');
     await page.goto(`${base}/console/routing`);
+    await page.getByRole('button', { name: `Ubah aturan ${ruleName}` }).click();
+    const form = page.getByRole('form', { name: `Ubah aturan “${ruleName}”` });
+    // 10 m: the reports ~22 m from the road no longer qualify; the one the rule routed would go back.
+    await form.getByLabel('Jarak (meter)').fill('10');
+    await form.getByRole('button', { name: 'Pratinjau dampak' }).click();
+    const moved = page.getByRole('list', { name: 'Laporan yang akan pindah meja' });
+    await moved.waitFor();
+    expect(await moved.textContent()).toContain(
+      'dari Dinas Perhubungan Kota Tangerang ke Dinas Pekerjaan Umum dan Penataan Ruang Kota Tangerang');
+    await form.getByRole('button', { name: 'Simpan perubahan' }).click();
+    const audit = page.getByRole('region', { name: 'Perubahan aturan' });
+    await audit.getByText('Syarat: dalam 40 m dari Jalan Uji → dalam 10 m dari Jalan Uji').waitFor();
+
+    const other = await t.app.inject({
+      method: 'POST', url: '/api/routing/rules', headers: await adminHeaders(),
+      payload: { name: 'Aturan kedua', priority: 50, condition: { kind: 'in_kecamatan', codes: ['36.71.01'] }, department: 'tgr-dlh' },
+    });
+    expect(other.statusCode, other.body).toBe(201);
+    await page.reload();
+    const names = () => page.locator('.rule-table tbody th').allTextContents();
+    await expect.poll(names).toEqual([ruleName, 'Aturan kedua']);
+    await page.getByRole('button', { name: 'Naikkan aturan Aturan kedua' }).click();
+    await expect.poll(names).toEqual(['Aturan kedua', ruleName]);
+    await audit.getByText('Prioritas: 50 → 101').waitFor();
+
     await page.getByRole('button', { name: `Nonaktifkan aturan ${ruleName}` }).click();
     await page.getByRole('button', { name: `Aktifkan aturan ${ruleName}` }).waitFor();
-    await page.getByRole('region', { name: 'Perubahan aturan' }).getByText('Keadaan: Aktif → Nonaktif').waitFor();
-    const [rule] = await t.db.query(sql`SELECT is_active FROM routing_rules WHERE name = ${ruleName}`);
-    expect(rule).toEqual({ is_active: false });
-  }, 60_000);
+    await audit.getByText('Keadaan: Aktif → Nonaktif').waitFor();
+    const [rule] = await t.db.query(sql`SELECT is_active, distance_m FROM routing_rules WHERE name = ${ruleName}`);
+    expect(rule).toEqual({ is_active: false, distance_m: 10 });
+  }, 90_000);
 
   it('links the page for admins only; other staff read the rules and meet the API\'s refusals', async () => {
     await createStaff(t.db, { email: 'pupr@rules.test', name: 'Petugas PUPR', role: 'department_officer', departmentCode: 'tgr-pupr', password });
