@@ -5,6 +5,7 @@ import { jsonQuery } from '../../query-client.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import type { Staff } from '../session.ts';
 import { LayerUpload } from './LayerUpload.tsx';
+import { RerouteOpen } from './RerouteOpen.tsx';
 import { RuleAudit } from './RuleAudit.tsx';
 import { RuleForm } from './RuleForm.tsx';
 import { RuleList } from './RuleList.tsx';
@@ -38,6 +39,7 @@ export function RoutingRulesPage({ staff }: { staff: Staff }) {
         {editing.mode === 'new' && <RuleForm onDone={done} />}
         {editing.mode === 'edit' && <RuleForm key={editing.rule.id} editing={editing.rule} onDone={done} />}
         <RuleList rules={rules.data.rules} onEdit={canChange ? (rule) => setEditing({ mode: 'edit', rule }) : undefined} />
+        {canChange && <RerouteOpen />}
         <LayerUpload canUpload={canChange} />
         <RuleAudit />
       </>}

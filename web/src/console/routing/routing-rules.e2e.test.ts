@@ -115,6 +115,13 @@ describe('routing rules in the console, in Chromium', () => {
     await audit.getByText('Admin Aturan').waitFor();
     expect(await audit.textContent()).toContain(`dibuat: ${ruleName} · dalam 40 m dari Jalan Uji → Dinas Perhubungan Kota Tangerang`);
 
+    // Saving moved no report already filed; moving the open ones is a step of its own.
+    const stillAt = () => t.db.query(sql`SELECT department_code FROM reports WHERE code = ${before}`);
+    expect(await stillAt()).toEqual([{ department_code: 'tgr-pupr' }]);
+    await page.getByRole('button', { name: 'Pindahkan laporan terbuka sekarang' }).click();
+    await page.getByText('Laporan terbuka dipindahkan: 1.').waitFor();
+    expect(await stillAt()).toEqual([{ department_code: 'tgr-dishub' }]);
+
     const after = await fileReport();
     const [routed] = await t.db.query(sql`SELECT department_code FROM reports WHERE code = ${after}`);
     expect(routed).toEqual({ department_code: 'tgr-dishub' });
