@@ -1,6 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importLayer } from '../../server/src/layers/import.ts';
 import { createStaff } from '../../server/src/staff/create.ts';
 import { createTestApp, type TestApp } from '../../server/src/test/app.ts';
 import { launchChromium } from './test/browser.ts';
@@ -93,6 +94,33 @@ describe('accessibility (axe-core, serious and critical)', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.goto(`${base}/analytics`);
+    await mapReady(page);
+    expect(await seriousViolations(page)).toEqual([]);
+  }, 120_000);
+
+  it('the routing rules page with a draft rule\'s preview, at 1280 px', async () => {
+    await createStaff(t.db, { email: 'admin@a11y.test', name: 'Admin Uji', role: 'admin', password });
+    // A street ~13 m south of the report made above.
+    await importLayer(t.db, {
+      name: 'jalan-a11y', title: 'Jalan A11y', actor: 'test',
+      collection: { type: 'FeatureCollection', features: [{
+        type: 'Feature', id: 'jalan-a11y', properties: {},
+        geometry: { type: 'LineString', coordinates: [[106.62, -6.1720], [106.64, -6.1720]] },
+      }] },
+    });
+    const page = await newPage(desk);
+    await page.goto(`${base}/console.html`);
+    await page.getByLabel('Email').fill('admin@a11y.test');
+    await page.getByLabel('Kata sandi').fill(password);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('link', { name: 'Aturan rute' }).click();
+    await page.getByRole('button', { name: 'Aturan baru' }).click();
+    const form = page.getByRole('form', { name: 'Aturan baru' });
+    await form.getByLabel('Nama', { exact: true }).fill('Jalan A11y ke Dishub');
+    await form.getByLabel('Lapisan', { exact: true }).selectOption({ label: 'Jalan A11y (1 fitur)' });
+    await form.getByLabel('Dinas penerima').selectOption({ label: 'Dinas Perhubungan Kota Tangerang' });
+    await form.getByRole('button', { name: 'Pratinjau dampak' }).click();
+    await page.getByRole('list', { name: 'Laporan yang akan pindah meja' }).getByText(report.code).waitFor({ timeout: 15_000 });
     await mapReady(page);
     expect(await seriousViolations(page)).toEqual([]);
   }, 120_000);

@@ -50,7 +50,7 @@ describe('routing rules API', () => {
     const events = (await inject('GET', `/api/routing/rules/events?rule_id=${id}`)).json().events;
     expect(events.map((e: { action: string }) => e.action)).toEqual(['deleted', 'updated', 'created']);
     const [deleted, updated, createdEvent] = events;
-    expect(createdEvent).toMatchObject({ actor: `staff:${adminId}`, old_value: null, new_value: { priority: 100, condition: nearRoad.condition } });
+    expect(createdEvent).toMatchObject({ actor: `staff:${adminId}`, actor_name: 'admin', old_value: null, new_value: { priority: 100, condition: nearRoad.condition } });
     expect(updated).toMatchObject({ old_value: { priority: 100 }, new_value: { priority: 200, condition: { kind: 'in_kecamatan' } } });
     expect(deleted).toMatchObject({ old_value: { priority: 200 }, new_value: null });
     await expect(t.db.query(sql`DELETE FROM routing_rule_events`)).rejects.toThrow(/append-only/);
@@ -109,6 +109,16 @@ describe('routing rules API', () => {
       kelurahan_code: preview.json().kelurahan_code,
       routing_explanation: preview.json().routing_explanation,
     });
+  });
+
+  it('names the kelurahan and kecamatan an area rule may name', async () => {
+    const res = await inject('GET', '/api/routing/areas');
+    expect(res.statusCode, res.body).toBe(200);
+    const { kelurahan, kecamatan } = res.json();
+    expect(kelurahan).toContainEqual({ code: '36.71.01.1001', name: 'Sukarasa', kecamatan_code: '36.71.01' });
+    expect(kecamatan).toContainEqual(expect.objectContaining({ code: '36.71.01', city_code: '36.71' }));
+    const [{ n }] = await t.db.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM kelurahan`);
+    expect(kelurahan).toHaveLength(n);
   });
 
   it('answers an unknown category with UNKNOWN_CATEGORY and a point outside both cities with OUTSIDE_SERVICE_AREA', async () => {

@@ -7,7 +7,9 @@ import { ErrorResponse } from '../http/app-error.ts';
 import { requireStaff } from '../staff/sessions.ts';
 import { reroute } from './reroute.ts';
 import { createRule, deleteRule, listRules, ruleEvents, updateRule } from './rules.ts';
-import { NewRule, Rule, RuleEvent, RulePatch } from './schemas.ts';
+import { DraftEffect, NewRule, Rule, RuleEvent, RulePatch } from './schemas.ts';
+import { previewDraftRule } from './draft-preview.ts';
+import { RuleAreas, ruleAreas } from './areas.ts';
 import { RoutingExplanation } from './explanation.ts';
 import { errorResponses } from '../http/responses.ts';
 
@@ -90,6 +92,15 @@ export const routingRuleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async () => ({ rules: await listRules(app.db) }));
 
+  app.get('/api/routing/areas', {
+    preHandler: anyStaff,
+    schema: {
+      tags: ['routing'],
+      summary: 'Names of the kelurahan and kecamatan an area rule may name (staff)',
+      response: { 200: RuleAreas, ...errorResponses(401, 403, 500, 503) },
+    },
+  }, async () => ruleAreas(app.db));
+
   app.post('/api/routing/rules', {
     preHandler: admin,
     schema: {
@@ -103,6 +114,20 @@ export const routingRuleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     reply.status(201).header('location', `/api/routing/rules/${rule.id}`);
     return rule;
   });
+
+  app.post('/api/routing/rules/preview', {
+    preHandler: admin,
+    schema: {
+      tags: ['routing'],
+      summary: 'Which reports a draft rule would move to another desk, before it is saved (admin; stores nothing)',
+      description: 'The body is a rule as POST /api/routing/rules takes it; with `replaces`, it is the new version of that rule. '
+        + 'Judges the open reports and those of the last 90 days with the draft among the saved rules and lists those whose '
+        + 'department would change because of it (draft-preview.ts). Refuses what saving would refuse, with the same codes.',
+      querystring: Type.Object({ replaces: Type.Optional(RuleId) }),
+      body: NewRule,
+      response: { 200: DraftEffect, ...errors },
+    },
+  }, async (request) => previewDraftRule(request.tx, request.body, { replaces: request.query.replaces, actor: actor(request.staff) }));
 
   app.patch('/api/routing/rules/:id', {
     preHandler: admin,

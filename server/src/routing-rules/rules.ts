@@ -131,10 +131,12 @@ export async function deleteRule(tx: Queryable, id: number, actor: string): Prom
 
 export function ruleEvents(db: Queryable, ruleId?: number): Promise<RuleEvent[]> {
   return db.query<RuleEvent>(sql`
-    SELECT id::int, rule_id::int, action, actor, old_value, new_value,
-           to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at
-    FROM routing_rule_events
-    WHERE ${ruleId === undefined ? sql`true` : sql`rule_id = ${ruleId}`}
-    ORDER BY id DESC
+    SELECT e.id::int, e.rule_id::int, e.action, e.actor, s.name AS actor_name, e.old_value, e.new_value,
+           to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at
+    FROM routing_rule_events e
+    -- actor is 'staff:<id>' for people, 'system:…' otherwise
+    LEFT JOIN staff s ON e.actor = 'staff:' || s.id
+    WHERE ${ruleId === undefined ? sql`true` : sql`e.rule_id = ${ruleId}`}
+    ORDER BY e.id DESC
     LIMIT 500`);
 }

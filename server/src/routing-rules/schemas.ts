@@ -69,8 +69,35 @@ export const RuleEvent = Type.Object({
   rule_id: Type.Integer(),
   action: Type.Union([Type.Literal('created'), Type.Literal('updated'), Type.Literal('deleted')]),
   actor: Type.String({ description: "'staff:<id>' or 'system:seed'" }),
+  actor_name: Type.Union([Type.String(), Type.Null()], { description: "The staff member's name; null for the system" }),
   old_value: RuleSnapshot,
   new_value: RuleSnapshot,
   created_at: Type.String({ format: 'date-time' }),
 });
 export type RuleEvent = Static<typeof RuleEvent>;
+
+const NamedDepartment = Type.Object({ code: Type.String(), name: Type.String() });
+
+/** A report a draft rule would move: where it is, where it would go, named for the reader. */
+export const MovedReport = Type.Object({
+  code: Type.String(),
+  status: Type.String(),
+  is_open: Type.Boolean(),
+  category: Type.String({ description: 'Category code; GET /api/categories names it in both languages' }),
+  lon: Type.Number(),
+  lat: Type.Number(),
+  created_at: Type.String({ format: 'date-time' }),
+  kelurahan_name: Type.String(),
+  kecamatan_name: Type.String(),
+  from_department: NamedDepartment,
+  to_department: NamedDepartment,
+});
+
+export const DraftEffect = Type.Object({
+  count: Type.Integer({ description: 'Reports that would change desk' }),
+  open_count: Type.Integer({ description: 'Of them, still open' }),
+  recent_count: Type.Integer({ description: 'Of them, filed in the last `days` days' }),
+  days: Type.Integer(),
+  reports: Type.Array(MovedReport, { description: 'Open ones first, then newest; at most 500' }),
+});
+export type DraftEffect = Static<typeof DraftEffect>;

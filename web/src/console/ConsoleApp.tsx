@@ -9,6 +9,7 @@ import { ModerationPage } from './moderation/ModerationPage.tsx';
 import { pageAt } from './paths.ts';
 import { PlannerHome } from './PlannerHome.tsx';
 import { ReportDeskPage } from './report/ReportDeskPage.tsx';
+import { RoutingRulesPage } from './routing/RoutingRulesPage.tsx';
 import { useSession, useSignOut, type Staff } from './session.ts';
 import { SignIn } from './SignIn.tsx';
 
@@ -26,6 +27,7 @@ function Page({ staff }: { staff: Staff }) {
     case 'intake': return <IntakePage />;
     case 'receipt': return <ReceiptPage code={where.code} />;
     case 'api-keys': return <ApiKeysPage />;
+    case 'routing': return <RoutingRulesPage staff={staff} />;
     default: return <p>{t('detail.notFound')}</p>;
   }
 }
@@ -51,9 +53,10 @@ export function ConsoleApp() {
               <AppLink href="/console/moderation" aria-current={current('/console/moderation')}>{t('nav.moderation')}</AppLink>
             )}
             <AppLink href="/console/intake" aria-current={current('/console/intake')}>{t('nav.intake')}</AppLink>
-            {session.staff.role === 'admin' && (
+            {session.staff.role === 'admin' && <>
+              <AppLink href="/console/routing" aria-current={current('/console/routing')}>{t('nav.routing')}</AppLink>
               <AppLink href="/console/api-keys" aria-current={current('/console/api-keys')}>{t('nav.apiKeys')}</AppLink>
-            )}
+            </>}
             </>}
           </nav>
         )}

@@ -6,6 +6,7 @@ export type ConsolePage =
   | { page: 'moderation' }
   | { page: 'intake' }
   | { page: 'api-keys' }
+  | { page: 'routing' }
   | { page: 'receipt'; code: string }
   | { page: 'not-found' };
 
@@ -14,6 +15,7 @@ export function pageAt(path: string): ConsolePage {
   if (path === '/console/moderation') return { page: 'moderation' };
   if (path === '/console/intake') return { page: 'intake' };
   if (path === '/console/api-keys') return { page: 'api-keys' };
+  if (path === '/console/routing') return { page: 'routing' };
   const report = /^\/console\/r\/([^/]+)$/.exec(path);
   if (report) return { page: 'report', code: decodeURIComponent(report[1]) };
   const receipt = /^\/console\/receipt\/([^/]+)$/.exec(path);
