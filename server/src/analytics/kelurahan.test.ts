@@ -55,11 +55,38 @@ describe('GET /api/analytics/kelurahan', () => {
     expect(byCode.get(second)!.reports).toBe(0);
   });
 
+  it('counts referred, unfixable and no-action reports as their own kind, out of % on time', async () => {
+    const [{ code: third }] = await t.db.query<{ code: string }>(sql`
+      SELECT code FROM kelurahan WHERE city_code = '36.71' ORDER BY code OFFSET 2 LIMIT 1`);
+    await insertReports(t.db, sql`
+      SELECT k.label_point AS geom, 'jalan_rusak' AS category, v.created_at::timestamptz AS created_at
+      FROM (VALUES ('2026-02-02T09:00+07'), ('2026-02-02T10:00+07'), ('2026-02-02T11:00+07'), ('2026-02-02T12:00+07'))
+        AS v (created_at)
+      JOIN kelurahan k ON k.code = ${third}`);
+    // one resolved in time; the others answered otherwise, all after their deadline
+    await t.db.query(sql`
+      UPDATE reports r SET status = v.status, due_at = r.created_at + interval '5 days', due_counted_from = r.created_at,
+             due_working_days = 5,
+             resolved_at = CASE WHEN v.status = 'resolved' THEN r.created_at + interval '1 day' END,
+             outcome_at = CASE WHEN v.status <> 'resolved' THEN r.created_at + interval '9 days' END
+      FROM (SELECT id, row_number() OVER (ORDER BY created_at) AS n FROM reports WHERE kelurahan_code = ${third}) AS o
+      JOIN (VALUES (1, 'resolved'), (2, 'referred'), (3, 'cannot_fix'), (4, 'no_action_needed')) AS v (n, status) USING (n)
+      WHERE r.id = o.id`);
+    const response = await t.app.inject({ method: 'GET', url: '/api/analytics/kelurahan?city=36.71&since=2026-02-01&until=2026-02-28' });
+    const byCode = new Map((response.json().features as Kelurahan[]).map((f) => [f.properties.kelurahan_code, f.properties]));
+    expect(byCode.get(third)).toMatchObject({
+      reports: 4, resolved: 1, with_due_at: 4, pct_on_time: 100,
+      referred: 1, cannot_fix: 1, no_action_needed: 1, pct_other_outcome: 75,
+    });
+    expect(byCode.get(first)).toMatchObject({ reports: 0, pct_on_time: null, pct_other_outcome: null });
+  });
+
   it('downloads CSV with WKT and GeoJSON named by the parameters', async () => {
     const csv = await t.app.inject({ method: 'GET', url: '/api/analytics/kelurahan?category=banjir&since=2026-01-01&until=2026-01-31&format=csv' });
     expect(csv.headers['content-disposition']).toBe('attachment; filename="kelurahan_banjir_2026-01-01_2026-01-31.csv"');
     expect(csv.body.split('\n')[0]).toBe('kelurahan_code,kelurahan_name,kecamatan_code,kecamatan_name,city_code,population,'
-      + 'reports,reports_per_1000,resolved,median_days_to_resolve,with_due_at,pct_on_time,wkt');
+      + 'reports,reports_per_1000,resolved,median_days_to_resolve,with_due_at,pct_on_time,'
+      + 'referred,cannot_fix,no_action_needed,pct_other_outcome,wkt');
     const geojson = await t.app.inject({ method: 'GET', url: '/api/analytics/kelurahan?download=true' });
     expect(geojson.headers['content-disposition']).toBe('attachment; filename="kelurahan_semua_awal_kini.geojson"');
     expect(geojson.json().features[0].geometry.type).toBe('MultiPolygon');

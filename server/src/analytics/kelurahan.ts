@@ -16,6 +16,10 @@ interface KelurahanRow {
   median_days_to_resolve: number | null;
   with_due_at: number;
   pct_on_time: number | null;
+  referred: number;
+  cannot_fix: number;
+  no_action_needed: number;
+  pct_other_outcome: number | null;
   geometry: LayerResult['features'][number]['geometry'];
   wkt: string;
 }
@@ -27,6 +31,10 @@ interface KelurahanRow {
  * - median_days_to_resolve: median of resolved_at − created_at in days, resolved reports only;
  * - pct_on_time: share of the reports that have a due_at (0022) resolved by it
  *   (resolved_at <= due_at; an unresolved report is not on time), null when none has a due_at.
+ *   Reports answered otherwise (referred to another agency, cannot be fixed, no action needed:
+ *   outcome_at, 0101) are their own kind, neither on time nor late, so they are left out of it;
+ * - referred, cannot_fix, no_action_needed: those reports, by outcome, and pct_other_outcome
+ *   their share of all reports (the choropleth of what the city answered without a fix).
  */
 export async function kelurahanSummary(db: Queryable, window: ReportWindow): Promise<LayerResult> {
   const rows = await db.query<KelurahanRow>(sql`
@@ -38,7 +46,12 @@ export async function kelurahanSummary(db: Queryable, window: ReportWindow): Pro
            (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.resolved_at - r.created_at) / 86400)
               FILTER (WHERE r.resolved_at IS NOT NULL))::float8 AS median_days_to_resolve,
            count(r.due_at)::integer AS with_due_at,
-           (100.0 * count(*) FILTER (WHERE r.resolved_at <= r.due_at) / nullif(count(r.due_at), 0))::float8 AS pct_on_time,
+           (100.0 * count(*) FILTER (WHERE r.resolved_at <= r.due_at)
+              / nullif(count(r.due_at) FILTER (WHERE r.outcome_at IS NULL), 0))::float8 AS pct_on_time,
+           count(*) FILTER (WHERE r.outcome_at IS NOT NULL AND r.status = 'referred')::integer AS referred,
+           count(*) FILTER (WHERE r.outcome_at IS NOT NULL AND r.status = 'cannot_fix')::integer AS cannot_fix,
+           count(*) FILTER (WHERE r.outcome_at IS NOT NULL AND r.status = 'no_action_needed')::integer AS no_action_needed,
+           (100.0 * count(r.outcome_at) / nullif(count(r.id), 0))::float8 AS pct_other_outcome,
            ST_AsGeoJSON(k.geom, 6)::json AS geometry,
            ST_AsText(k.geom, 6) AS wkt
     FROM kelurahan k
@@ -54,11 +67,14 @@ export async function kelurahanSummary(db: Queryable, window: ReportWindow): Pro
       unit: 'kelurahan the report was routed to',
       reports_per_1000: 'reports × 1000 / kelurahan.population; null when population is unknown',
       median_days_to_resolve: 'median of resolved_at − created_at, days, resolved reports only',
-      pct_on_time: '% of reports with a due_at resolved at or before it; null when none has a due_at',
+      pct_on_time: '% of reports with a due_at resolved at or before it, leaving out those referred, ' +
+        'impossible to fix or needing no action; null when none is left',
+      pct_other_outcome: '% of reports referred to another agency, found impossible to fix or found to need no action',
       n_kelurahan: rows.length,
     },
     columns: ['kelurahan_code', 'kelurahan_name', 'kecamatan_code', 'kecamatan_name', 'city_code', 'population',
-      'reports', 'reports_per_1000', 'resolved', 'median_days_to_resolve', 'with_due_at', 'pct_on_time'],
+      'reports', 'reports_per_1000', 'resolved', 'median_days_to_resolve', 'with_due_at', 'pct_on_time',
+      'referred', 'cannot_fix', 'no_action_needed', 'pct_other_outcome'],
     features: rows.map(({ geometry, wkt, ...properties }) => ({ geometry, wkt, properties })),
   };
 }

@@ -69,6 +69,12 @@ export const KelurahanFigures = Type.Object({
   median_days_to_resolve: nullableNumber,
   with_due_at: Type.Integer(),
   pct_on_time: nullableNumber,
+  referred: Type.Integer({ description: 'Referred to another agency' }),
+  cannot_fix: Type.Integer({ description: 'Found impossible to fix' }),
+  no_action_needed: Type.Integer({ description: 'Found to need no action' }),
+  pct_other_outcome: Type.Union([Type.Number(), Type.Null()], {
+    description: '% of reports answered by one of the three outcomes above rather than a fix; null without reports',
+  }),
 });
 
 /** GET /api/analytics/weekly (weekly.ts). */

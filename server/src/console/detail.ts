@@ -1,10 +1,11 @@
 import { sql, type Queryable, type Sql } from '../db/database.ts';
-import { transitions, type Status } from '../lifecycle/transitions.ts';
+import { outcomeStatuses, transitions } from '../lifecycle/transitions.ts';
 import type { Role, Staff } from '../staff/queries.ts';
 import { isoTime, reportViewFields, reportViewJoins } from '../reports/report-view.ts';
 import { overdue } from './list.ts';
 import type { DeskReportDetail } from './schemas.ts';
 
+const answers = ['resolved', ...outcomeStatuses];
 
 /** Who may read a reporter's name, phone and e-mail: those who may call them back. */
 export const seesReporter = (role: Role) => role !== 'planner';
@@ -35,10 +36,11 @@ export async function findDeskReport(db: Queryable, staff: Staff, scope: Sql, co
                  'is_public', e.is_public, 'at', ${isoTime(sql`e.created_at`)}) ORDER BY e.id)
         FROM report_events e LEFT JOIN staff s ON e.actor = 'staff:' || s.id
         WHERE e.report_id = r.id), '[]'::json),
-      -- The city's answer shown on the public page: the text of the latest resolution.
+      'outcome_at', ${isoTime(sql`r.outcome_at`)},
+      -- The city's answer shown on the public page: the text of the latest resolution or other outcome.
       'public_response', (
         SELECT e.reason FROM report_events e
-        WHERE e.report_id = r.id AND e.kind = 'status_changed' AND e.new_value ->> 'status' = 'resolved'
+        WHERE e.report_id = r.id AND e.kind = 'status_changed' AND e.new_value ->> 'status' = ANY(${answers})
         ORDER BY e.id DESC LIMIT 1),
       'reporter', CASE WHEN ${seesReporter(staff.role)} THEN (
         SELECT json_build_object('name', rp.name, 'phone', rp.phone, 'email', rp.email)
@@ -55,6 +57,6 @@ export async function findDeskReport(db: Queryable, staff: Staff, scope: Sql, co
     // What this staff member may do next, with what each step needs (lifecycle/transitions.ts).
     allowed_transitions: transitions
       .filter((t) => t.from === report.status && t.roles.includes(staff.role))
-      .map((t) => ({ to: t.to, needs: t.needs ?? null })),
+      .map((t) => ({ to: t.to, needs: [...(t.needs ?? [])] })),
   };
 }

@@ -110,7 +110,9 @@ describe('a report\'s desk view', () => {
     expect(detail.notes).toEqual([expect.objectContaining({ reason: 'Sudah dicek, perlu tambal aspal', is_public: false, actor_name: 'department_officer' })]);
     expect(detail.routing_explanation.kelurahan).toMatchObject({ code: '36.71.01.1001' });
     expect(detail.allowed_transitions).toEqual([
-      { to: 'assigned', needs: null }, { to: 'in_progress', needs: null }, { to: 'resolved', needs: 'response' },
+      { to: 'assigned', needs: [] }, { to: 'in_progress', needs: [] }, { to: 'resolved', needs: ['response'] },
+      { to: 'referred', needs: ['agency', 'response'] }, { to: 'cannot_fix', needs: ['reason', 'response'] },
+      { to: 'no_action_needed', needs: ['response'] },
     ]);
     const publicPage = (await t.app.inject({ method: 'GET', url: `/api/reports/${code}` })).body;
     expect(publicPage).not.toContain('tambal aspal');

@@ -162,18 +162,23 @@ const { timeline: _publicTimeline, ...reportFields } = PublicReport.properties;
 export const DeskReportDetail = Type.Object({
   ...reportFields,
   resolved_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  outcome_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+    description: 'When it was referred, found impossible to fix or found to need no action',
+  }),
   overdue: Type.Boolean(),
   moderation_flags: ModerationFlags,
   events: Type.Array(DeskEvent, { description: 'Every event, internal ones too, oldest first' }),
   notes: Type.Array(DeskEvent, { description: 'The events of kind note (private)' }),
-  public_response: Type.Union([Type.String(), Type.Null()], { description: 'The text of the latest resolution' }),
+  public_response: Type.Union([Type.String(), Type.Null()], { description: 'The text of the latest resolution or other outcome' }),
   reporter: Type.Union([
     Type.Object({ name: nullableText, phone: nullableText, email: nullableText }, { description: 'Private' }),
     Type.Null(),
   ], { description: 'null when the report came without contact, or for a role that may not see it' }),
   allowed_transitions: Type.Array(Type.Object({
     to: Type.String(),
-    needs: Type.Union([Type.Literal('reason'), Type.Literal('response'), Type.Null()]),
+    needs: Type.Array(Type.Union([Type.Literal('reason'), Type.Literal('response'), Type.Literal('agency')]), {
+      description: 'What the change must carry: reason, public response, the agency referred to',
+    }),
   }), { description: 'What this staff member may do next (lifecycle/transitions.ts)' }),
 });
 export type DeskReportDetail = Static<typeof DeskReportDetail>;

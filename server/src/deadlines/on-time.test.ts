@@ -71,3 +71,23 @@ describe('onTimeRates', () => {
     expect(counts(row(firstOctober, 'tgr-dlh'))).toEqual([1, 1, 0, 0, 0, 1]);
   });
 });
+
+describe('onTimeRates with outcomes other than a fix', () => {
+  it('counts referred, unfixable and no-action reports as their own kind: neither resolved nor open, and out of the rate', async () => {
+    // Road reports, so that the department (tgr-pupr) has no other report in the period.
+    const road = { kelurahanCode: kel.tangerang, category: 'jalan_rusak', createdAt: '2026-10-05T03:00:00Z', dueAt: '2026-10-19T16:59:59.999Z' };
+    const reports = [
+      { ...road, code: 'TGR-OUT001', status: 'resolved', resolvedAt: '2026-10-09T03:00:00Z' },
+      { ...road, code: 'TGR-OUT002', status: 'in_progress' }, // overdue on 20 October
+      // given long after the deadline, yet neither late nor overdue
+      { ...road, code: 'TGR-OUT003', status: 'referred', outcomeAt: '2026-10-19T20:00:00Z' },
+      { ...road, code: 'TGR-OUT004', status: 'referred', outcomeAt: '2026-10-06T03:00:00Z' },
+      { ...road, code: 'TGR-OUT005', status: 'cannot_fix', outcomeAt: '2026-10-07T03:00:00Z' },
+      { ...road, code: 'TGR-OUT006', status: 'no_action_needed', outcomeAt: '2026-10-07T03:00:00Z' },
+    ];
+    for (const r of reports) await insertConstructedReport(t.db, r);
+    const pupr = row(await onTimeRates(t.db, { group: 'department', ...period }), 'tgr-pupr');
+    expect(counts(pupr)).toEqual([6, 1, 0, 1, 0, 0.5]);
+    expect(pupr).toMatchObject({ referred: 2, cannot_fix: 1, no_action_needed: 1 });
+  });
+});

@@ -12,6 +12,10 @@ export interface OnTimeRow {
   resolved_late: number;
   open_overdue: number;
   open_not_yet_due: number;
+  /** Answered otherwise than by a fix: their own kind, neither resolved nor open. */
+  referred: number;
+  cannot_fix: number;
+  no_action_needed: number;
   /** resolved_on_time / (resolved_on_time + resolved_late + open_overdue); null when that is 0. */
   on_time_rate: number | null;
 }
@@ -28,7 +32,10 @@ const groups: Record<OnTimeGroup, { table: Sql; reportColumn: Sql }> = {
  * department or kelurahan is listed, also those without reports. Reports without a deadline
  * (older than the feature) and rejected or duplicate reports are left out. A report counts as resolved only once resolved_at is set:
  * closing it without resolving leaves it open, so it cannot leave the figures by being closed.
- * Reports still open and not yet due are undecided, so the rate leaves them out.
+ * Reports still open and not yet due are undecided, so the rate leaves them out. Reports referred
+ * to another agency, found impossible to fix or found to need no action (outcome_at set) are
+ * counted as their own kind and left out of the rate: neither a fix on time nor a late one,
+ * nor still open.
  */
 export async function onTimeRates(
   db: Queryable,
@@ -41,8 +48,11 @@ export async function onTimeRates(
              count(*) AS reports_with_deadline,
              count(*) FILTER (WHERE resolved_at <= due_at) AS resolved_on_time,
              count(*) FILTER (WHERE resolved_at > due_at) AS resolved_late,
-             count(*) FILTER (WHERE resolved_at IS NULL AND due_at < ${q.asOf}::timestamptz) AS open_overdue,
-             count(*) FILTER (WHERE resolved_at IS NULL AND due_at >= ${q.asOf}::timestamptz) AS open_not_yet_due
+             count(*) FILTER (WHERE resolved_at IS NULL AND outcome_at IS NULL AND due_at < ${q.asOf}::timestamptz) AS open_overdue,
+             count(*) FILTER (WHERE resolved_at IS NULL AND outcome_at IS NULL AND due_at >= ${q.asOf}::timestamptz) AS open_not_yet_due,
+             count(*) FILTER (WHERE outcome_at IS NOT NULL AND status = 'referred') AS referred,
+             count(*) FILTER (WHERE outcome_at IS NOT NULL AND status = 'cannot_fix') AS cannot_fix,
+             count(*) FILTER (WHERE outcome_at IS NOT NULL AND status = 'no_action_needed') AS no_action_needed
       FROM reports
       WHERE due_at IS NOT NULL
         AND status <> ALL(${[...statusesWithoutDeadline]})
@@ -57,6 +67,9 @@ export async function onTimeRates(
            COALESCE(c.resolved_late, 0) AS resolved_late,
            COALESCE(c.open_overdue, 0) AS open_overdue,
            COALESCE(c.open_not_yet_due, 0) AS open_not_yet_due,
+           COALESCE(c.referred, 0) AS referred,
+           COALESCE(c.cannot_fix, 0) AS cannot_fix,
+           COALESCE(c.no_action_needed, 0) AS no_action_needed,
            round(c.resolved_on_time::numeric
                  / NULLIF(c.resolved_on_time + c.resolved_late + c.open_overdue, 0), 4) AS on_time_rate
     FROM ${g.table} g

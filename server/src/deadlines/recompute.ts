@@ -24,6 +24,7 @@ export async function recomputeOpenDeadlines(tx: Queryable, change: Recomputatio
       CROSS JOIN LATERAL working_day_deadline(r.due_counted_from, r.due_working_days) AS recount
       WHERE r.due_at IS NOT NULL
         AND r.resolved_at IS NULL
+        AND r.outcome_at IS NULL -- answered otherwise (referred, …): its deadline is history
         AND r.status <> ALL(${[...statusesWithoutDeadline]})
     ),
     moved AS (

@@ -56,7 +56,8 @@ describe('GET /api/deadlines/on-time', () => {
     expect(body).toMatchObject({ group: 'department', since: '2026-10-01', until: '2026-10-31', as_of: expect.any(String) });
     expect(body.rows.find((r: { code: string }) => r.code === 'tgr-dlh')).toEqual({
       code: 'tgr-dlh', name: 'Dinas Lingkungan Hidup Kota Tangerang', city_code: '36.71', reports_with_deadline: 1,
-      resolved_on_time: 1, resolved_late: 0, open_overdue: 0, open_not_yet_due: 0, on_time_rate: 1,
+      resolved_on_time: 1, resolved_late: 0, open_overdue: 0, open_not_yet_due: 0,
+      referred: 0, cannot_fix: 0, no_action_needed: 0, on_time_rate: 1,
     });
     expect(res.body).not.toMatch(/Siti|siti@example|TGR-RTE001/);
 

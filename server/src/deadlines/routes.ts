@@ -22,6 +22,9 @@ const OnTimeRow = Type.Object({
   resolved_late: count,
   open_overdue: count,
   open_not_yet_due: count,
+  referred: Type.Integer({ minimum: 0, description: 'Referred to another agency: counted apart, not in the rate' }),
+  cannot_fix: Type.Integer({ minimum: 0, description: 'Found impossible to fix: counted apart, not in the rate' }),
+  no_action_needed: Type.Integer({ minimum: 0, description: 'Found to need no action: counted apart, not in the rate' }),
   on_time_rate: Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()]),
 });
 
@@ -53,7 +56,8 @@ export const deadlineRoutes: FastifyPluginAsyncTypebox = async (app) => {
       description:
         'Reports submitted from `since` to `until` (WIB days, both included; by default the 90 days ' +
         'up to today), as of now. on_time_rate = resolved_on_time / (resolved_on_time + resolved_late ' +
-        '+ open_overdue); reports open and not yet due are not counted in it.',
+        '+ open_overdue); reports open and not yet due are not counted in it, nor those referred to another ' +
+        'agency, found impossible to fix or found to need no action, which have their own counts.',
       querystring: Type.Object({
         group: Type.Union([Type.Literal('department'), Type.Literal('kelurahan')]),
         since: day('First day, YYYY-MM-DD (WIB)'),

@@ -9,6 +9,8 @@ export interface ConstructedReport {
   dueAt?: string | null;
   dueWorkingDays?: number;
   resolvedAt?: string | null;
+  /** When it was referred, found impossible to fix or found to need no action. */
+  outcomeAt?: string | null;
 }
 
 /**
@@ -22,13 +24,13 @@ export async function insertConstructedReport(db: Queryable, r: ConstructedRepor
   const [row] = await db.query<{ id: number }>(sql`
     INSERT INTO reports (code, category_code, description, status, location, city_code, kecamatan_code,
                          kelurahan_code, department_code, routing_explanation, created_at, updated_at,
-                         due_at, due_counted_from, due_working_days, resolved_at)
+                         due_at, due_counted_from, due_working_days, resolved_at, outcome_at)
     SELECT ${r.code}, c.code, 'Laporan buatan untuk uji tenggat', ${r.status ?? 'published'}, k.label_point,
            k.city_code, k.kecamatan_code, k.code, d.code, '{}'::jsonb, ${r.createdAt}::timestamptz,
            ${r.createdAt}::timestamptz, ${dueAt}::timestamptz,
            CASE WHEN ${dueAt}::timestamptz IS NULL THEN NULL ELSE ${r.createdAt}::timestamptz END,
            CASE WHEN ${dueAt}::timestamptz IS NULL THEN NULL ELSE ${r.dueWorkingDays ?? 3}::integer END,
-           ${r.resolvedAt ?? null}::timestamptz
+           ${r.resolvedAt ?? null}::timestamptz, ${r.outcomeAt ?? null}::timestamptz
     FROM kelurahan k
     JOIN categories c ON c.code = ${category}
     JOIN departments d ON d.city_code = k.city_code AND d.kind = c.department_kind

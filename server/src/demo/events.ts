@@ -1,6 +1,9 @@
 import { sql, type Queryable } from '../db/database.ts';
 import { demoPhotoId } from './after-photos.ts';
-import { publicResponses, reopenReason, rejectionReason } from './responses.ts';
+import {
+  cannotFixReason, cannotFixResponse, noActionResponse, publicResponses, referralAgencies, referralResponsePrefix,
+  reopenReason, rejectionReason,
+} from './responses.ts';
 
 /**
  * Each demo report's timeline, from the times of demo_life (lifecycle.ts), with the kinds,
@@ -30,8 +33,23 @@ export async function addEvents(tx: Queryable, seed: number, afterId: number, wi
     responses AS (
       SELECT * FROM unnest(${Object.keys(publicResponses)}::text[], ${Object.values(publicResponses)}::text[]) AS t (category_code, response)
     ),
+    agencies AS (
+      SELECT * FROM unnest(${Object.keys(referralAgencies)}::text[], ${Object.values(referralAgencies)}::text[]) AS t (category_code, agency)
+    ),
     lives AS (
       SELECT r.id, r.routing_explanation, x.*, resp.response,
+             -- The other outcomes carry what change-status.ts requires: the agency or the reason,
+             -- and the public explanation.
+             CASE x.outcome
+               WHEN 'referred' THEN jsonb_build_object('status', 'referred', 'agency', ag.agency)
+               WHEN 'cannot_fix' THEN jsonb_build_object('status', 'cannot_fix', 'reason', ${cannotFixReason}::text)
+               WHEN 'no_action_needed' THEN jsonb_build_object('status', 'no_action_needed')
+             END AS outcome_value,
+             CASE x.outcome
+               WHEN 'referred' THEN ${referralResponsePrefix}::text || ag.agency || '.'
+               WHEN 'cannot_fix' THEN ${cannotFixResponse}::text
+               WHEN 'no_action_needed' THEN ${noActionResponse}::text
+             END AS outcome_response,
              COALESCE('staff:' || COALESCE(d.id, k.id, o.admin), 'system') AS officer,
              COALESCE('staff:' || COALESCE(o.moderator, o.admin), 'system') AS moderator
       FROM demo_life x
@@ -40,6 +58,7 @@ export async function addEvents(tx: Queryable, seed: number, afterId: number, wi
       LEFT JOIN department_officers d ON d.department_code = r.department_code
       LEFT JOIN kelurahan_officers k ON k.kelurahan_code = r.kelurahan_code
       LEFT JOIN responses resp ON resp.category_code = x.category_code
+      LEFT JOIN agencies ag ON ag.category_code = x.category_code
       WHERE r.id > ${afterId}
     )
     INSERT INTO report_events (report_id, kind, actor, old_value, new_value, reason, is_public, created_at)
@@ -61,6 +80,9 @@ export async function addEvents(tx: Queryable, seed: number, afterId: number, wi
       (10, r.resolved_at, 'status_changed', r.officer,
        CASE WHEN r.in_progress_at IS NOT NULL THEN ${status('in_progress')} ELSE ${status('assigned')} END,
        ${status('resolved')}, r.response, true),
+      (10, r.outcome_at, 'status_changed', r.officer,
+       CASE WHEN r.in_progress_at IS NOT NULL THEN ${status('in_progress')} ELSE ${status('assigned')} END,
+       r.outcome_value, r.outcome_response, true),
       (11, r.closed_at, 'status_changed', r.officer, ${status('resolved')}, ${status('closed')}, NULL, true),
       (12, r.reopened_at, 'reopened', 'resident', ${status('resolved')}, ${status('assigned')}, ${reopenReason}::text, true),
       (13, r.again_in_progress_at, 'status_changed', r.officer, ${status('assigned')}, ${status('in_progress')}, NULL, true),

@@ -131,6 +131,33 @@ describe('the lifecycle of demo reports', () => {
     expect(fs.readdirSync(photosDir).filter((f) => f.endsWith('.pending'))).toEqual([]);
   });
 
+  it('answers a few reports otherwise than by a fix, each with what its outcome requires and an explanation', async () => {
+    const rows = await t.db.query<{ status: string; n: number; explained: number; complete: number; timed: number; fixed: number }>(sql`
+      SELECT r.status, count(*)::int AS n,
+             count(*) FILTER (WHERE length(e.reason) > 40)::int AS explained,
+             count(*) FILTER (WHERE CASE r.status WHEN 'referred' THEN length(e.new_value ->> 'agency') > 5
+                                                  WHEN 'cannot_fix' THEN length(e.new_value ->> 'reason') > 5
+                                                  ELSE true END)::int AS complete,
+             count(*) FILTER (WHERE r.outcome_at = e.created_at AND r.resolved_at IS NULL)::int AS timed,
+             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM report_events f WHERE f.report_id = r.id
+                                            AND f.new_value ->> 'status' IN ('resolved', 'in_progress') AND r.status = 'referred')
+                                 OR EXISTS (SELECT 1 FROM report_photos p WHERE p.report_id = r.id AND p.kind = 'after'))::int AS fixed
+      FROM reports r
+      JOIN LATERAL (SELECT * FROM report_events e WHERE e.report_id = r.id ORDER BY e.id DESC LIMIT 1) e ON true
+      WHERE r.status IN ('referred', 'cannot_fix', 'no_action_needed')
+      GROUP BY r.status ORDER BY r.status`);
+    expect(rows.map((r) => r.status)).toEqual(['cannot_fix', 'no_action_needed', 'referred']);
+    for (const row of rows) {
+      expect(row.n, row.status).toBeGreaterThanOrEqual(5);
+      expect(row.n, row.status).toBeLessThan(count * 0.05);
+      expect(row, row.status).toMatchObject({ explained: row.n, complete: row.n, timed: row.n, fixed: 0 });
+    }
+    const others = await one<{ n: number }>(sql`
+      SELECT count(*)::int AS n FROM reports
+      WHERE (outcome_at IS NOT NULL) <> (status IN ('referred', 'cannot_fix', 'no_action_needed'))`);
+    expect(others.n).toBe(0);
+  });
+
   it('credits staff steps to staff of the desk and lets residents submit and reopen', async () => {
     const rows = await t.db.query<{ kind: string; actor_kind: string; n: number }>(sql`
       SELECT e.kind, CASE WHEN s.id IS NOT NULL THEN s.role ELSE e.actor END AS actor_kind, count(*)::int AS n

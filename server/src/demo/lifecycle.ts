@@ -5,7 +5,8 @@ import { uniform } from './random.ts';
 
 // Each demo report's life, as times: submitted, then published (at once, or by a moderator
 // after the screen held it), assigned, in progress, resolved, perhaps closed or reopened and
-// resolved again. Times are drawn first and the status is wherever the report stands `now`:
+// resolved again; or, instead of the resolution, another outcome (referred to another agency,
+// cannot be fixed, no action needed). Times are drawn first and the status is wherever the report stands `now`:
 // a step drawn after `now` has not happened yet (NULL here), so the status, the deadline and
 // the timeline (events.ts) all follow from the same times and cannot contradict each other.
 
@@ -42,7 +43,8 @@ export async function createLifecycle(tx: Queryable, seed: number, now: Date, pl
              ${u(15)} AS u_accuracy,
              ${u(20)} AS u_held, ${u(21)} AS u_decide, ${u(22)} AS u_stall, ${u(23)} AS u_speed,
              ${u(24)} AS u_late, ${u(25)} AS u_assign, ${u(26)} AS u_progress, ${u(27)} AS u_close,
-             ${u(28)} AS u_reopen, ${u(29)} AS u_again, ${u(30)} AS u_stage, ${u(31)} AS u_reject
+             ${u(28)} AS u_reopen, ${u(29)} AS u_again, ${u(30)} AS u_stage, ${u(31)} AS u_reject,
+             ${u(32)} AS u_outcome
       FROM demo_routed r
       JOIN demo_code d USING (slot)
       JOIN demo_slot ds USING (slot)
@@ -81,19 +83,29 @@ export async function createLifecycle(tx: Queryable, seed: number, now: Date, pl
       SELECT x.*,
              x.published_at + x.to_resolve * (0.05 + 0.2 * x.u_assign) AS assign_at,
              x.published_at + x.to_resolve * (0.3 + 0.4 * x.u_progress) AS progress_at,
-             x.published_at + x.to_resolve AS resolve_at
+             x.published_at + x.to_resolve AS resolve_at,
+             -- Answered otherwise, when the fix would have come (lifecycle/transitions.ts).
+             CASE WHEN x.stalled THEN NULL
+                  WHEN x.u_outcome < ${s.referred}::float8 THEN 'referred'
+                  WHEN x.u_outcome < ${s.referred + s.cannotFix}::float8 THEN 'cannot_fix'
+                  WHEN x.u_outcome < ${s.referred + s.cannotFix + s.noActionNeeded}::float8 THEN 'no_action_needed'
+             END AS outcome
       FROM paced x
     ),
     timed AS MATERIALIZED (
       SELECT x.*,
              ${until(sql`CASE WHEN NOT x.stalled OR x.u_stage >= 0.15 THEN x.assign_at END`)} AS assigned_at,
              -- A quarter are resolved straight from 'assigned' (lifecycle/transitions.ts allows it).
-             ${until(sql`CASE WHEN (NOT x.stalled AND x.u_progress < 0.75) OR (x.stalled AND x.u_stage >= 0.6) THEN x.progress_at END`)} AS in_progress_at,
-             ${until(sql`CASE WHEN NOT x.stalled THEN x.resolve_at END`)} AS resolved_at,
+             -- A report that is not the city's is referred before any work starts.
+             ${until(sql`CASE WHEN (NOT x.stalled AND x.u_progress < 0.75 AND x.outcome IS DISTINCT FROM 'referred')
+                                OR (x.stalled AND x.u_stage >= 0.6) THEN x.progress_at END`)} AS in_progress_at,
+             ${until(sql`CASE WHEN NOT x.stalled AND x.outcome IS NULL THEN x.resolve_at END`)} AS resolved_at,
+             ${until(sql`CASE WHEN x.outcome IS NOT NULL THEN x.resolve_at END`)} AS outcome_at,
              -- Reopened by the resident within the reopening window (14 days by default)…
-             ${until(sql`CASE WHEN NOT x.stalled AND x.u_reopen < ${s.reopened}::float8 THEN x.resolve_at + ${day} * (0.5 + 6 * x.u_close) END`)} AS reopened_at,
+             ${until(sql`CASE WHEN NOT x.stalled AND x.outcome IS NULL AND x.u_reopen < ${s.reopened}::float8
+                              THEN x.resolve_at + ${day} * (0.5 + 6 * x.u_close) END`)} AS reopened_at,
              -- …else closed by the desk some days after resolution.
-             ${until(sql`CASE WHEN NOT x.stalled AND x.u_reopen >= ${s.reopened}::float8 AND x.u_close < ${s.closedOfResolved}::float8
+             ${until(sql`CASE WHEN NOT x.stalled AND x.outcome IS NULL AND x.u_reopen >= ${s.reopened}::float8 AND x.u_close < ${s.closedOfResolved}::float8
                               THEN x.resolve_at + ${day} * (3 + 11 * x.u_close / ${s.closedOfResolved}::float8) END`)} AS closed_at
       FROM planned x
     ),
@@ -112,6 +124,7 @@ export async function createLifecycle(tx: Queryable, seed: number, now: Date, pl
                 WHEN x.again_in_progress_at IS NOT NULL THEN 'in_progress'
                 WHEN x.reopened_at IS NOT NULL THEN 'assigned'
                 WHEN x.closed_at IS NOT NULL THEN 'closed'
+                WHEN x.outcome_at IS NOT NULL THEN x.outcome
                 WHEN x.resolved_at IS NOT NULL THEN 'resolved'
                 WHEN x.in_progress_at IS NOT NULL THEN 'in_progress'
                 WHEN x.assigned_at IS NOT NULL THEN 'assigned'

@@ -25,7 +25,7 @@ export async function insertReports(tx: Queryable): Promise<void> {
   await tx.query(sql`
     INSERT INTO reports (code, category_code, description, status, location, accuracy_m, channel,
                          city_code, kecamatan_code, kelurahan_code, department_code, routing_explanation,
-                         moderation_flags, due_at, due_counted_from, due_working_days, resolved_at,
+                         moderation_flags, due_at, due_counted_from, due_working_days, resolved_at, outcome_at,
                          is_synthetic, created_at, updated_at)
     SELECT x.code, x.category_code,
            '[data contoh] ' || cat.name_id || ' di Kelurahan ' || kel.name || ', Kecamatan ' || kec.name
@@ -42,8 +42,9 @@ export async function insertReports(tx: Queryable): Promise<void> {
            due.due_at, CASE WHEN due.due_at IS NOT NULL THEN x.due_counted_from END,
            CASE WHEN due.due_at IS NOT NULL THEN x.working_days END,
            CASE WHEN x.status IN ('resolved', 'closed') THEN COALESCE(x.again_resolved_at, x.resolved_at) END,
+           x.outcome_at,
            true, x.created_at,
-           greatest(x.created_at, x.published_at, x.assigned_at, x.in_progress_at, x.resolved_at, x.closed_at,
+           greatest(x.created_at, x.published_at, x.assigned_at, x.in_progress_at, x.resolved_at, x.outcome_at, x.closed_at,
                     x.reopened_at, x.again_in_progress_at, x.again_resolved_at,
                     CASE WHEN x.status = 'rejected' THEN x.decided_at END)
     FROM demo_life x

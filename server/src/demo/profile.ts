@@ -98,4 +98,11 @@ export const lifecycleShares = {
   /** Of the resolved, reopened by their reporter; of the rest, closed by the desk. */
   reopened: 0.04,
   closedOfResolved: 0.5,
+  /**
+   * Of the reports not stalled, answered otherwise than by a fix, when the fix would have come:
+   * referred to the agency responsible, found impossible to fix, found to need no action.
+   */
+  referred: 0.02,
+  cannotFix: 0.01,
+  noActionNeeded: 0.015,
 };

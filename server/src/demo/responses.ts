@@ -21,3 +21,37 @@ export const reopenReason = 'Masalah muncul lagi beberapa hari setelah diperbaik
 
 /** The moderator's reason when a held demo report is rejected. */
 export const rejectionReason = 'Laporan ganda dari sumber yang sama; masalah ini sudah dilaporkan sebelumnya.';
+
+/**
+ * Who a demo report is referred to when it is not the city's, per category: the national road
+ * authority for national roads, the river basin authority for rivers and their banks, the
+ * province, the grid operator, the police. Invented cases, real kinds of agency.
+ */
+export const referralAgencies: Record<string, string> = {
+  jalan_rusak: 'Balai Pelaksanaan Jalan Nasional (BPJN) Banten, Kementerian Pekerjaan Umum',
+  trotoar: 'Balai Pelaksanaan Jalan Nasional (BPJN) Banten, Kementerian Pekerjaan Umum',
+  banjir: 'Balai Besar Wilayah Sungai Ciliwung-Cisadane, Kementerian Pekerjaan Umum',
+  drainase: 'Balai Besar Wilayah Sungai Ciliwung-Cisadane, Kementerian Pekerjaan Umum',
+  bangunan_liar: 'Balai Besar Wilayah Sungai Ciliwung-Cisadane, Kementerian Pekerjaan Umum',
+  sampah: 'Dinas Lingkungan Hidup dan Kehutanan Provinsi Banten',
+  pencemaran: 'Dinas Lingkungan Hidup dan Kehutanan Provinsi Banten',
+  lalu_lintas: 'Dinas Perhubungan Provinsi Banten',
+  lampu_jalan: 'PT PLN (Persero) Unit Induk Distribusi Banten',
+  pohon_tumbang: 'PT PLN (Persero) Unit Induk Distribusi Banten',
+  parkir_liar: 'Satuan Lalu Lintas Polres Metro Tangerang Kota',
+  fasum_rusak: 'Pemerintah Provinsi Banten',
+};
+
+/** The public explanation of a referral: the agency's name follows it. */
+export const referralResponsePrefix =
+  'Lokasi atau masalah ini berada di luar kewenangan Pemerintah Kota. Laporan sudah kami teruskan, beserta foto dan titik lokasinya, ke ';
+
+/** Why a demo report cannot be fixed, and what the desk tells the public. */
+export const cannotFixReason = 'Lokasi berada di lahan milik pribadi';
+export const cannotFixResponse =
+  'Petugas sudah memeriksa lokasi. Pemerintah Kota tidak dapat memperbaikinya karena berada di lahan milik pribadi; '
+  + 'pemilik lahan sudah kami beri surat pemberitahuan.';
+
+/** What the desk tells the public when a demo report needs no action. */
+export const noActionResponse =
+  'Petugas sudah memeriksa lokasi dan kondisinya sudah normal; tidak ada yang perlu ditindaklanjuti. Terima kasih atas laporannya.';

@@ -137,7 +137,12 @@ export const catalogue = {
 
   // The lifecycle of a report.
   INVALID_TRANSITION: withValues(409, (p: { from: string; to: string } | { reopenFrom: string } | { confirmFrom: string }) => {
-    if ('reopenFrom' in p) return { id: 'Hanya laporan yang sudah diselesaikan yang dapat dibuka kembali.', en: 'Only a resolved report can be reopened.' };
+    if ('reopenFrom' in p) {
+      return {
+        id: 'Hanya laporan yang sudah diselesaikan, dinyatakan tidak dapat diperbaiki, atau tidak perlu ditindaklanjuti yang dapat dibuka kembali.',
+        en: 'Only a report that was resolved, found impossible to fix, or found to need no action can be reopened.',
+      };
+    }
     if ('confirmFrom' in p) {
       return { id: 'Hanya laporan yang sudah diselesaikan yang dapat dikonfirmasi beres.', en: 'Only a resolved report can be confirmed as fixed.' };
     }
@@ -149,6 +154,9 @@ export const catalogue = {
   })),
   RESPONSE_REQUIRED: fixed(400, 'Tuliskan tanggapan untuk warga.', 'Write a response for the resident.'),
   REASON_REQUIRED: fixed(400, 'Tuliskan alasannya; warga akan menerimanya.', 'Give the reason; the resident will receive it.'),
+  AGENCY_REQUIRED: fixed(400,
+    'Tuliskan nama instansi tujuan rujukan; warga akan diberi tahu ke mana laporannya diteruskan.',
+    'Name the agency the report is referred to; the resident is told where their report went.'),
   REPORT_NOT_OPEN: withValues(409, (p: { code: string; status: string }) => ({
     id: `Laporan ${p.code} sudah tidak terbuka (status ${p.status}).`,
     en: `Report ${p.code} is no longer open (status ${p.status}).`,

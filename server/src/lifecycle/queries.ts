@@ -1,5 +1,5 @@
 import { sql, type Queryable, type Sql } from '../db/database.ts';
-import type { Status } from './transitions.ts';
+import { outcomeStatuses, type Status } from './transitions.ts';
 
 export interface LockedReport {
   id: number;
@@ -12,7 +12,8 @@ export interface LockedReport {
   kelurahan_code: string;
   duplicate_of: number | null;
   resident_token_hash: string | null;
-  resolved_days_ago: number | null;
+  /** Days since the report was resolved or given another outcome (the reopen window). */
+  answered_days_ago: number | null;
 }
 
 /** The report, row-locked until the transaction ends, if it lies within `scope`. */
@@ -20,7 +21,7 @@ export async function lockReport(tx: Queryable, code: string, scope: Sql = sql`t
   const [row] = await tx.query<LockedReport>(sql`
     SELECT r.id, r.code, r.status, r.category_code, ST_X(r.location) AS lon, ST_Y(r.location) AS lat,
            r.department_code, r.kelurahan_code, r.duplicate_of, r.resident_token_hash,
-           EXTRACT(EPOCH FROM now() - r.resolved_at) / 86400 AS resolved_days_ago
+           EXTRACT(EPOCH FROM now() - COALESCE(r.resolved_at, r.outcome_at)) / 86400 AS answered_days_ago
     FROM reports r
     WHERE r.code = ${code} AND ${scope}
     FOR UPDATE`);
@@ -34,6 +35,8 @@ export async function setStatus(tx: Queryable, reportId: number, status: Status)
       resolved_at = CASE WHEN ${status} = 'resolved' THEN now()
                          WHEN ${status} IN ('assigned', 'in_progress') THEN NULL
                          ELSE resolved_at END,
+      -- Set by each outcome other than a fix; any other change undoes it (reopened, taken back).
+      outcome_at = CASE WHEN ${status} = ANY(${[...outcomeStatuses]}) THEN now() END,
       updated_at = now()
     WHERE id = ${reportId}`);
 }

@@ -12,11 +12,14 @@ import { correctReport } from './edit.ts';
 import { mergeDuplicate } from './merge.ts';
 import { reopenReport } from './reopen.ts';
 import { supportReport } from './support.ts';
+import { transitions, type Status } from './transitions.ts';
 
 const CodeParams = Type.Object({ code: Type.String({ maxLength: 40 }) });
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
 const publicWriteErrors = { ...errors, 429: ErrorResponse };
 const Note = Type.String({ minLength: 1, maxLength: 2000 });
+/** Every status a staff member can move a report to (lifecycle/transitions.ts). */
+const staffTargets = [...new Set(transitions.map((t) => t.to))];
 const ResidentToken = Type.String({ minLength: 10, maxLength: 100, description: 'The token answered with the tracking code' });
 
 // Each change is one transaction (http/write-transaction.ts); the map's tiles and the reporter's
@@ -30,19 +33,22 @@ export const lifecycleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       tags: ['lifecycle'],
       summary: 'Change the status of a report (staff)',
-      description: 'Refused with 409 INVALID_TRANSITION (and the allowed targets) when the lifecycle does not allow it.',
+      description: 'Refused with 409 INVALID_TRANSITION (and the allowed targets) when the lifecycle does not allow it. ' +
+        'resolved, referred, cannot_fix and no_action_needed need a public `response` (400 RESPONSE_REQUIRED); ' +
+        'referred also the `agency` it goes to (400 AGENCY_REQUIRED); rejected and cannot_fix a `reason` (400 REASON_REQUIRED).',
       params: CodeParams,
       body: Type.Object({
-        to: Type.Union(['published', 'rejected', 'assigned', 'in_progress', 'resolved', 'closed'].map((s) => Type.Literal(s))),
+        to: Type.Union(staffTargets.map((s) => Type.Literal(s))),
         reason: Type.Optional(Note),
         response: Type.Optional(Note),
+        agency: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'The agency a report is referred to, by name' })),
       }, { additionalProperties: false }),
       response: { 200: Type.Object({ ok: Type.Boolean() }), ...errors },
     },
   }, async (request) => {
-    const { to, reason, response } = request.body;
+    const { to, reason, response, agency } = request.body;
     await changeStatus(request.tx, request.staff!, {
-      code: normaliseTrackingCode(request.params.code), to: to as never, reason, response,
+      code: normaliseTrackingCode(request.params.code), to: to as Status, reason, response, agency,
     });
     return { ok: true };
   });

@@ -5,7 +5,7 @@ import type { EventToTell } from './queries.ts';
 
 const base = 'https://petawarga.example';
 const event = (e: Partial<EventToTell>): EventToTell => ({
-  event_id: 1, kind: 'status_changed', is_public: true, new_status: null, reason: null, parent_code: null,
+  event_id: 1, kind: 'status_changed', is_public: true, new_status: null, reason: null, agency: null, outcome_reason: null, parent_code: null,
   due_at: null, code: 'TSL-4M8X2R', status: 'published', category_id: 'Sampah Menumpuk', category_en: 'Uncollected rubbish',
   kelurahan_name: 'Pondok Aren', department_name: 'Dinas Lingkungan Hidup Kota Tangerang Selatan',
   reporter_name: null, reporter_email: 'warga@example.org', supervisor_email: null, ...e,
@@ -31,6 +31,22 @@ describe('messages to the reporter', () => {
     expect(firstLine(mail.text)).toBe('Laporan Anda TSL-4M8X2R (Sampah Menumpuk, Kel. Pondok Aren) mengikuti laporan TSL-9Q7W3E, yang telah selesai ditangani.');
     expect(mail.text).toContain('Your report TSL-4M8X2R (Uncollected rubbish, Pondok Aren) follows report TSL-9Q7W3E, which has been resolved.');
     expect(mail.text).toContain('Tanggapan dinas: "Sudah diangkut."');
+  });
+
+  it('names the agency a report was referred to, and the reason a report cannot be fixed, with the explanation', () => {
+    const referred = reporterEmail(event({
+      new_status: 'referred', agency: 'BBPJN Banten', reason: 'Jalan nasional dipelihara oleh Kementerian PU.',
+    }), base);
+    expect(firstLine(referred.text)).toBe(
+      'Laporan Anda TSL-4M8X2R (Sampah Menumpuk, Kel. Pondok Aren) bukan wewenang Pemerintah Kota dan telah dirujuk ke BBPJN Banten.');
+    expect(referred.text).toContain('has been referred to BBPJN Banten.');
+    expect(referred.text).toContain('Tanggapan dinas: "Jalan nasional dipelihara oleh Kementerian PU."');
+    expect(referred.subject).toBe('[PetaWarga] TSL-4M8X2R: dirujuk ke instansi lain / referred to another agency');
+    const cannotFix = reporterEmail(event({ new_status: 'cannot_fix', outcome_reason: 'lahan milik pribadi', reason: 'Kami sudah menyurati pemilik.' }), base);
+    expect(firstLine(cannotFix.text)).toContain('tidak dapat diperbaiki, karena lahan milik pribadi.');
+    expect(cannotFix.text).toContain('Tanggapan dinas: "Kami sudah menyurati pemilik."');
+    expect(reporterEmail(event({ new_status: 'no_action_needed', reason: 'Sudah bersih.' }), base).subject)
+      .toBe('[PetaWarga] TSL-4M8X2R: tidak perlu tindakan / no action needed');
   });
 
   it('gives a new deadline in Jakarta time', () => {

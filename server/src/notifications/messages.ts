@@ -1,4 +1,5 @@
 import type { Messages } from '../http/app-error.ts';
+import { isOutcome } from '../lifecycle/transitions.ts';
 import type { EventToTell } from './queries.ts';
 
 // The e-mails PetaWarga sends, Indonesian first and English below, each with the tracking code
@@ -47,6 +48,29 @@ function whatHappened(e: EventToTell, status: string | null): { sentence: Messag
         sentence: { id: 'telah ditutup.', en: 'has been closed.' },
         headline: { id: 'ditutup', en: 'closed' },
       };
+    case 'referred': {
+      const agency = e.agency ?? 'instansi yang berwenang';
+      return {
+        sentence: {
+          id: `bukan wewenang Pemerintah Kota dan telah dirujuk ke ${agency}.`,
+          en: `is not the city's to handle and has been referred to ${e.agency ?? 'the responsible agency'}.`,
+        },
+        headline: { id: 'dirujuk ke instansi lain', en: 'referred to another agency' },
+      };
+    }
+    case 'cannot_fix':
+      return {
+        sentence: {
+          id: `tidak dapat diperbaiki${e.outcome_reason ? `, karena ${e.outcome_reason}` : ''}.`,
+          en: `cannot be fixed${e.outcome_reason ? `, because ${e.outcome_reason}` : ''}.`,
+        },
+        headline: { id: 'tidak dapat diperbaiki', en: 'cannot be fixed' },
+      };
+    case 'no_action_needed':
+      return {
+        sentence: { id: 'telah diperiksa dan tidak memerlukan tindakan.', en: 'has been checked and needs no action.' },
+        headline: { id: 'tidak perlu tindakan', en: 'no action needed' },
+      };
     default:
       return {
         sentence: { id: 'telah diperbarui.', en: 'has been updated.' },
@@ -55,10 +79,10 @@ function whatHappened(e: EventToTell, status: string | null): { sentence: Messag
   }
 }
 
-/** The public response to a resolution, or the reason for a rejection, as its own line. */
+/** The public response to a resolution or other outcome, or the reason for a rejection, as its own line. */
 function note(status: string | null, reason: string | null): Messages | undefined {
   if (!reason) return undefined;
-  if (status === 'resolved') return { id: `Tanggapan dinas: "${reason}"`, en: `The department's response: "${reason}"` };
+  if (status === 'resolved' || isOutcome(status ?? '')) return { id: `Tanggapan dinas: "${reason}"`, en: `The department's response: "${reason}"` };
   if (status === 'rejected') return { id: `Alasan: ${reason}`, en: `Reason: ${reason}` };
   return { id: `Catatan: ${reason}`, en: `Note: ${reason}` };
 }

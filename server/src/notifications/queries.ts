@@ -7,8 +7,12 @@ export interface EventToTell {
   is_public: boolean;
   /** The status the event moved to, when it moved one. */
   new_status: string | null;
-  /** A rejection's reason or a resolution's public response (lifecycle/change-status.ts). */
+  /** A rejection's reason or the public response of a resolution or other outcome (lifecycle/change-status.ts). */
   reason: string | null;
+  /** The agency a report was referred to (referred). */
+  agency: string | null;
+  /** Why a report cannot be fixed (cannot_fix). */
+  outcome_reason: string | null;
   /** The report this one follows (merged, parent_status_changed). */
   parent_code: string | null;
   /** due_at in the event (escalated, deadline_changed), else the report's own. */
@@ -30,6 +34,8 @@ export async function eventToTell(db: Queryable, reportId: number, eventId: numb
     SELECT e.id AS event_id, e.kind, e.is_public,
            e.new_value->>'status' AS new_status,
            e.reason,
+           e.new_value->>'agency' AS agency,
+           e.new_value->>'reason' AS outcome_reason,
            COALESCE(e.new_value->>'parent', e.new_value->>'duplicate_of') AS parent_code,
            COALESCE((e.new_value->>'due_at')::timestamptz, r.due_at) AS due_at,
            r.code, r.status,

@@ -68,11 +68,18 @@ function bboxCondition(bbox: string): Sql {
  */
 function requestFields(locale: 'id' | 'en', publicBaseUrl: string): Sql {
   const merged = locale === 'en' ? 'Merged into ' : 'Digabung ke ';
+  const referredTo = locale === 'en' ? 'Referred to ' : 'Dirujuk ke ';
+  const cannotFix = locale === 'en' ? 'Cannot be fixed: ' : 'Tidak dapat diperbaiki: ';
   return sql`json_build_object(
     'service_request_id', r.code,
     'status', CASE WHEN r.status = ANY(${[...openStatuses]}) THEN 'open' ELSE 'closed' END,
+    -- The latest public explanation; a referral names its agency first, an unfixable report its reason.
     'status_notes', COALESCE(
-      (SELECT e.reason FROM report_events e
+      (SELECT CASE WHEN e.new_value ->> 'agency' IS NOT NULL THEN ${referredTo} || (e.new_value ->> 'agency') || '. ' || e.reason
+                   WHEN e.new_value ->> 'status' = 'cannot_fix' AND e.new_value ->> 'reason' IS NOT NULL
+                     THEN ${cannotFix} || (e.new_value ->> 'reason') || '. ' || e.reason
+                   ELSE e.reason END
+       FROM report_events e
        WHERE e.report_id = r.id AND e.is_public AND e.reason IS NOT NULL ORDER BY e.id DESC LIMIT 1),
       (SELECT ${merged} || p.code FROM reports p WHERE p.id = r.duplicate_of)),
     'service_name', ${locale === 'en' ? sql`c.name_en` : sql`c.name_id`},

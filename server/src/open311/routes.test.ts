@@ -301,3 +301,33 @@ describe('GET requests', () => {
     expect(xml.parse(res.body).errors.error[0].code).toBe(404);
   });
 });
+
+describe('outcomes other than a fix', () => {
+  it('answers referred, unfixable and no-action reports as closed, with the agency or reason and the explanation in status_notes', async () => {
+    const admin = await signIn(t.app, t.db, { role: 'admin' });
+    const filed: string[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const res = await postRequest('json', flood({ description: `Jalan nasional berlubang besar, laporan ${i + 1}` }));
+      filed.push(res.json()[0].service_request_id);
+    }
+    const [referred, unfixable, noAction] = filed;
+    const change = (code: string, payload: object) =>
+      t.app.inject({ method: 'POST', url: `/api/reports/${code}/status`, headers: admin.headers, payload });
+    expect((await change(referred, { to: 'referred', agency: 'BBPJN Banten', response: 'Jalan nasional, diteruskan ke BBPJN.' })).statusCode).toBe(200);
+    expect((await change(unfixable, { to: 'cannot_fix', reason: 'lahan milik pribadi', response: 'Pemilik sudah kami surati.' })).statusCode).toBe(200);
+    expect((await change(noAction, { to: 'no_action_needed', response: 'Air sudah surut saat diperiksa.' })).statusCode).toBe(200);
+
+    const one = async (code: string, locale = 'id') => (await get(`/open311/v2/requests/${code}.json?locale=${locale}`)).json()[0];
+    expect(await one(referred)).toMatchObject({ status: 'closed', status_notes: 'Dirujuk ke BBPJN Banten. Jalan nasional, diteruskan ke BBPJN.' });
+    expect(await one(referred, 'en')).toMatchObject({ status_notes: 'Referred to BBPJN Banten. Jalan nasional, diteruskan ke BBPJN.' });
+    expect(await one(unfixable)).toMatchObject({
+      status: 'closed', status_notes: 'Tidak dapat diperbaiki: lahan milik pribadi. Pemilik sudah kami surati.',
+    });
+    expect(await one(noAction)).toMatchObject({ status: 'closed', status_notes: 'Air sudah surut saat diperiksa.' });
+
+    const ids = async (status: string) => (await get(`/open311/v2/requests.json?status=${status}&page_size=200`)).json()
+      .map((r: { service_request_id: string }) => r.service_request_id);
+    expect(await ids('closed')).toEqual(expect.arrayContaining(filed));
+    expect((await ids('open')).filter((code: string) => filed.includes(code))).toEqual([]);
+  });
+});

@@ -3,7 +3,9 @@ import { join, sql, type Sql } from '../db/database.ts';
 import { appError } from '../http/error-catalogue.ts';
 
 /** Statuses the public may see: never 'submitted' (awaiting moderation) nor 'rejected'. */
-export const publicStatuses = ['published', 'assigned', 'in_progress', 'resolved', 'closed', 'duplicate'] as const;
+export const publicStatuses = [
+  'published', 'assigned', 'in_progress', 'resolved', 'closed', 'duplicate', 'referred', 'cannot_fix', 'no_action_needed',
+] as const;
 export const allStatuses = ['submitted', 'rejected', ...publicStatuses] as const;
 
 const csv = (pattern: string, description: string) =>

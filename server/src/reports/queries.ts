@@ -87,7 +87,9 @@ export async function findPublicReport(
                  'kind', e.kind,
                  'status', e.new_value ->> 'status',
                  'at', ${isoTime(sql`e.created_at`)},
-                 'note', e.reason) ORDER BY e.id)
+                 'note', e.reason,
+                 'agency', e.new_value ->> 'agency',
+                 'outcome_reason', e.new_value ->> 'reason') ORDER BY e.id)
         FROM report_events e WHERE e.report_id = r.id AND e.is_public), '[]'::json)
     ) AS report
     FROM reports r

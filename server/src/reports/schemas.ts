@@ -62,7 +62,9 @@ export const PublicReport = Type.Object({
   })),
   timeline: Type.Array(Type.Object({
     kind: Type.String(), status: Type.Union([Type.String(), Type.Null()]), at: Type.String({ format: 'date-time' }),
-    note: Type.Union([Type.String(), Type.Null()]),
+    note: Type.Union([Type.String(), Type.Null()], { description: 'The public response of a resolution or other outcome, or a reason' }),
+    agency: Type.Union([Type.String(), Type.Null()], { description: 'The agency a report was referred to (referred)' }),
+    outcome_reason: Type.Union([Type.String(), Type.Null()], { description: 'Why it cannot be fixed (cannot_fix)' }),
   })),
   routing_explanation: RoutingExplanation,
   is_synthetic: Type.Boolean(),

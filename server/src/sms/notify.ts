@@ -37,7 +37,7 @@ export async function notifySmsReporter(
       destination: event.phone,
       body: changeNotice({
         code: event.code, kelurahanName: event.kelurahan_name, kind: event.kind, status: event.status,
-        reason: event.reason, parentCode: event.parent_code,
+        reason: event.reason, agency: event.agency, parentCode: event.parent_code,
       }),
       reportId: e.reportId,
       eventId: e.eventId,

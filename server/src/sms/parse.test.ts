@@ -7,7 +7,7 @@ import { categoryKeywords } from './category-keywords.ts';
 import { gsmLength } from './gsm-text.ts';
 import type { KelurahanName } from './kelurahan-names.ts';
 import { parseSms, type SmsCommand } from './parse.ts';
-import { changeNotice, helpReply, problemReply, reportAccepted } from './replies.ts';
+import { changeNotice, helpReply, problemReply, reportAccepted, statusReply } from './replies.ts';
 
 // The real 158 kelurahan names (as the database loads them), so that "one typo away" is
 // measured against every neighbour a resident's typo could land on.
@@ -123,8 +123,27 @@ describe('replies', () => {
       ...problems.map((t) => { const p = problemOf(parse(t)); if (!p) throw new Error(t); return problemReply(p); }),
       reportAccepted({ code: 'TSL-7K3P9Q', status: 'submitted', categoryName: 'Saluran / Drainase Tersumbat', kelurahanName: 'Jurangmangu Timur' }),
       changeNotice({ code: 'TSL-7K3P9Q', kelurahanName: 'Jurangmangu Timur', kind: 'status_changed', status: 'resolved', reason: 'x'.repeat(300), parentCode: null }),
+      changeNotice({
+        code: 'TSL-7K3P9Q', kelurahanName: 'Jurangmangu Timur', kind: 'status_changed', status: 'referred', reason: 'x'.repeat(300),
+        agency: 'Balai Besar Pelaksanaan Jalan Nasional Banten', parentCode: null,
+      }),
     ];
     for (const t of texts) expect(gsmLength(t), t).toBeLessThanOrEqual(160);
+  });
+
+  it('names the agency a report was referred to before its explanation, in a notice and a status reply', () => {
+    expect(changeNotice({
+      code: 'TGR-7K3P9Q', kelurahanName: 'Sukarasa', kind: 'status_changed', status: 'referred',
+      reason: 'Jalan nasional, dipelihara BBPJN.', agency: 'BBPJN Banten', parentCode: null,
+    })).toBe('PetaWarga: laporan TGR-7K3P9Q (Kel. Sukarasa) dirujuk ke BBPJN Banten. Tanggapan: Jalan nasional, dipelihara BBPJN.');
+    expect(changeNotice({
+      code: 'TGR-7K3P9Q', kelurahanName: 'Sukarasa', kind: 'status_changed', status: 'no_action_needed',
+      reason: 'Air sudah surut.', parentCode: null,
+    })).toBe('PetaWarga: laporan TGR-7K3P9Q (Kel. Sukarasa) kini tidak perlu tindakan. Tanggapan: Air sudah surut.');
+    expect(statusReply({
+      code: 'TGR-7K3P9Q', status: 'referred', categoryName: 'Jalan Rusak', kelurahanName: 'Sukarasa',
+      updatedAt: new Date('2026-12-01T03:00:00Z'), reason: 'Jalan nasional.', agency: 'BBPJN Banten', duplicateOf: null,
+    })).toBe('TGR-7K3P9Q: Dirujuk ke BBPJN Banten. Tanggapan: Jalan nasional. Jalan Rusak, Kel. Sukarasa. Diperbarui 01/12/2026');
   });
 
   it('starts the acceptance with the tracking code and how to check it', () => {

@@ -66,14 +66,18 @@ export async function recordInbound(
 export async function reportForStatus(db: Queryable, code: string) {
   const [row] = await db.query<{
     code: string; status: string; category_name: string; kelurahan_name: string; updated_at: Date;
-    reporter_phone: string | null; reason: string | null; duplicate_of: string | null;
+    reporter_phone: string | null; reason: string | null; agency: string | null; duplicate_of: string | null;
   }>(sql`
     SELECT r.code, r.status, c.name_id AS category_name, k.name AS kelurahan_name, r.updated_at,
            rep.phone AS reporter_phone, p.code AS duplicate_of,
            -- The reason given with the latest public change (a rejection's reason is told to the reporter).
            (SELECT e.reason FROM report_events e
             WHERE e.report_id = r.id AND e.is_public AND e.reason IS NOT NULL
-            ORDER BY e.id DESC LIMIT 1) AS reason
+            ORDER BY e.id DESC LIMIT 1) AS reason,
+           -- Where a referred report went.
+           (SELECT e.new_value ->> 'agency' FROM report_events e
+            WHERE e.report_id = r.id AND e.is_public AND r.status = 'referred'
+            ORDER BY e.id DESC LIMIT 1) AS agency
     FROM reports r
     JOIN categories c ON c.code = r.category_code
     JOIN kelurahan k ON k.code = r.kelurahan_code
@@ -98,10 +102,10 @@ export async function acceptedReport(tx: Queryable, code: string) {
 export async function eventForNotice(db: Queryable, reportId: number, eventId: number) {
   const [row] = await db.query<{
     code: string; channel: string; phone: string | null; kelurahan_name: string; kind: string; is_public: boolean;
-    status: string | null; reason: string | null; parent_code: string | null;
+    status: string | null; reason: string | null; agency: string | null; parent_code: string | null;
   }>(sql`
     SELECT r.code, r.channel, rep.phone, k.name AS kelurahan_name, e.kind, e.is_public,
-           e.new_value ->> 'status' AS status, e.reason,
+           e.new_value ->> 'status' AS status, e.reason, e.new_value ->> 'agency' AS agency,
            COALESCE(e.new_value ->> 'duplicate_of', e.new_value ->> 'parent') AS parent_code
     FROM report_events e
     JOIN reports r ON r.id = e.report_id

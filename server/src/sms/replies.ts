@@ -19,7 +19,17 @@ export const statusLabels: Record<string, string> = {
   resolved: 'Selesai ditangani',
   closed: 'Ditutup',
   duplicate: 'Duplikat',
+  referred: 'Dirujuk ke instansi lain',
+  cannot_fix: 'Tidak dapat diperbaiki',
+  no_action_needed: 'Tidak perlu tindakan',
 };
+
+/** How the text given with a status is introduced: the city's answer, or a reason. */
+function noteLabel(status: string | null): string {
+  if (status === 'rejected') return 'Alasan';
+  if (status === 'resolved' || status === 'referred' || status === 'cannot_fix' || status === 'no_action_needed') return 'Tanggapan';
+  return 'Catatan';
+}
 
 /** The first text that fits one SMS; the last one cut to fit if none does. */
 function firstThatFits(...texts: string[]): string {
@@ -94,10 +104,10 @@ export function problemReply(p: SmsProblem): string {
 
 export function statusReply(r: {
   code: string; status: string; categoryName: string; kelurahanName: string; updatedAt: Date;
-  reason: string | null; duplicateOf: string | null;
+  reason: string | null; agency?: string | null; duplicateOf: string | null;
 }): string {
-  const head = `${r.code}: ${statusLabels[r.status] ?? r.status}`;
-  const detail = r.duplicateOf ? ` (digabung ke ${r.duplicateOf})` : r.reason ? `. Alasan: ${r.reason}` : '';
+  const head = r.agency ? `${r.code}: Dirujuk ke ${r.agency}` : `${r.code}: ${statusLabels[r.status] ?? r.status}`;
+  const detail = r.duplicateOf ? ` (digabung ke ${r.duplicateOf})` : r.reason ? `. ${noteLabel(r.status)}: ${r.reason.replace(/[.\s]+$/, '')}` : '';
   const where = `${r.categoryName}, Kel. ${r.kelurahanName}`;
   const updated = `Diperbarui ${dateInJakarta(r.updatedAt)}`;
   return firstThatFits(`${head}${detail}. ${where}. ${updated}`, `${head}. ${where}. ${updated}`, `${head}${detail}`);
@@ -114,7 +124,8 @@ export function refusedReply(messageId: string): string {
 
 /** A public change of a report, told to the resident who reported it by SMS. */
 export function changeNotice(r: {
-  code: string; kelurahanName: string; kind: string; status: string | null; reason: string | null; parentCode: string | null;
+  code: string; kelurahanName: string; kind: string; status: string | null; reason: string | null; agency?: string | null;
+  parentCode: string | null;
 }): string {
   const head = `PetaWarga: laporan ${r.code} (Kel. ${r.kelurahanName})`;
   if (r.kind === 'submitted') {
@@ -128,6 +139,8 @@ export function changeNotice(r: {
     return firstThatFits(`${head} digabung dgn laporan ${r.parentCode} yg sama; statusnya mengikuti laporan itu. Cek: CEK ${r.parentCode}`);
   }
   const label = (statusLabels[r.status ?? ''] ?? r.status ?? '').toLowerCase();
-  const now = r.kind === 'reopened' ? 'dibuka kembali dan diteruskan ke dinas' : `kini ${label}`;
-  return firstThatFits(r.reason ? `${head} ${now}. Catatan: ${r.reason}` : `${head} ${now}. Cek: CEK ${r.code}`);
+  const now = r.kind === 'reopened' ? 'dibuka kembali dan diteruskan ke dinas'
+    : r.agency ? `dirujuk ke ${r.agency}` : `kini ${label}`;
+  // A long explanation is cut to one SMS; the agency a report went to comes before it.
+  return firstThatFits(r.reason ? `${head} ${now}. ${noteLabel(r.status)}: ${r.reason}` : `${head} ${now}. Cek: CEK ${r.code}`);
 }

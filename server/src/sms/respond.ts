@@ -62,7 +62,7 @@ export async function actOnMessage(
     reply = await replyWith(visible
       ? statusReply({
         code: report.code, status: report.status, categoryName: report.category_name, kelurahanName: report.kelurahan_name,
-        updatedAt: report.updated_at, reason: report.reason, duplicateOf: report.duplicate_of,
+        updatedAt: report.updated_at, reason: report.reason, agency: report.agency, duplicateOf: report.duplicate_of,
       })
       : reportNotFoundReply(command.code));
     outcome = 'status';

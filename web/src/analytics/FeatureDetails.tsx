@@ -46,6 +46,8 @@ export function FeatureDetails({ picked, kelurahan, weeks }: Props) {
       [t('details.reports'), n(p.reports)], [t('details.perThousand'), n(p.reports_per_1000, 2)],
       [t('details.medianDays'), n(p.median_days_to_resolve, 1)],
       [t('details.onTime'), p.pct_on_time == null ? t('details.unknown') : `${n(p.pct_on_time, 0)} %`],
+      [t('details.referred'), n(p.referred)], [t('details.cannotFix'), n(p.cannot_fix)],
+      [t('details.noActionNeeded'), n(p.no_action_needed)],
     ];
   return (
     <section className="analytics-details" data-testid="feature-details">

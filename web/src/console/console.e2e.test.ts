@@ -147,6 +147,39 @@ describe('the operator console in Chromium', () => {
     await page.context().close();
   });
 
+  it('lets the department refer a report to the agency responsible, and the public timeline names it', async () => {
+    const filed = await t.app.inject({
+      method: 'POST', url: '/api/reports',
+      payload: { category: 'jalan_rusak', description: 'Jalan nasional Daan Mogot berlubang besar dekat halte', ...inSukarasa },
+    });
+    const referred = filed.json().code;
+    expect(filed.json().status).toBe('published');
+
+    const page = await signedIn('pupr@e2e.test');
+    await goTo(page, `/console/r/${referred}`);
+    await page.getByRole('heading', { name: 'Ubah status' }).waitFor();
+    await page.getByLabel('Ke: Dirujuk ke instansi lain').check();
+    const apply = page.getByRole('button', { name: 'Ubah ke "Dirujuk ke instansi lain"' });
+    const explanation = 'Jalan Daan Mogot adalah jalan nasional; laporan ini kami teruskan ke BPJN Banten yang memeliharanya.';
+    await page.getByLabel('Penjelasan untuk warga (tampil di halaman publik)').fill(explanation);
+    // Without the agency's name the change cannot be sent.
+    expect(await apply.isDisabled()).toBe(true);
+    await page.getByLabel('Instansi tujuan rujukan (tampil di halaman publik)').fill('BPJN Banten, Kementerian PU');
+    await apply.click();
+    await page.getByText('Status diubah ke "Dirujuk ke instansi lain".').waitFor();
+    await page.locator('.public-response').getByText(explanation).waitFor();
+    expect(await statusOf(referred)).toBe('referred');
+
+    await page.goto(`${base}/r/${referred}`);
+    const timeline = page.locator('ol.timeline');
+    await timeline.getByText('Dirujuk ke: BPJN Banten, Kementerian PU').waitFor();
+    await timeline.getByText(explanation).waitFor();
+    await timeline.getByText('Status berubah · Dirujuk ke instansi lain').waitFor();
+    await page.locator('.status-badge.status-referred').getByText('Dirujuk ke instansi lain').waitFor();
+    await page.screenshot({ path: path.join(shots, '4b-public-page-referred.png'), fullPage: true });
+    await page.context().close();
+  });
+
   it('files a walk-in report found by kelurahan name and prints its receipt', async () => {
     const page = await signedIn('pupr@e2e.test');
     await page.getByRole('link', { name: 'Ruang Rakyat' }).click();

@@ -8,9 +8,13 @@ import { publicReportUrl, type PublicReport } from '../report/public-report.ts';
 
 const reasonMax = 2000;
 
+// Besides a resolution, the answers a sender may dispute by reopening (server/src/lifecycle/transitions.ts).
+const disputableOutcomes = ['cannot_fix', 'no_action_needed'];
+
 /**
  * "Sudah beres?" on a resolved report, for its sender: confirm the fix (the report is closed) or
- * reopen it with a reason. Both prove the sender by the token kept on this device.
+ * reopen it with a reason; on a report found impossible to fix or needing no action, reopen it
+ * when they disagree. Both prove the sender by the token kept on this device.
  */
 export function FollowUpActions({ report, residentToken }: { report: PublicReport; residentToken: string }) {
   const { t } = useTranslation('public');
@@ -31,7 +35,11 @@ export function FollowUpActions({ report, residentToken }: { report: PublicRepor
       return done();
     },
   });
-  if (report.status !== 'resolved') return null;
+  const resolved = report.status === 'resolved';
+  if (!resolved && !disputableOutcomes.includes(report.status)) return null;
+  const words = resolved
+    ? { question: t('myReports.fixed.question'), hint: t('myReports.fixed.hint'), reopen: t('myReports.fixed.notYet') }
+    : { question: t('myReports.disagree.question'), hint: t('myReports.disagree.hint'), reopen: t('myReports.disagree.notYet') };
   const failure = confirm.error ?? reopen.error;
   const busy = confirm.isPending || reopen.isPending;
 
@@ -42,15 +50,17 @@ export function FollowUpActions({ report, residentToken }: { report: PublicRepor
 
   return (
     <section className="follow-up" aria-labelledby={`follow-up-${report.code}`}>
-      <h3 id={`follow-up-${report.code}`}>{t('myReports.fixed.question')}</h3>
-      <p className="hint">{t('myReports.fixed.hint')}</p>
+      <h3 id={`follow-up-${report.code}`}>{words.question}</h3>
+      <p className="hint">{words.hint}</p>
       {!reopening && (
         <div className="button-row">
-          <button type="button" className="primary" disabled={busy} onClick={() => confirm.mutate()}>
-            {t('myReports.fixed.confirm')}
-          </button>
+          {resolved && (
+            <button type="button" className="primary" disabled={busy} onClick={() => confirm.mutate()}>
+              {t('myReports.fixed.confirm')}
+            </button>
+          )}
           <button type="button" className="secondary" disabled={busy} onClick={() => setReopening(true)}>
-            {t('myReports.fixed.notYet')}
+            {words.reopen}
           </button>
         </div>
       )}

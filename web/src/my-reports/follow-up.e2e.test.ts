@@ -130,6 +130,33 @@ describe('following up reports in the browser (360×740)', () => {
     await page.close();
   });
 
+  it('lets the sender dispute a "no action needed" answer by reopening it, with no fix to confirm', async () => {
+    const report = await sendByApi('drainase', 106.647, -6.176);
+    const answer = 'Saluran sudah diperiksa dan airnya mengalir lancar; tidak ada yang perlu ditindaklanjuti.';
+    const res = await t.app.inject({
+      method: 'POST', url: `/api/reports/${report.code}/status`, headers: officer.headers,
+      payload: { to: 'no_action_needed', response: answer },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+
+    const page = await browser.newPage(phone);
+    await page.goto(`${base}/`);
+    await page.evaluate((saved) => localStorage.setItem('petawarga:my-reports', JSON.stringify(saved)),
+      [{ code: report.code, token: report.token, savedAt: new Date().toISOString() }]);
+    await page.getByRole('link', { name: 'Laporan saya' }).click();
+    const card = page.locator('.my-report', { hasText: report.code });
+    await card.locator('.department-response', { hasText: answer }).waitFor({ timeout: 15_000 });
+    await card.locator('.status-badge', { hasText: 'Tidak perlu tindakan' }).waitFor();
+    expect(await card.getByRole('button', { name: 'Ya, sudah beres' }).count()).toBe(0);
+    await card.getByRole('button', { name: 'Buka kembali', exact: true }).click();
+    await card.getByLabel('Apa yang masih bermasalah?').fill('Saluran masih meluap setiap hujan deras');
+    await card.getByRole('button', { name: 'Buka kembali laporan' }).click();
+    await card.locator('.status-badge', { hasText: 'Diteruskan ke dinas' }).waitFor({ timeout: 10_000 });
+    const [stored] = await t.db.query<{ status: string }>(sql`SELECT status FROM reports WHERE code = ${report.code}`);
+    expect(stored.status).toBe('assigned');
+    await page.close();
+  });
+
   it('opens any report from the tracking-code box on the home screen', async () => {
     const report = await sendByApi('sampah', 106.65, -6.18);
     const page = await browser.newPage(phone);

@@ -23,7 +23,9 @@ export function rejectionReason(report: PublicReport): string | null {
   return report.timeline.findLast((e) => e.status === 'rejected')?.note ?? null;
 }
 
-/** The department's public answer when it resolved the report, from the report's timeline. */
+const answers = ['resolved', 'referred', 'cannot_fix', 'no_action_needed'];
+
+/** The department's public answer when it resolved the report or gave another outcome, from the report's timeline. */
 export function departmentResponse(report: PublicReport): string | null {
-  return report.timeline.findLast((e) => e.status === 'resolved')?.note ?? null;
+  return report.timeline.findLast((e) => e.status !== null && answers.includes(e.status))?.note ?? null;
 }

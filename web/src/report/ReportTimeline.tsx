@@ -18,6 +18,8 @@ export function ReportTimeline({ timeline }: { timeline: PublicReport['timeline'
               {t(`timeline.${event.kind}`, { defaultValue: event.kind })}
               {event.status && event.status !== event.kind && <> · {t(`status.${event.status}`, { defaultValue: event.status })}</>}
             </span>
+            {event.agency && <p className="timeline-note timeline-agency">{t('reportPage.referredTo', { agency: event.agency })}</p>}
+            {event.outcome_reason && <p className="timeline-note">{t('reportPage.cannotFixReason', { reason: event.outcome_reason })}</p>}
             {event.note && <p className="timeline-note">{event.note}</p>}
           </li>
         ))}

@@ -9,7 +9,10 @@ export interface InboxFilters {
   sort: 'due' | 'created';
 }
 
-export const allStatuses = ['submitted', 'published', 'assigned', 'in_progress', 'resolved', 'closed', 'rejected', 'duplicate'];
+export const allStatuses = [
+  'submitted', 'published', 'assigned', 'in_progress', 'resolved', 'referred', 'cannot_fix', 'no_action_needed',
+  'closed', 'rejected', 'duplicate',
+];
 
 /** A desk opens on what still waits for the city, deadline soonest first. */
 export const defaultFilters: InboxFilters = {

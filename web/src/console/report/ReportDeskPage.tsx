@@ -76,6 +76,7 @@ export function ReportDeskPage({ code, staff }: { code: string; staff: Staff }) 
               <dt>{t('detail.created')}</dt><dd>{formatDateTime(report.created_at, language)}</dd>
               <dt>{t('detail.due')}</dt><dd>{report.due_at ? formatDateTime(report.due_at, language) : t('none')}</dd>
               {report.resolved_at && <><dt>{t('detail.resolved')}</dt><dd>{formatDateTime(report.resolved_at, language)}</dd></>}
+              {report.outcome_at && <><dt>{t('detail.outcome')}</dt><dd>{formatDateTime(report.outcome_at, language)}</dd></>}
               <dt>{t('detail.support')}</dt><dd>{report.support_count}</dd>
             </dl>
             {report.public_response && (

@@ -6,20 +6,24 @@ import { staffWrite } from '../api.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
 import type { DeskReportDetail } from './desk-report.ts';
 
+type Requirement = DeskReportDetail['allowed_transitions'][number]['needs'][number];
+type StatusBody = { to: string; response?: string; reason?: string; agency?: string };
+
 /**
  * The status changes this staff member may make now (the server's allowed_transitions), each
- * with the text it needs: the public response to resolve, the reason to reject.
+ * with the fields it needs: the public response to resolve or give another outcome, the reason
+ * to reject or to say a report cannot be fixed, the agency a report is referred to.
  */
 export function StatusChange({ report, onChanged }: { report: DeskReportDetail; onChanged(status: string): void }) {
   const { t } = useTranslation('console');
   const [target, setTarget] = useState(report.allowed_transitions[0]?.to ?? '');
-  const [text, setText] = useState('');
+  const [fields, setFields] = useState({ response: '', reason: '', agency: '' });
   const transition = report.allowed_transitions.find((tr) => tr.to === target);
+  const needs = transition?.needs ?? [];
 
   const client = useQueryClient();
   const change = useMutation({
-    mutationFn: (body: { to: string; response?: string; reason?: string }) =>
-      staffWrite('POST', `/api/reports/${encodeURIComponent(report.code)}/status`, body),
+    mutationFn: (body: StatusBody) => staffWrite('POST', `/api/reports/${encodeURIComponent(report.code)}/status`, body),
     onSuccess: (_, body) => {
       onChanged(body.to);
       // The report's page, and the inbox and queue it may move in or out of.
@@ -36,13 +40,21 @@ export function StatusChange({ report, onChanged }: { report: DeskReportDetail; 
     );
   }
 
-  const textLabel = transition?.needs === 'response' ? t('statusChange.response')
-    : transition?.needs === 'reason' ? t('statusChange.reason') : t('statusChange.optionalReason');
+  // One text box when a change needs one text or none (the optional note is sent as its reason).
+  const outcome = needs.length > 1 || needs.includes('agency');
+  const label = (field: Requirement): string => {
+    if (field === 'agency') return t('statusChange.agency');
+    if (field === 'reason') return outcome ? t('statusChange.cannotFixReason') : t('statusChange.reason');
+    return outcome || target !== 'resolved' ? t('statusChange.explanation') : t('statusChange.response');
+  };
+  const shown: Requirement[] = needs.length > 0 ? [...needs] : ['reason'];
+  const complete = needs.every((field) => fields[field].trim());
 
   const apply = () => {
     if (!transition) return;
-    const note = text.trim() || undefined;
-    change.mutate(transition.needs === 'response' ? { to: target, response: note } : { to: target, reason: note });
+    const body: StatusBody = { to: target };
+    for (const field of shown) if (fields[field].trim()) body[field] = fields[field].trim();
+    change.mutate(body);
   };
 
   return (
@@ -57,13 +69,18 @@ export function StatusChange({ report, onChanged }: { report: DeskReportDetail; 
           </label>
         ))}
       </fieldset>
-      <label>
-        {textLabel}
-        <textarea value={text} rows={3} maxLength={2000} required={Boolean(transition?.needs)}
-          onChange={(event) => setText(event.target.value)} />
-      </label>
+      {shown.map((field) => (
+        <label key={field}>
+          {needs.length === 0 ? t('statusChange.optionalReason') : label(field)}
+          {field === 'agency'
+            ? <input type="text" value={fields.agency} maxLength={200} required
+              onChange={(event) => setFields({ ...fields, agency: event.target.value })} />
+            : <textarea value={fields[field]} rows={3} maxLength={2000} required={needs.includes(field)}
+              onChange={(event) => setFields({ ...fields, [field]: event.target.value })} />}
+        </label>
+      ))}
       <ErrorMessage error={change.error} />
-      <button type="button" className="primary" disabled={change.isPending || (Boolean(transition?.needs) && !text.trim())} onClick={apply}>
+      <button type="button" className="primary" disabled={change.isPending || !complete} onClick={apply}>
         {t('statusChange.apply', { status: t(`status.${target}`) })}
       </button>
     </section>
