@@ -1,7 +1,7 @@
 import { join, raw, sql, type Sql } from '../db/database.ts';
 import { intersectsTile, type TileCoord } from '../../../tiles/src/index.ts';
 import { and, filterConditions, type ReportFilter } from './filters.ts';
-import { splitWindow, type TimeSpan } from './week-window.ts';
+import { splitWindow } from './week-window.ts';
 
 // The report counts per cluster cell of a tile, per category (cx, cy, category_code, reports,
 // sum_x, sum_y), from whichever source answers the filter without scanning more than it must.
@@ -61,17 +61,15 @@ function cellsFromReports(tile: TileCoord, filter: ReportFilter): Sql {
 function cellsFromWeeks(tile: TileCoord, filter: ReportFilter): Sql {
   const window = splitWindow(filter.since, filter.until);
   const cells = storedCellRange(tile, weekCellZooms.min);
-  const parts = window.edges.map((edge: TimeSpan) => cellsFromReports(tile, { ...filter, ...edge }));
+  const parts = window.edges.map((edge) => cellsFromReports(tile, { ...filter, ...edge }));
   if (window.weeks) {
-    const weeks = [
-      ...(window.weeks.from ? [sql`week_start >= ${window.weeks.from}::date`] : []),
-      ...(window.weeks.to ? [sql`week_start < ${window.weeks.to}::date`] : []),
-    ];
+    const { from, to } = window.weeks;
+    const weeks = [from ? sql`week_start >= ${from}::date` : sql`true`, to ? sql`week_start < ${to}::date` : sql`true`];
     parts.push(sql`
       SELECT cell_x / ${cells.factor} AS cx, cell_y / ${cells.factor} AS cy, category_code,
              sum(report_count) AS reports, sum(sum_x) AS sum_x, sum(sum_y) AS sum_y
       FROM report_cluster_weeks
-      WHERE zoom = ${cells.zoom} AND ${and(weeks.length ? weeks : [sql`true`])} AND ${cells.inTile}
+      WHERE zoom = ${cells.zoom} AND ${and(weeks)} AND ${cells.inTile}
         AND ${and(filterConditions(filter, { timeColumns: false }))}
       GROUP BY 1, 2, 3`);
   }
