@@ -15,5 +15,6 @@ export function benchDatabase(count: number, log: (m: string) => void): Promise<
     // Fresh statistics and visibility map, as a database that has lived a while would have.
     await db.query(sql`VACUUM ANALYZE reports`);
     await db.query(sql`VACUUM ANALYZE report_cluster_cells`);
+    await db.query(sql`VACUUM ANALYZE report_cluster_weeks`);
   }, log, 8);
 }

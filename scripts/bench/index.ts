@@ -1,5 +1,5 @@
 // npm run bench -- [area …] [--reports N] [--tiles-per-zoom K]
-// Areas: tiles, cached, memory, ingest, abuse, first-view, phone-report, list, ogc, exports, exports-stream, hotspots, all (default).
+// Areas: tiles, tiles-window, cached, memory, ingest, abuse, first-view, phone-report, list, ogc, exports, exports-stream, hotspots, all (default).
 // Needs DATABASE_URL (PostgreSQL + PostGIS); the bench works in its own database beside it.
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -19,11 +19,13 @@ import { load, machine, writeResults } from './results.ts';
 import { projectRoot, startPetawarga } from './server.ts';
 import { printTable } from './table.ts';
 import { tilesBench } from './tiles.ts';
+import { windowTilesBench } from './window-tiles.ts';
 
 // In the order `all` runs them: reads before the ingest adds (and removes) reports, and the
 // cached-tile load after the sweeps have filled the tile cache, as on a server that has run a while.
 const areas: Record<string, BenchArea> = {
   tiles: tilesBench,
+  'tiles-window': windowTilesBench,
   memory: memoryBench,
   cached: cachedBench,
   list: listBench,

@@ -33,7 +33,7 @@ export async function scratchDatabase(
   if (reports !== count) {
     log(`${name}: loading ${count.toLocaleString('en')} reports (found ${reports.toLocaleString('en')})…`);
     const started = performance.now();
-    await db.exec('TRUNCATE reports CASCADE; TRUNCATE report_cluster_cells');
+    await db.exec('TRUNCATE reports CASCADE; TRUNCATE report_cluster_cells; TRUNCATE report_cluster_weeks');
     await load(db, count);
     log(`${name}: loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }

@@ -7,9 +7,10 @@ export const functionsDir = path.resolve(import.meta.dirname, '../../../db/funct
 
 // A LANGUAGE sql function is parsed when it is created, so a function it calls must exist by
 // then; plpgsql bodies are only parsed when called. These load before the rest (name order):
-//   mercator_cell         called by report_cluster_cells_add
+//   mercator_cell         called by report_cluster_cells_add and report_cluster_weeks_add
+//   report_week           called by report_cluster_weeks_add
 //   working_day_deadline  called by add_working_days
-const loadFirst = ['mercator_cell.sql', 'working_day_deadline.sql'];
+const loadFirst = ['mercator_cell.sql', 'report_week.sql', 'working_day_deadline.sql'];
 
 /** The function files in the order they are applied. */
 export function functionFiles(): string[] {

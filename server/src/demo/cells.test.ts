@@ -3,8 +3,8 @@ import { sql } from '../db/database.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
 import { seedDemoReports } from './seed.ts';
 
-// The seed loads with the row trigger off and adds the cluster cells in one statement; the
-// result must be what the trigger (db/functions/report_cluster_cells_sync.sql) would have built
+// The seed loads with the row trigger off and adds the cluster cells (and the cells per week)
+// in one statement each; the result must be what the trigger (db/functions/report_cluster_cells_sync.sql) would have built
 // for the same reports.
 
 let t: TestDatabase;
@@ -37,6 +37,30 @@ describe('cluster cells after a bulk seed', () => {
         FULL JOIN report_cluster_cells c USING (zoom, cell_x, cell_y, kelurahan_code, category_code, status)`);
       await tx.query(sql`DELETE FROM report_cluster_cells`);
       await tx.query(sql`INSERT INTO report_cluster_cells SELECT * FROM seeded`);
+      return rows;
+    });
+    expect(diff.seeded).toBeGreaterThan(2000);
+    expect(diff).toEqual({ seeded: diff.by_trigger, by_trigger: diff.seeded, differing: 0 });
+  });
+
+  it('per week equal, row for row, the cells per week the trigger builds from the same reports', async () => {
+    const [diff] = await t.db.transaction(async (tx) => {
+      await tx.query(sql`CREATE TEMP TABLE seeded_weeks ON COMMIT DROP AS SELECT * FROM report_cluster_weeks`);
+      await tx.query(sql`DELETE FROM report_cluster_weeks`);
+      await tx.query(sql`
+        SELECT count(report_cluster_weeks_add(public_location_3857, created_at, category_code, status, 1))
+        FROM (SELECT * FROM reports ORDER BY id) AS r`);
+      const rows = await tx.query<{ seeded: number; by_trigger: number; differing: number }>(sql`
+        SELECT (SELECT count(*)::int FROM seeded_weeks) AS seeded,
+               (SELECT count(*)::int FROM report_cluster_weeks) AS by_trigger,
+               count(*) FILTER (
+                 WHERE s.report_count IS DISTINCT FROM c.report_count
+                    OR abs(s.sum_x - c.sum_x) > 1e-3 OR abs(s.sum_y - c.sum_y) > 1e-3
+                    OR s.sum_x IS NULL OR c.sum_x IS NULL)::int AS differing
+        FROM seeded_weeks s
+        FULL JOIN report_cluster_weeks c USING (zoom, week_start, cell_x, cell_y, category_code, status)`);
+      await tx.query(sql`DELETE FROM report_cluster_weeks`);
+      await tx.query(sql`INSERT INTO report_cluster_weeks SELECT * FROM seeded_weeks`);
       return rows;
     });
     expect(diff.seeded).toBeGreaterThan(2000);

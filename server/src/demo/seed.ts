@@ -1,5 +1,5 @@
 import { sql, type Database } from '../db/database.ts';
-import { addClusterCells } from './cells.ts';
+import { addClusterCells, addClusterWeeks } from './cells.ts';
 import { assignTrackingCodes } from './codes.ts';
 import { runInTransaction } from '../db/open-transaction.ts';
 import { addDemoAfterPhotos, settleDemoAfterPhotos } from './after-photos.ts';
@@ -64,6 +64,7 @@ export async function seedDemoReports(
     await tx.query(sql`ALTER TABLE reports ENABLE TRIGGER reports_cluster_cells_insert_delete`);
     await tx.query(sql`ALTER TABLE reports ENABLE TRIGGER reports_tiles_insert`);
     await timed('cluster cells', () => addClusterCells(tx, lastId));
+    await timed('cluster cells per week', () => addClusterWeeks(tx, lastId));
     // Demo reports have no reporter to notify (db/functions/queue_reporter_notice.sql): the
     // trigger would look that up once per event for nothing.
     await tx.query(sql`ALTER TABLE report_events DISABLE TRIGGER report_events_reporter_notice`);

@@ -1,50 +1,14 @@
 import { raw, sql, type Sql } from '../db/database.ts';
 import { intersectsTile, pointInTile, pointInTileFromXY, tileBounds3857, type TileCoord, type TileLayer } from '../../../tiles/src/index.ts';
+import { clusterCells, type ClusterSource } from './cluster-cells.ts';
 import { and, filterConditions, type ReportFilter } from './filters.ts';
 
 /** From this zoom up every report is its own point; below it, reports are clustered. */
 export const firstPointZoom = 17;
-/** Zooms for which report_cluster_cells holds counts (see migration 0005). */
-const cellZooms = { min: 10, max: 16 };
 
-const n = (value: number) => raw(String(Math.trunc(value)));
-
-// Counts per cluster cell of this tile, per category. Cells are 1/16 of a tile per axis; below
-// zoom 10 the zoom-10 cells are summed by integer division into the coarser cells.
-function cellsFromPyramid(tile: TileCoord, filter: ReportFilter): Sql {
-  const sourceZoom = Math.max(tile.z, cellZooms.min);
-  const factor = 2 ** (sourceZoom - tile.z);
-  const first = (t: number) => t * 16 * factor;
+function clusterFeatures(tile: TileCoord, filter: ReportFilter, source: ClusterSource): Sql {
   return sql`
-    SELECT cell_x / ${n(factor)} AS cx, cell_y / ${n(factor)} AS cy, category_code,
-           sum(report_count) AS reports, sum(sum_x) AS sum_x, sum(sum_y) AS sum_y
-    FROM report_cluster_cells
-    WHERE zoom = ${n(sourceZoom)}
-      AND cell_x BETWEEN ${n(first(tile.x))} AND ${n(first(tile.x + 1) - 1)}
-      AND cell_y BETWEEN ${n(first(tile.y))} AND ${n(first(tile.y + 1) - 1)}
-      AND ${and(filterConditions(filter, { timeColumns: false }))}
-    GROUP BY 1, 2, 3
-    HAVING sum(report_count) > 0`;
-}
-
-// The same cells computed from the reports themselves: for time-window filters, which the
-// pyramid does not key on. Cost grows with the reports inside the window and the tile.
-function cellsFromReports(tile: TileCoord, filter: ReportFilter): Sql {
-  return sql`
-    SELECT mercator_cell(ST_X(public_location_3857), ${n(tile.z)}, false) AS cx,
-           mercator_cell(ST_Y(public_location_3857), ${n(tile.z)}, true) AS cy,
-           category_code, count(*) AS reports,
-           sum(ST_X(public_location_3857)) AS sum_x, sum(ST_Y(public_location_3857)) AS sum_y
-    FROM reports
-    WHERE ${intersectsTile(sql`public_location_3857`, tile)}
-      AND ${and(filterConditions(filter, { timeColumns: true }))}
-    GROUP BY 1, 2, 3`;
-}
-
-function clusterFeatures(tile: TileCoord, filter: ReportFilter): Sql {
-  const cells = filter.since || filter.until ? cellsFromReports(tile, filter) : cellsFromPyramid(tile, filter);
-  return sql`
-    WITH cells AS (${cells})
+    WITH cells AS (${clusterCells(tile, filter, source)})
     SELECT ${pointInTileFromXY(sql`sum(sum_x) / sum(reports)`, sql`sum(sum_y) / sum(reports)`, tile)} AS geom,
            true AS cluster,
            sum(reports)::int AS point_count,
@@ -77,10 +41,12 @@ function pointFeatures(tile: TileCoord, filter: ReportFilter): Sql {
 /**
  * The `reports` layer: clusters below zoom 17, every public report as a point from 17 up, each
  * at its public point (a sensitive category's snapped to its grid square: public_location_of).
+ * `clusterSource: 'reports'` counts the clusters from the reports alone, the reference that
+ * the cell tables must agree with (tests, and the benchmark's floor of that query).
  */
-export function reportsLayer(filter: ReportFilter): TileLayer {
+export function reportsLayer(filter: ReportFilter, clusterSource: ClusterSource = 'cells'): TileLayer {
   return {
     name: 'reports',
-    query: (tile) => (tile.z >= firstPointZoom ? pointFeatures(tile, filter) : clusterFeatures(tile, filter)),
+    query: (tile) => (tile.z >= firstPointZoom ? pointFeatures(tile, filter) : clusterFeatures(tile, filter, clusterSource)),
   };
 }

@@ -69,6 +69,22 @@ describe('report tiles', () => {
     expect(bad.json().error.code).toBe('VALIDATION_FAILED');
   });
 
+  it('count a new report at once in a time window, summed from the cells per week up to zoom 12', async () => {
+    const lon = 106.675, lat = -6.225;
+    const lastWeek = `?since=${new Date(Date.now() - 7 * 86_400_000).toISOString()}`;
+    const beforeToday = `?since=2020-01-01T00:00:00Z&until=${new Date(Date.now() - 86_400_000).toISOString()}`;
+    const counted = async (z: number, query: string) =>
+      features((await getTile('reports', tileAt(lon, lat, z), query)).rawPayload)
+        .reduce((n, f) => n + Number(f.properties.n_jalan_rusak ?? 0), 0);
+    const before: Record<number, [number, number]> = {};
+    for (const z of [8, 11, 12, 14]) before[z] = [await counted(z, lastWeek), await counted(z, beforeToday)];
+    await report('jalan_rusak', lon, lat);
+    for (const z of [8, 11, 12, 14]) {
+      expect(await counted(z, lastWeek), `z${z}, the last 7 days`).toBe(before[z][0] + 1);
+      expect(await counted(z, beforeToday), `z${z}, until yesterday`).toBe(before[z][1]);
+    }
+  });
+
   it('hide reports that are not public', async () => {
     const lon = 106.66, lat = -6.21;
     const { code } = await report('banjir', lon, lat);
