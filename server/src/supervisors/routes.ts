@@ -21,7 +21,7 @@ export const supervisorRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async () => listSupervisors(app.db));
 
-  app.put('/api/admin/supervisors/departments/:code', {
+  app.patch('/api/admin/supervisors/departments/:code', {
     preHandler: admin,
     schema: {
       tags: ['staff'],
@@ -36,7 +36,7 @@ export const supervisorRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return row;
   });
 
-  app.put('/api/admin/supervisors/kelurahan/:code', {
+  app.patch('/api/admin/supervisors/kelurahan/:code', {
     preHandler: admin,
     schema: {
       tags: ['staff'],
