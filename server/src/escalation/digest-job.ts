@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.ts';
 import { isWorking, sendJob, type JobQueue } from '../jobs/runner.ts';
 import { withoutContacts } from '../notifications/deliveries.ts';
-import { digestEmail } from '../notifications/digest-message.ts';
+import { digestEmail } from './digest-message.ts';
 import type { Mailer } from '../notifications/mailer.ts';
 import { notificationRetry, type RetryPolicy } from '../notifications/notice-job.ts';
 import { digestToSend, markDigestSent, recordTodaysDigests, type QueuedDigest } from './digest.ts';

@@ -1,5 +1,5 @@
-import type { DigestReport } from '../escalation/digest.ts';
-import type { Email } from './messages.ts';
+import type { DigestReport } from './digest.ts';
+import type { Email } from '../notifications/messages.ts';
 
 // The supervisors' daily digest (escalation/digest-job.ts): Indonesian first, English below, one
 // line per overdue report with a link to it in the staff console.
