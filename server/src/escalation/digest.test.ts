@@ -80,7 +80,12 @@ describe('the supervisors\' daily digest', () => {
     expect(codesIn(to(lurah)[0].text)).toEqual(['TGR-DIG002', 'TGR-DIG001', 'TGR-DIG006']);
     expect(codesIn(to(tangselDlh)[0].text)).toEqual(['TSL-DIG005']);
 
-    const digests = await t.db.query(sql`SELECT report_count, sent_at IS NOT NULL AS sent FROM supervisor_digests ORDER BY report_count`);
+    // Recorded just after the relay accepted each message.
+    const digests = await eventually(async () => {
+      const rows = await t.db.query<{ sent: boolean }>(sql`
+        SELECT report_count, sent_at IS NOT NULL AS sent FROM supervisor_digests ORDER BY report_count`);
+      return rows.every((row) => row.sent) ? rows : undefined;
+    }, { what: 'the digests to be recorded as sent' });
     expect(digests).toEqual([{ report_count: 1, sent: true }, { report_count: 2, sent: true }, { report_count: 3, sent: true }]);
 
     // Later the same day: nothing recorded, nothing queued, nothing sent.
