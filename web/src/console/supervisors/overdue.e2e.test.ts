@@ -13,6 +13,7 @@ import { createStaff } from '../../../../server/src/staff/create.ts';
 import { createTestApp, type TestApp } from '../../../../server/src/test/app.ts';
 import { eventually } from '../../../../server/src/test/eventually.ts';
 import { launchChromium } from '../../test/browser.ts';
+import { seriousViolations } from '../../test/serious-violations.ts';
 
 // Overdue work reaches someone, in a real browser against the real server and a real SMTP
 // server: an admin names the supervisor of a department in the console, one of its reports goes
@@ -97,6 +98,7 @@ describe('an overdue report in Chromium', () => {
     await page.getByRole('button', { name: 'Simpan pengawas Sukarasa', exact: true }).click();
     await page.getByRole('row').filter({ has: lurahEmail }).getByRole('status').filter({ hasText: 'Tersimpan.' }).waitFor();
     await page.screenshot({ path: path.join(shots, 'supervisors.png'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
 
     // Its deadline passed yesterday; the escalation job runs.
     await t.db.query(sql`UPDATE reports SET due_at = now() - interval '1 day' WHERE code = ${code}`);
@@ -115,6 +117,7 @@ describe('an overdue report in Chromium', () => {
       .filter({ hasNotText: 'Selatan' });
     await expect.poll(async () => (await serviceRow.getByRole('cell').allTextContents()).slice(0, 2)).toEqual(['1', '1']);
     await page.screenshot({ path: path.join(shots, 'service.png'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
 
     // The public page of the report says it is overdue, in Indonesian and in English.
     const resident = await (await browser.newContext()).newPage();
