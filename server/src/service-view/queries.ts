@@ -44,8 +44,10 @@ export async function departmentService(db: Queryable, q: { days: number }): Pro
              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.resolved_at - r.created_at) / 86400)
                FILTER (WHERE r.resolved_at IS NOT NULL) AS median_days,
              count(*) FILTER (WHERE r.due_at IS NOT NULL AND r.resolved_at <= r.due_at) AS on_time,
+             -- A report referred, found impossible to fix or needing no action (outcome_at) is
+             -- neither on time nor late, as in deadlines/on-time.ts.
              count(*) FILTER (WHERE r.due_at IS NOT NULL AND (r.resolved_at > r.due_at
-                                     OR (r.resolved_at IS NULL AND r.due_at < now()))) AS late
+                                     OR (r.resolved_at IS NULL AND r.outcome_at IS NULL AND r.due_at < now()))) AS late
       FROM reports r
       WHERE r.created_at >= now() - make_interval(days => ${q.days})
         AND r.status <> ALL (${[...statusesWithoutDeadline]})

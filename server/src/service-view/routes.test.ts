@@ -15,11 +15,12 @@ beforeAll(async () => {
   planner = await signIn(t.app, t.db, { role: 'planner' });
   const { tangerang } = await twoKelurahan(t.db);
   // sampah in Kota Tangerang: all to tgr-dlh. Times in days after submission.
-  const plant = (code: string, createdDaysAgo: number, r: { status?: string; dueAfter: number; resolvedAfter?: number }) =>
+  const plant = (code: string, createdDaysAgo: number, r: { status?: string; dueAfter: number; resolvedAfter?: number; outcomeAfter?: number }) =>
     insertConstructedReport(t.db, {
       code, kelurahanCode: tangerang, status: r.status, createdAt: daysAgo(createdDaysAgo),
       dueAt: daysAgo(createdDaysAgo - r.dueAfter),
       resolvedAt: r.resolvedAfter === undefined ? null : daysAgo(createdDaysAgo - r.resolvedAfter),
+      outcomeAt: r.outcomeAfter === undefined ? null : daysAgo(createdDaysAgo - r.outcomeAfter),
     });
   await plant('TGR-SVC001', 1, { dueAfter: 3 });                                         // open, not yet due
   await plant('TGR-SVC002', 8, { status: 'assigned', dueAfter: 3 });                    // open, overdue
@@ -27,6 +28,7 @@ beforeAll(async () => {
   await plant('TGR-SVC004', 20, { status: 'resolved', dueAfter: 3, resolvedAfter: 6 }); // late, 6 days
   await plant('TGR-SVC005', 30, { status: 'closed', dueAfter: 5, resolvedAfter: 4 });   // on time, 4 days
   await plant('TGR-SVC006', 12, { status: 'rejected', dueAfter: 3 });                   // no deadline counts
+  await plant('TGR-SVC008', 15, { status: 'referred', dueAfter: 3, outcomeAfter: 5 });   // neither on time nor late
   await plant('TGR-SVC007', 200, { status: 'resolved', dueAfter: 3, resolvedAfter: 50 }); // before the period
 });
 afterAll(() => t?.close());
