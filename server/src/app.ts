@@ -28,6 +28,8 @@ import { analyticsRoutes } from './analytics/routes.ts';
 import { consoleRoutes } from './console/routes.ts';
 import { layerRoutes } from './layers/routes.ts';
 import { routingRuleRoutes } from './routing-rules/routes.ts';
+import { serviceViewRoutes } from './service-view/routes.ts';
+import { supervisorRoutes } from './supervisors/routes.ts';
 import { tooManyRequests } from './rate-limit/refuse.ts';
 import { postgresRateLimitStore } from './rate-limit/store.ts';
 import { rememberWritePositions } from './db/read-your-writes.ts';
@@ -146,6 +148,8 @@ export async function buildApp({ config, db, readDb, logger = false }: AppOption
   await app.register(moderationRoutes);
   await app.register(layerRoutes);
   await app.register(routingRuleRoutes);
+  await app.register(supervisorRoutes);
+  await app.register(serviceViewRoutes);
   await app.register(analyticsRoutes);
   await app.register(consoleRoutes);
   await app.register(open311Routes, { prefix: '/open311/v2' });

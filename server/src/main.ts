@@ -4,6 +4,7 @@ import { ConfigError, readConfig } from './config.ts';
 import { openDatabase } from './db/connect.ts';
 import { sql, type Database } from './db/database.ts';
 import { connectPostgres } from './db/postgres.ts';
+import { digestEmailQueue, digestQueue } from './escalation/digest-job.ts';
 import { escalationQueue } from './escalation/job.ts';
 import { exportSnapshotQueue } from './exports/snapshot-job.ts';
 import { startJobs, stopJobs } from './jobs/runner.ts';
@@ -54,6 +55,9 @@ async function main() {
   await startJobs(db, config, [
     ...notificationQueues({ db, publicBaseUrl: config.publicBaseUrl, mailer, sms }),
     escalationQueue(db, { log }),
+    // The supervisors' daily digest, when e-mail is on.
+    ...(mailer ? [digestEmailQueue({ db, mailer, publicBaseUrl: config.publicBaseUrl })] : []),
+    digestQueue(db, { log }),
     exportSnapshotQueue(db, config.dataDir, { log }),
   ], { log });
   // What committed changes leave in the outbox (notices to reporters) is handed to the jobs.

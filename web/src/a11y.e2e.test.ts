@@ -1,10 +1,10 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importLayer } from '../../server/src/layers/import.ts';
 import { createStaff } from '../../server/src/staff/create.ts';
 import { createTestApp, type TestApp } from '../../server/src/test/app.ts';
 import { launchChromium } from './test/browser.ts';
+import { seriousViolations } from './test/serious-violations.ts';
 
 // Every page a resident, an officer or a planner meets, checked by axe-core in a real browser:
 // no serious or critical violation. And the report path by keyboard alone. Needs the built web app.
@@ -34,14 +34,6 @@ afterAll(async () => {
   await browser?.close();
   await t?.close();
 });
-
-/** The serious and critical violations axe finds on the page as it is now, one line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id}: ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`));
-}
 
 const mapReady = (page: Page) => page.waitForSelector('body[data-map-ready="1"]', { timeout: 30_000 });
 

@@ -16,6 +16,7 @@ let smtp: TestSmtp;
 let mailer: Mailer;
 let kelurahan: string;
 const supervisor = 'kabid.kebersihan@tangerangkota.example';
+const lurah = 'lurah@tangerangkota.example';
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -24,6 +25,8 @@ beforeAll(async () => {
   kelurahan = (await twoKelurahan(t.db)).tangerang;
   // sampah in Kota Tangerang goes to its DLH.
   await t.db.query(sql`UPDATE departments SET supervisor_email = ${supervisor} WHERE code = 'tgr-dlh'`);
+  // ... and its kelurahan has a supervisor of its own.
+  await t.db.query(sql`UPDATE kelurahan SET supervisor_email = ${lurah} WHERE code = ${kelurahan}`);
 });
 afterAll(async () => {
   mailer?.close();
@@ -42,7 +45,7 @@ const escalations = (reportId: number) =>
 describe('the escalation job in the job runner', () => {
   afterAll(() => stopJobs(t.db));
 
-  it('escalates an overdue report once and e-mails its supervisor once, run by the job runner on its schedule', async () => {
+  it("escalates an overdue report once and e-mails its department's and kelurahan's supervisors once, run by the job runner on its schedule", async () => {
     const overdue = await report('TGR-ESK001', { status: 'assigned', dueAt: '2026-01-05T16:59:59.999Z' });
     const notYetDue = await report('TGR-ESK002', { dueAt: new Date(Date.now() + 86_400_000).toISOString() });
     const resolvedLate = await report('TGR-ESK003', { status: 'resolved', dueAt: hoursAgo(48), resolvedAt: hoursAgo(1) });
@@ -57,7 +60,7 @@ describe('the escalation job in the job runner', () => {
     ], { pollingIntervalSeconds: 0.5, cronMonitorIntervalSeconds: 1 });
 
     const [mail] = await eventually(() => (smtp.received.length ? smtp.received : undefined), { what: 'the supervisor e-mail', timeoutMs: 20_000 });
-    expect(mail.to).toEqual([supervisor]);
+    expect(mail.to).toEqual([supervisor, lurah]);
     expect(mail.subject).toBe('[PetaWarga] TGR-ESK001 melewati batas waktu / overdue');
     expect(mail.text).toContain('batas waktunya 5 Januari 2026 pukul 23.59 WIB. Status saat ini: diteruskan ke dinas.');
 
@@ -115,6 +118,19 @@ describe('escalateOverdue', () => {
     // It waited on the first one's row in the unique index, then inserted nothing.
     expect(await second).toEqual([]);
     expect(await escalations(id)).toHaveLength(1);
+  });
+
+  it('has someone to tell when only the kelurahan has a supervisor, and no one when neither has', async () => {
+    const { tangsel } = await twoKelurahan(t.db);
+    const toldByKelurahan = await report('TGR-ESK008', { dueAt: hoursAgo(5) });
+    await t.db.query(sql`UPDATE departments SET supervisor_email = NULL WHERE code = 'tgr-dlh'`);
+    const untold = await insertConstructedReport(t.db, { code: 'TSL-ESK009', kelurahanCode: tangsel, createdAt: hoursAgo(200), dueAt: hoursAgo(5) });
+    try {
+      const escalated = await t.db.transaction(escalateOverdue);
+      expect(escalated.map((e) => [e.reportId, e.hasSupervisor])).toEqual([[toldByKelurahan, true], [untold, false]]);
+    } finally {
+      await t.db.query(sql`UPDATE departments SET supervisor_email = ${supervisor} WHERE code = 'tgr-dlh'`);
+    }
   });
 
   it('escalates again when the report has a new deadline that is missed too', async () => {

@@ -1,9 +1,10 @@
 import { sql, type Queryable } from '../db/database.ts';
+import { isOverdue } from '../deadlines/overdue.ts';
 
 export interface Escalation {
   reportId: number;
   eventId: number;
-  /** The report's department has a supervisor to tell (departments.supervisor_email). */
+  /** The report's department or kelurahan has a supervisor to tell (supervisor_email). */
   hasSupervisor: boolean;
 }
 
@@ -16,14 +17,11 @@ export interface Escalation {
 export async function escalateOverdue(tx: Queryable): Promise<Escalation[]> {
   return tx.query<Escalation>(sql`
     WITH overdue AS (
-      SELECT r.id, r.department_code,
+      SELECT r.id, r.department_code, r.kelurahan_code,
              -- UTC text, the form the unique index compares (as deadlines/recompute.ts writes it)
              to_char(r.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS due_at
       FROM reports r
-      -- resolved_at IS NULL AND due_at IS NOT NULL: the partial index reports_unresolved_due_at_idx
-      WHERE r.resolved_at IS NULL
-        AND r.due_at < now()
-        AND r.status IN ('published', 'assigned', 'in_progress')
+      WHERE ${isOverdue('r')}
         -- Demo reports are invented: no supervisor is to be told about them.
         AND NOT r.is_synthetic
     ),
@@ -41,8 +39,11 @@ export async function escalateOverdue(tx: Queryable): Promise<Escalation[]> {
       ON CONFLICT DO NOTHING
       RETURNING id, report_id, new_value->>'department' AS department_code
     )
-    SELECT e.report_id AS "reportId", e.id AS "eventId", d.supervisor_email IS NOT NULL AS "hasSupervisor"
+    SELECT e.report_id AS "reportId", e.id AS "eventId",
+           (d.supervisor_email IS NOT NULL OR k.supervisor_email IS NOT NULL) AS "hasSupervisor"
     FROM escalated e
     JOIN departments d ON d.code = e.department_code
+    JOIN reports r ON r.id = e.report_id
+    JOIN kelurahan k ON k.code = r.kelurahan_code
     ORDER BY e.report_id`);
 }

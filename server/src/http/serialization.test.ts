@@ -110,6 +110,7 @@ describe('JSON answers keep everything their handler returned', () => {
   it('reference data, boundaries, staff, moderation, layers and routing', async () => {
     for (const url of ['/health', '/api/categories', '/api/departments', '/api/kelurahan?city=36.71', '/api/staff/me',
       '/api/moderation/queue', '/api/layers', '/api/routing/rules', '/api/routing/rules/events', '/api/routing/areas', '/api/holidays?year=2026',
+      '/api/admin/supervisors', '/api/service/departments',
       '/api/deadlines/on-time?group=department&since=2024-06-01&until=2026-06-01', '/tiles/reports.json']) {
       await expectWhole(url);
     }

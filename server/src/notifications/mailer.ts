@@ -3,7 +3,7 @@ import type { Email } from './messages.ts';
 
 export interface Mailer {
   /** Hands the message to the SMTP server; rejects when the server refuses it or cannot be reached. */
-  send(to: string, email: Email): Promise<void>;
+  send(to: string | string[], email: Email): Promise<void>;
   close(): void;
 }
 

@@ -8,7 +8,7 @@ const event = (e: Partial<EventToTell>): EventToTell => ({
   event_id: 1, kind: 'status_changed', is_public: true, new_status: null, reason: null, agency: null, outcome_reason: null, parent_code: null,
   due_at: null, code: 'TSL-4M8X2R', status: 'published', category_id: 'Sampah Menumpuk', category_en: 'Uncollected rubbish',
   kelurahan_name: 'Pondok Aren', department_name: 'Dinas Lingkungan Hidup Kota Tangerang Selatan',
-  reporter_name: null, reporter_email: 'warga@example.org', supervisor_email: null, ...e,
+  reporter_name: null, reporter_email: 'warga@example.org', supervisor_email: null, kelurahan_supervisor_email: null, ...e,
 });
 const firstLine = (text: string) => text.split('\n')[2];
 

@@ -27,6 +27,8 @@ export interface EventToTell {
   reporter_name: string | null;
   reporter_email: string | null;
   supervisor_email: string | null;
+  /** The supervisor of the report's kelurahan (migration 0104). */
+  kelurahan_supervisor_email: string | null;
 }
 
 export async function eventToTell(db: Queryable, reportId: number, eventId: number): Promise<EventToTell | undefined> {
@@ -43,7 +45,8 @@ export async function eventToTell(db: Queryable, reportId: number, eventId: numb
            k.name AS kelurahan_name,
            d.name AS department_name,
            rep.name AS reporter_name, rep.email AS reporter_email,
-           d.supervisor_email
+           d.supervisor_email,
+           k.supervisor_email AS kelurahan_supervisor_email
     FROM report_events e
     JOIN reports r ON r.id = e.report_id
     JOIN categories c ON c.code = r.category_code

@@ -1,4 +1,5 @@
 import { sql, type Sql } from '../db/database.ts';
+import { isOverdue } from '../deadlines/overdue.ts';
 
 /** A timestamp as ISO 8601 in UTC, the form every API answer uses. */
 export const isoTime = (column: Sql) => sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -46,6 +47,7 @@ export function reportViewFields(audience: 'public' | 'staff'): Sql {
   'created_at', ${isoTime(sql`r.created_at`)},
   'updated_at', ${isoTime(sql`r.updated_at`)},
   'due_at', ${isoTime(sql`r.due_at`)},
+  'is_overdue', ${isOverdue('r')},
   'routing_explanation', ${audience === 'public' ? publicRouting : sql`r.routing_explanation`},
   'support_count', r.support_count,
   'duplicate_of', (SELECT json_build_object('code', p.code, 'status', p.status)

@@ -56,6 +56,9 @@ export const PublicReport = Type.Object({
   due_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
     description: 'Response deadline: the end (23:59:59.999 WIB) of the last working day its category allows',
   }),
+  is_overdue: Type.Boolean({
+    description: 'Past its deadline and still waiting for the city (published, assigned or in progress), as of this answer',
+  }),
   photos: Type.Array(Type.Object({
     kind: Type.Union([Type.Literal('before'), Type.Literal('after')]),
     url: Type.String(), thumbnail_url: Type.String(), width: Type.Integer(), height: Type.Integer(),

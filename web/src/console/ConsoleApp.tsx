@@ -10,6 +10,8 @@ import { pageAt } from './paths.ts';
 import { PlannerHome } from './PlannerHome.tsx';
 import { ReportDeskPage } from './report/ReportDeskPage.tsx';
 import { RoutingRulesPage } from './routing/RoutingRulesPage.tsx';
+import { ServicePage } from './service/ServicePage.tsx';
+import { SupervisorsPage } from './supervisors/SupervisorsPage.tsx';
 import { useSession, useSignOut, type Staff } from './session.ts';
 import { SignIn } from './SignIn.tsx';
 
@@ -28,6 +30,8 @@ function Page({ staff }: { staff: Staff }) {
     case 'receipt': return <ReceiptPage code={where.code} />;
     case 'api-keys': return <ApiKeysPage />;
     case 'routing': return <RoutingRulesPage staff={staff} />;
+    case 'supervisors': return <SupervisorsPage />;
+    case 'service': return <ServicePage />;
     default: return <p>{t('detail.notFound')}</p>;
   }
 }
@@ -53,8 +57,10 @@ export function ConsoleApp() {
               <AppLink href="/console/moderation" aria-current={current('/console/moderation')}>{t('nav.moderation')}</AppLink>
             )}
             <AppLink href="/console/intake" aria-current={current('/console/intake')}>{t('nav.intake')}</AppLink>
+            <AppLink href="/console/service" aria-current={current('/console/service')}>{t('nav.service')}</AppLink>
             {session.staff.role === 'admin' && <>
               <AppLink href="/console/routing" aria-current={current('/console/routing')}>{t('nav.routing')}</AppLink>
+              <AppLink href="/console/supervisors" aria-current={current('/console/supervisors')}>{t('nav.supervisors')}</AppLink>
               <AppLink href="/console/api-keys" aria-current={current('/console/api-keys')}>{t('nav.apiKeys')}</AppLink>
             </>}
             </>}

@@ -7,6 +7,8 @@ export type ConsolePage =
   | { page: 'intake' }
   | { page: 'api-keys' }
   | { page: 'routing' }
+  | { page: 'supervisors' }
+  | { page: 'service' }
   | { page: 'receipt'; code: string }
   | { page: 'not-found' };
 
@@ -16,6 +18,8 @@ export function pageAt(path: string): ConsolePage {
   if (path === '/console/intake') return { page: 'intake' };
   if (path === '/console/api-keys') return { page: 'api-keys' };
   if (path === '/console/routing') return { page: 'routing' };
+  if (path === '/console/supervisors') return { page: 'supervisors' };
+  if (path === '/console/service') return { page: 'service' };
   const report = /^\/console\/r\/([^/]+)$/.exec(path);
   if (report) return { page: 'report', code: decodeURIComponent(report[1]) };
   const receipt = /^\/console\/receipt\/([^/]+)$/.exec(path);

@@ -19,3 +19,8 @@ export function formatDate(iso: string, language: Language): string {
 export function formatCoordinates(lat: number, lon: number): string {
   return `${lat.toFixed(6)}, ${lon.toFixed(6)}`;
 }
+
+/** A number with a fixed count of decimals, with the language's decimal mark (4,5 / 4.5). */
+export function formatDecimal(value: number, digits: number, language: Language): string {
+  return new Intl.NumberFormat(locales[language], { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}

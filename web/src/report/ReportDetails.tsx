@@ -33,6 +33,7 @@ export function ReportDetails({ code }: { code: string }) {
         <p>
           <span className={`status-badge status-${report.status}`}>{t(`status.${report.status}`, { defaultValue: report.status })}</span>
         </p>
+        {report.is_overdue && <p className="hint warning overdue-mark">{t('reportPage.overdue')}</p>}
         {report.is_synthetic && <p className="hint warning">{t('reportPage.synthetic')}</p>}
         <SenderNotice report={report} />
         {residentToken && <FollowUpActions report={report} residentToken={residentToken} />}
