@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +11,7 @@ import { launchChromium } from '../../test/browser.ts';
 
 // The console at a desk (1280 × 800) and in the field (a 360 × 740 phone), and the planner view on
 // a tablet (768 × 1024), against the real server and the built web app in web/dist.
+const shots = path.join(os.tmpdir(), 'petawarga-inbox-e2e');
 const password = 'kata-sandi-uji-123';
 const sukarasa = '36.71.01.1001';
 const longDescription = `Saluran air di depan gang tersumbat sampah plastik dan lumpur sejak dua minggu, `
@@ -70,6 +73,7 @@ describe('the console inbox at a desk, 1280 × 800', () => {
       const box = tr.getBoundingClientRect();
       return { top: box.top, bottom: box.bottom, height: box.height };
     }));
+    await page.screenshot({ path: path.join(shots, 'desk-inbox.png') });
     const onScreen = rows.filter((r) => r.top >= 0 && r.bottom <= 800);
     expect(onScreen.length).toBeGreaterThanOrEqual(15);
     expect(Math.max(...rows.map((r) => r.height))).toBeLessThanOrEqual(60);
@@ -154,6 +158,7 @@ describe('the console on a phone, 360 × 740', () => {
     const first = page.locator('tr[data-code]').first();
     const code = (await first.getAttribute('data-code'))!;
     expect((await first.boundingBox())!.width).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: path.join(shots, 'phone-inbox.png'), fullPage: true });
 
     await first.getByRole('link', { name: code }).tap();
     await page.getByRole('heading', { name: 'Ubah status' }).waitFor();
@@ -179,6 +184,7 @@ describe('the console on a phone, 360 × 740', () => {
       SELECT r.status, (SELECT count(*)::int FROM report_photos p WHERE p.report_id = r.id AND p.kind = 'after') AS after
       FROM reports r WHERE r.code = ${code}`);
     expect(report).toEqual({ status: 'in_progress', after: 1 });
+    await page.screenshot({ path: path.join(shots, 'phone-report.png'), fullPage: true });
     await context.close();
   });
 });
@@ -188,6 +194,7 @@ describe('the planner view on a tablet, 768 × 1024', () => {
     const page = await browser.newPage({ viewport: { width: 768, height: 1024 } });
     await page.goto(`${base}/analytics`);
     await page.waitForSelector('body[data-map-ready="1"]');
+    await page.screenshot({ path: path.join(shots, 'tablet-planner.png') });
     const { map, side } = await page.evaluate(() => {
       const rect = (selector: string) => {
         const r = document.querySelector(selector)!.getBoundingClientRect();
