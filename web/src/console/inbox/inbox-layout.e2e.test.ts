@@ -10,7 +10,7 @@ import { createTestApp, type TestApp } from '../../../../server/src/test/app.ts'
 import { launchChromium } from '../../test/browser.ts';
 
 // The console at a desk (1280 × 800) and in the field (a 360 × 740 phone), and the planner view on
-// a tablet (768 × 1024), against the real server and the built web app in web/dist.
+// a tablet (768 × 1024) and a phone, against the real server and the built web app in web/dist.
 const shots = path.join(os.tmpdir(), 'petawarga-inbox-e2e');
 const password = 'kata-sandi-uji-123';
 const sukarasa = '36.71.01.1001';
@@ -189,12 +189,12 @@ describe('the console on a phone, 360 × 740', () => {
   });
 });
 
-describe('the planner view on a tablet, 768 × 1024', () => {
-  it('keeps at least half of the map in view, not covered by the panel', async () => {
-    const page = await browser.newPage({ viewport: { width: 768, height: 1024 } });
+describe('the planner view on a tablet and on a phone', () => {
+  it.each([[768, 1024], [360, 740]])('keeps at least half of the map in view at %i × %i, not covered by the panel', async (width, height) => {
+    const page = await browser.newPage({ viewport: { width, height } });
     await page.goto(`${base}/analytics`);
     await page.waitForSelector('body[data-map-ready="1"]');
-    await page.screenshot({ path: path.join(shots, 'tablet-planner.png') });
+    await page.screenshot({ path: path.join(shots, `planner-${width}.png`) });
     const { map, side } = await page.evaluate(() => {
       const rect = (selector: string) => {
         const r = document.querySelector(selector)!.getBoundingClientRect();
@@ -206,11 +206,11 @@ describe('the planner view on a tablet, 768 × 1024', () => {
     const clip = (r: typeof map, c: typeof map) => ({
       left: Math.max(r.left, c.left), top: Math.max(r.top, c.top), right: Math.min(r.right, c.right), bottom: Math.min(r.bottom, c.bottom),
     });
-    const inView = clip(map, { left: 0, top: 0, right: 768, bottom: 1024 });
+    const inView = clip(map, { left: 0, top: 0, right: width, bottom: height });
     const covered = area(clip(inView, side));
     // Half of the map's own area is in view and uncovered, and that is a real share of the screen.
     expect(area(inView) - covered).toBeGreaterThanOrEqual(area(map) / 2);
-    expect(area(inView) - covered).toBeGreaterThanOrEqual((768 * 1024) / 3);
+    expect(area(inView) - covered).toBeGreaterThanOrEqual((width * height) / 3);
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     await page.close();
   });
