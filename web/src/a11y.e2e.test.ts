@@ -90,6 +90,26 @@ describe('accessibility (axe-core, serious and critical)', () => {
     expect(await seriousViolations(page)).toEqual([]);
   }, 120_000);
 
+  it('the console inbox with a row opened out and a report on its desk at 360 px, and the planner view at 768 px', async () => {
+    const page = await newPage(phone);
+    await page.goto(`${base}/console.html`);
+    await page.getByLabel('Email').fill('moderator@a11y.test');
+    await page.getByLabel('Kata sandi').fill(password);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    const row = page.locator(`tr[data-code="${report.code}"]`);
+    await row.getByRole('button', { name: `Uraian lengkap ${report.code}` }).click();
+    await page.locator(`#details-${report.code}`).getByText('Jalan berlubang besar', { exact: false }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await row.getByRole('link', { name: report.code }).click();
+    await page.getByRole('heading', { name: new RegExp(report.code) }).waitFor({ timeout: 15_000 });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const tablet = await newPage({ viewport: { width: 768, height: 1024 } });
+    await tablet.goto(`${base}/analytics`);
+    await mapReady(tablet);
+    expect(await seriousViolations(tablet)).toEqual([]);
+  }, 120_000);
+
   it('the routing rules page with a draft rule\'s preview, at 1280 px', async () => {
     await createStaff(t.db, { email: 'admin@a11y.test', name: 'Admin Uji', role: 'admin', password });
     // A street ~13 m south of the report made above.

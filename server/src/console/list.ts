@@ -1,5 +1,6 @@
 import { join, sql, type Queryable, type Sql } from '../db/database.ts';
 import { openStatuses } from '../lifecycle/transitions.ts';
+import { allStatuses } from '../reports/filters.ts';
 import type { ConsoleListQuery, DeskMapCollection, DeskReport } from './schemas.ts';
 
 /** Open and past its deadline: the one definition of "overdue" in the console. */
@@ -26,10 +27,26 @@ function conditions(scope: Sql, q: ConsoleListQuery): Sql {
   return join(where, ' AND ');
 }
 
-// Deadline soonest first; reports without one (held for moderation, rejected, from before
-// deadlines existed) after those that have one. The id makes the order total for paging.
-const orderBy = (sort: ConsoleListQuery['sort']) =>
-  sort === 'created' ? sql`r.created_at DESC, r.id DESC` : sql`r.due_at ASC NULLS LAST, r.id ASC`;
+// Each column in the order a desk reads it first: deadline soonest first, reports without one
+// (held for moderation, rejected, from before deadlines existed) last either way; newest first;
+// statuses in lifecycle order. "-column" reverses it. The id makes the order total for paging.
+const columnOrder: Record<string, Sql> = {
+  due: sql`r.due_at`,
+  created: sql`r.created_at`,
+  code: sql`r.code`,
+  category: sql`r.category_code`,
+  kelurahan: sql`kel.name`,
+  status: sql`array_position(${[...allStatuses]}::text[], r.status::text)`,
+};
+const newestFirst = new Set(['created']);
+
+const orderBy = (sort: ConsoleListQuery['sort']) => {
+  const reversed = sort.startsWith('-');
+  const column = reversed ? sort.slice(1) : sort;
+  const descending = newestFirst.has(column) !== reversed;
+  const direction = descending ? sql`DESC` : sql`ASC`;
+  return sql`${columnOrder[column]} ${direction} NULLS LAST, r.id ${direction}`;
+};
 
 const iso = (column: Sql) => sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
@@ -89,6 +106,7 @@ export async function deskReportsGeoJson(db: Queryable, scope: Sql, q: ConsoleLi
              ) AS feature
       FROM reports r
       JOIN categories c ON c.code = r.category_code
+      JOIN kelurahan kel ON kel.code = r.kelurahan_code
       WHERE ${conditions(scope, q)}
       ORDER BY ${orderBy(q.sort)}
       LIMIT ${mapLimit}

@@ -68,6 +68,29 @@ describe('the inbox', () => {
     expect(first.kelurahan).toEqual({ code: '36.71.01.1001', name: 'Sukarasa' });
   });
 
+  it('sorts by any inbox column, and in reverse with a leading "-"', async () => {
+    const ordered = async (sort: string) => codes((await get(`/api/console/reports?sort=${sort}`, admin)).json());
+    // Sukaasih before Sukarasa by name; within one kelurahan, in the order they came.
+    expect(await ordered('kelurahan')).toEqual([nextDoorRoad, road, drain, rubbish]);
+    expect(await ordered('-kelurahan')).toEqual([rubbish, drain, road, nextDoorRoad]);
+    expect(await ordered('category')).toEqual([drain, road, nextDoorRoad, rubbish]);
+    const byCode = await ordered('code');
+    expect(new Set(byCode)).toEqual(new Set([road, drain, rubbish, nextDoorRoad]));
+    expect(await ordered('-code')).toEqual([...byCode].reverse());
+    // The drain's deadline is the latest, the overdue road's the earliest.
+    const latestFirst = await ordered('-due');
+    expect([latestFirst[0], latestFirst.at(-1)]).toEqual([drain, road]);
+    await t.db.query(sql`UPDATE reports SET status = 'in_progress' WHERE code = ${rubbish}`);
+    try {
+      expect((await ordered('-status'))[0]).toBe(rubbish);
+      expect((await ordered('status')).at(-1)).toBe(rubbish);
+    } finally {
+      await t.db.query(sql`UPDATE reports SET status = 'published' WHERE code = ${rubbish}`);
+    }
+    const bad = await get('/api/console/reports?sort=description', admin);
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('filters by overdue, status, category, kelurahan and creation day', async () => {
     expect(codes((await get('/api/console/reports?overdue=true', admin)).json())).toEqual([road]);
     expect(codes((await get('/api/console/reports?category=sampah,drainase&sort=created', admin)).json())).toEqual([rubbish, drain]);

@@ -13,6 +13,11 @@ const csv = (pattern: string, description: string) =>
 const isoDate = (description: string) =>
   Type.String({ format: 'date', pattern: '^(19|2[01])\\d{2}-', description: `${description} (YYYY-MM-DD, a WIB calendar day, 1900–2199)` });
 
+/** The inbox's sortable columns; "-column" is the reverse of the column's natural order. */
+export const inboxSorts = [
+  'due', '-due', 'created', '-created', 'code', '-code', 'category', '-category', 'kelurahan', '-kelurahan', 'status', '-status',
+] as const;
+
 /** Filters of the desk's inbox; comma lists as in the public API (reports/filters.ts). */
 export const ConsoleListQuery = Type.Object({
   status: Type.Optional(csv(`(${allStatuses.join('|')})`, 'Statuses, comma-separated')),
@@ -22,8 +27,11 @@ export const ConsoleListQuery = Type.Object({
   overdue: Type.Optional(Type.Boolean({ description: 'Only open reports past their deadline' })),
   created_from: Type.Optional(isoDate('Created on or after this day')),
   created_to: Type.Optional(isoDate('Created on or before this day')),
-  sort: Type.Union([Type.Literal('due'), Type.Literal('created')], {
-    default: 'due', description: 'due: deadline soonest first (no deadline last); created: newest first',
+  sort: Type.Enum(inboxSorts, {
+    default: 'due',
+    description: 'The column to sort by, each in its natural order: due, deadline soonest first (no deadline last); '
+      + 'created, newest first; code; category (code); kelurahan (name); status (lifecycle order). '
+      + 'A leading "-" reverses it.',
   }),
   limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
   offset: Type.Integer({ minimum: 0, maximum: 100_000, default: 0 }),

@@ -1,19 +1,24 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCategories } from '../categories.ts';
 import { KelurahanSearch } from '../KelurahanSearch.tsx';
 import { allStatuses, defaultFilters, type InboxFilters } from './filters.ts';
 
-/** The inbox's filters and sort order. */
+// On a phone the filters would push the list a screen down: there they start folded.
+const foldedBelow = '(max-width: 700px)';
+
+/** The inbox's filters (the list's column headings sort it). */
 export function Filters({ filters, onChange }: { filters: InboxFilters; onChange(f: InboxFilters): void }) {
   const { t } = useTranslation('console');
   const { categories, nameOf } = useCategories();
+  const [open, setOpen] = useState(() => !window.matchMedia(foldedBelow).matches);
   const set = (change: Partial<InboxFilters>) => onChange({ ...filters, ...change });
   const toggleStatus = (status: string, on: boolean) =>
     set({ statuses: on ? [...filters.statuses, status] : filters.statuses.filter((s) => s !== status) });
 
   return (
-    <section className="panel filters" aria-labelledby="filters-title">
-      <h2 id="filters-title">{t('filters.title')}</h2>
+    <details className="panel filters" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary><h2 id="filters-title">{t('filters.title')}</h2></summary>
       <fieldset>
         <legend>{t('filters.status')}</legend>
         <div className="checkbox-grid">
@@ -57,14 +62,7 @@ export function Filters({ filters, onChange }: { filters: InboxFilters; onChange
           <input type="date" value={filters.createdTo} onChange={(event) => set({ createdTo: event.target.value })} />
         </label>
       </div>
-      <label>
-        {t('filters.sort')}
-        <select value={filters.sort} onChange={(event) => set({ sort: event.target.value as InboxFilters['sort'] })}>
-          <option value="due">{t('filters.sortDue')}</option>
-          <option value="created">{t('filters.sortCreated')}</option>
-        </select>
-      </label>
       <button type="button" className="secondary" onClick={() => onChange(defaultFilters)}>{t('filters.reset')}</button>
-    </section>
+    </details>
   );
 }

@@ -63,7 +63,8 @@ export function InboxPage({ staff }: { staff: Staff }) {
         {list.isLoading && <p>{t('loading')}</p>}
         {list.data && list.data.reports.length === 0 && <p>{t('inbox.empty')}</p>}
         {list.data && list.data.reports.length > 0 && (
-          <ReportTable reports={list.data.reports} selected={selected} onSelect={select} />
+          <ReportTable reports={list.data.reports} selected={selected} onSelect={select}
+            sort={filters.sort} onSort={(sort) => changeFilters({ ...filters, sort })} />
         )}
         <nav className="pager" aria-label={t('inbox.page', { page: page + 1, pages })}>
           <button type="button" className="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>{t('inbox.previous')}</button>

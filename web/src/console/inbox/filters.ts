@@ -1,3 +1,10 @@
+// The server's schema, as a type only: nothing of the server enters the bundle.
+import type { ConsoleListQuery } from '../../../../server/src/console/schemas.ts';
+
+/** A sort order of GET /api/console/reports: a column, or "-column" for its reverse. */
+export type InboxSort = ConsoleListQuery['sort'];
+export type InboxColumn = Exclude<InboxSort, `-${string}`>;
+
 /** What the inbox shows; the same filters drive the list and the map. */
 export interface InboxFilters {
   statuses: string[];
@@ -6,7 +13,7 @@ export interface InboxFilters {
   overdueOnly: boolean;
   createdFrom: string;
   createdTo: string;
-  sort: 'due' | 'created';
+  sort: InboxSort;
 }
 
 export const allStatuses = [
