@@ -16,6 +16,7 @@ import { memoryBench } from './memory.ts';
 import { phoneReportBench } from './phone-report.ts';
 import { ogcBench } from './ogc.ts';
 import { load, machine, writeResults } from './results.ts';
+import { exitOnSetupError } from './server-database.ts';
 import { projectRoot, startPetawarga } from './server.ts';
 import { printTable } from './table.ts';
 import { tilesBench } from './tiles.ts';
@@ -55,7 +56,7 @@ const chosen = asked.includes('all') ? Object.keys(areas) : Object.keys(areas).f
 const log = (message: string) => console.log(`[bench] ${message}`);
 
 const started = new Date();
-const { db, url } = await benchDatabase(reports, log);
+const { db, url } = await benchDatabase(reports, log).catch(exitOnSetupError);
 const context: BenchContext = {
   reports, db, databaseUrl: url, tilesPerZoom, results: {}, peakRssMb: 0, log,
   server: await startPetawarga(url),
