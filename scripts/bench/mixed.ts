@@ -13,7 +13,7 @@ import type { TileCoord } from '../../tiles/src/index.ts';
 import type { BenchArea, BenchContext } from './context.ts';
 import { deleteAddedReports } from './ingest.ts';
 import { MapViewer, seededRandom, type CityBounds } from './map-viewer.ts';
-import { sampleRss, startPetawarga } from './server.ts';
+import { cpuMs, sampleRss, startPetawarga } from './server.ts';
 import { percentile, round } from './stats.ts';
 import { rows } from './table.ts';
 import { fetchTile, inParallel } from './tile-requests.ts';
@@ -124,18 +124,27 @@ export const mixedBench: BenchArea = async (context) => {
     SELECT ST_X(location) AS lon, ST_Y(location) AS lat, category_code AS category
     FROM reports ORDER BY md5(id::text) LIMIT ${Math.max(...writeRates) * seconds}`);
   const server = await startPetawarga(context.databaseUrl, unlimitedWrites);
-  const phases: Record<string, TileFigures & Partial<IngestFigures>> = {};
+  const phases: Record<string, TileFigures & Partial<IngestFigures> & { server_cpu_share?: number }> = {};
+  // The server's CPU time over the phase's wall time: near 1 on a busy core of its own, far
+  // below when other work on the machine starves it.
+  const cpuShare = async <T>(phase: () => Promise<T>): Promise<T & { server_cpu_share: number }> => {
+    const cpuBefore = cpuMs(server.pid), started = performance.now();
+    const figures = await phase();
+    return { ...figures, server_cpu_share: round((cpuMs(server.pid) - cpuBefore) / (performance.now() - started), 2) };
+  };
   let rssPeakMb = 0;
   try {
     context.log(`mixed: ${viewers} viewers, warming the cache for ${seconds} s`);
     await runViewers(server.url, city, seconds);
     context.log(`mixed: no writes (reference), ${seconds} s`);
-    phases.no_writes = await runViewers(server.url, city, seconds);
+    phases.no_writes = await cpuShare(() => runViewers(server.url, city, seconds));
     const rss = sampleRss(server.pid);
     for (const rate of writeRates) {
       context.log(`mixed: ${rate} reports/s, ${seconds} s`);
-      const [tiles, ingest] = await Promise.all([runViewers(server.url, city, seconds), postReports(server.url, samples, rate, seconds)]);
-      phases[`writes_${rate}_per_s`] = { ...tiles, ...ingest };
+      phases[`writes_${rate}_per_s`] = await cpuShare(async () => {
+        const [tiles, ingest] = await Promise.all([runViewers(server.url, city, seconds), postReports(server.url, samples, rate, seconds)]);
+        return { ...tiles, ...ingest };
+      });
     }
     rssPeakMb = round(rss.stop());
   } finally {
@@ -145,7 +154,7 @@ export const mixedBench: BenchArea = async (context) => {
 
   const reference = phases.no_writes;
   for (const [name, p] of Object.entries(phases)) {
-    context.log(`mixed ${name}: ${p.tiles} tiles p50 ${p.tile_p50_ms} / p95 ${p.tile_p95_ms} / p99 ${p.tile_p99_ms} ms, hit ratio ${p.cache_hit_ratio} (p95 of hits ${p.hit_p95_ms}, of misses ${p.miss_p95_ms} ms)` +
+    context.log(`mixed ${name}: ${p.tiles} tiles p50 ${p.tile_p50_ms} / p95 ${p.tile_p95_ms} / p99 ${p.tile_p99_ms} ms, hit ratio ${p.cache_hit_ratio} (p95 of hits ${p.hit_p95_ms}, of misses ${p.miss_p95_ms} ms), server CPU ${p.server_cpu_share} of a core` +
       (p.reports_posted ? `; ${p.reports_posted} reports at ${p.reports_per_s}/s, ingest p50 ${p.ingest_p50_ms} / p95 ${p.ingest_p95_ms} ms` : ''));
     context.log(`  by zoom (tiles, hit ratio): ${Object.entries(p.by_zoom).map(([z, n]) => `z${z} ${n.tiles} ${n.cache_hit_ratio}`).join(', ')}`);
   }
