@@ -9,6 +9,8 @@ export interface BenchContext {
   server: BenchServer;
   /** Tiles per zoom for the tile sweeps; 0 means every tile covering the city. */
   tilesPerZoom: number;
+  /** Length of each phase of the mixed read/write load, s. */
+  mixedSeconds: number;
   /** Figures for the JSON file, by the keys of bench/results/latest.json. */
   results: Record<string, unknown>;
   /** Peak server RSS seen by any phase that sampled it, MB. */

@@ -12,12 +12,13 @@ import { inAnalysisSession } from '../../server/src/analytics/session.ts';
 import type { Queryable } from '../../server/src/db/database.ts';
 import { publicStatuses } from '../../server/src/reports/filters.ts';
 import { scratchDatabase } from './scratch-database.ts';
+import { exitOnSetupError } from './server-database.ts';
 import { loadSyntheticReports } from './synthetic-reports.ts';
 
 const count = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 1_000_000);
 // Uniform synthetic reports (synthetic-reports.ts), not the demo seed: a known pattern to test.
 const { db, url } = await scratchDatabase('petawarga_bench_hotspots', count,
-  (scratch, n) => loadSyntheticReports(scratch, n, 42), (m) => console.log(`[bench] ${m}`));
+  (scratch, n) => loadSyntheticReports(scratch, n, 42), (m) => console.log(`[bench] ${m}`)).catch(exitOnSetupError);
 const window: ReportWindow = { categories: null, cities: ['36.71', '36.74'], statuses: [...publicStatuses], since: null, until: null };
 
 // Parameter values written out as SQL literals, so psql runs exactly the statement the code ran.

@@ -1,5 +1,5 @@
-// npm run bench -- [area …] [--reports N] [--tiles-per-zoom K]
-// Areas: tiles, tiles-window, cached, memory, ingest, abuse, first-view, phone-report, list, ogc, exports, exports-stream, hotspots, all (default).
+// npm run bench -- [area …] [--reports N] [--tiles-per-zoom K] [--mixed-seconds S]
+// Areas: tiles, tiles-window, cached, memory, mixed, ingest, abuse, first-view, phone-report, list, ogc, exports, exports-stream, hotspots, all (default).
 // Needs DATABASE_URL (PostgreSQL + PostGIS); the bench works in its own database beside it.
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -13,9 +13,11 @@ import { firstViewBench } from './first-view.ts';
 import { ingestBench } from './ingest.ts';
 import { listBench } from './list.ts';
 import { memoryBench } from './memory.ts';
+import { mixedBench } from './mixed.ts';
 import { phoneReportBench } from './phone-report.ts';
 import { ogcBench } from './ogc.ts';
 import { load, machine, writeResults } from './results.ts';
+import { exitOnSetupError } from './server-database.ts';
 import { projectRoot, startPetawarga } from './server.ts';
 import { printTable } from './table.ts';
 import { tilesBench } from './tiles.ts';
@@ -34,20 +36,27 @@ const areas: Record<string, BenchArea> = {
   'exports-stream': exportsStreamBench,
   'first-view': firstViewBench,
   'phone-report': phoneReportBench,
+  mixed: mixedBench,
   ingest: ingestBench,
   abuse: abuseBench,
 };
-const usage = `usage: npm run bench -- [${[...Object.keys(areas), 'hotspots', 'all'].join('|')} …] [--reports N] [--tiles-per-zoom K]`;
+const usage = `usage: npm run bench -- [${[...Object.keys(areas), 'hotspots', 'all'].join('|')} …] [--reports N] [--tiles-per-zoom K] [--mixed-seconds S]`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { reports: { type: 'string', default: '1000000' }, 'tiles-per-zoom': { type: 'string', default: '0' } },
+  options: {
+    reports: { type: 'string', default: '1000000' },
+    'tiles-per-zoom': { type: 'string', default: '0' },
+    'mixed-seconds': { type: 'string', default: '30' },
+  },
 });
 const reports = Number(values.reports);
 const tilesPerZoom = Number(values['tiles-per-zoom']);
+const mixedSeconds = Number(values['mixed-seconds']);
 const asked = positionals.length ? positionals : ['all'];
 const unknown = asked.filter((a) => a !== 'all' && a !== 'hotspots' && !(a in areas));
-if (!Number.isSafeInteger(reports) || reports < 1 || !Number.isSafeInteger(tilesPerZoom) || tilesPerZoom < 0 || unknown.length) {
+if (!Number.isSafeInteger(reports) || reports < 1 || !Number.isSafeInteger(tilesPerZoom) || tilesPerZoom < 0
+  || !Number.isSafeInteger(mixedSeconds) || mixedSeconds < 1 || unknown.length) {
   console.error(unknown.length ? `unknown area: ${unknown.join(', ')}\n${usage}` : usage);
   process.exit(2);
 }
@@ -55,9 +64,9 @@ const chosen = asked.includes('all') ? Object.keys(areas) : Object.keys(areas).f
 const log = (message: string) => console.log(`[bench] ${message}`);
 
 const started = new Date();
-const { db, url } = await benchDatabase(reports, log);
+const { db, url } = await benchDatabase(reports, log).catch(exitOnSetupError);
 const context: BenchContext = {
-  reports, db, databaseUrl: url, tilesPerZoom, results: {}, peakRssMb: 0, log,
+  reports, db, databaseUrl: url, tilesPerZoom, mixedSeconds, results: {}, peakRssMb: 0, log,
   server: await startPetawarga(url),
 };
 // The machine is shared: the load average as each area starts says how busy it was.

@@ -1,9 +1,9 @@
 import { readConfig } from '../../server/src/config.ts';
-import { createDatabaseIfMissing } from '../../server/src/db/create-database.ts';
 import { sql, type Database } from '../../server/src/db/database.ts';
 import { connectPostgres } from '../../server/src/db/postgres.ts';
 import { prepareDatabase } from '../../server/src/prepare-database.ts';
 import { withDatabase } from '../../server/src/test/database.ts';
+import { createScratchDatabase } from './server-database.ts';
 
 export interface ScratchDatabase {
   db: Database;
@@ -25,7 +25,7 @@ export async function scratchDatabase(
 ): Promise<ScratchDatabase> {
   const { databaseUrl } = readConfig();
   if (!databaseUrl) throw new Error('The benchmark needs PostgreSQL: set DATABASE_URL (its scratch database is created beside it).');
-  await createDatabaseIfMissing(databaseUrl, name);
+  await createScratchDatabase(databaseUrl, name);
   const url = withDatabase(databaseUrl, name);
   const db = await connectPostgres(url, poolSize);
   await prepareDatabase(db, log);

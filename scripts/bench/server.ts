@@ -46,9 +46,10 @@ export function sampleRss(pid: number): { stop(): number } {
 /**
  * The real server as production runs it, on the bench database. TRUST_PROXY=127.0.0.1 lets
  * the ingest bench give each simulated resident its own address (X-Forwarded-For), as residents
- * behind a load balancer have; SOURCE_BURST_LIMIT keeps its default.
+ * behind a load balancer have; SOURCE_BURST_LIMIT keeps its default. `env` adds to or
+ * overrides these settings.
  */
-export async function startPetawarga(databaseUrl: string): Promise<BenchServer> {
+export async function startPetawarga(databaseUrl: string, env: Record<string, string> = {}): Promise<BenchServer> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'petawarga-bench-'));
   return startServer({
     DATABASE_URL: databaseUrl,
@@ -56,5 +57,6 @@ export async function startPetawarga(databaseUrl: string): Promise<BenchServer> 
     LOG_LEVEL: 'warn',
     TRUST_PROXY: '127.0.0.1',
     DATA_DIR: dataDir,
+    ...env,
   }, await freePort(), 60_000);
 }

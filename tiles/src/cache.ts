@@ -30,6 +30,15 @@ export function cachedTile(body: Buffer): CachedTile {
 
 const tileKey = (source: string, { z, x, y }: TileCoord) => `${source}/${z}/${x}/${y}`;
 
+/**
+ * A render of one tile under way. `overtaken` once that tile (or its whole source) is
+ * invalidated after the render began: its bytes may predate the change, so they are not kept.
+ */
+export interface RenderTicket {
+  readonly base: string;
+  overtaken: boolean;
+}
+
 interface Entry {
   tile: CachedTile;
   /** `moves` when this entry was last put at the young end of `entries`. */
@@ -54,11 +63,13 @@ export class TileCache {
   /** Counts puts at the young end (sets and moves): an entry's age in positions. */
   private moves = 0;
   /**
-   * Counts invalidations. A render that began before one read the data before the change;
-   * stored afterwards it would keep the old tile until the next change, so a renderer notes the
-   * generation when it starts and stores its tile only if it is unchanged.
+   * Renders under way by tile. A render that began before an invalidation of its tile read the
+   * data before the change; stored afterwards it would keep the old tile until the next change.
+   * Tracked per tile, not by one counter for the whole cache: under a steady stream of reports
+   * every render that took longer than the gap between two changes anywhere was thrown away,
+   * and the busiest tiles were never cached.
    */
-  generation = 0;
+  private readonly rendersUnderWay = new Map<string, Set<RenderTicket>>();
 
   constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
 
@@ -74,7 +85,10 @@ export class TileCache {
   }
 
   set(source: string, tile: TileCoord, variant: string, entry: CachedTile): void {
-    const base = tileKey(source, tile);
+    this.setByKey(tileKey(source, tile), variant, entry);
+  }
+
+  private setByKey(base: string, variant: string, entry: CachedTile): void {
     const key = `${base}?${variant}`;
     this.remove(key);
     this.entries.set(key, { tile: entry, movedAt: ++this.moves });
@@ -88,10 +102,27 @@ export class TileCache {
     }
   }
 
+  /** Call as a render of this tile begins, before it reads anything; then `finishRender`. */
+  beginRender(source: string, tile: TileCoord): RenderTicket {
+    const ticket: RenderTicket = { base: tileKey(source, tile), overtaken: false };
+    let tickets = this.rendersUnderWay.get(ticket.base);
+    if (!tickets) this.rendersUnderWay.set(ticket.base, (tickets = new Set()));
+    tickets.add(ticket);
+    return ticket;
+  }
+
+  /** Ends a render; keeps its tile (if it has one) unless an invalidation overtook it. */
+  finishRender(ticket: RenderTicket, variant?: string, rendered?: CachedTile): void {
+    const tickets = this.rendersUnderWay.get(ticket.base);
+    tickets?.delete(ticket);
+    if (tickets?.size === 0) this.rendersUnderWay.delete(ticket.base);
+    if (rendered && variant !== undefined && !ticket.overtaken) this.setByKey(ticket.base, variant, rendered);
+  }
+
   invalidate(source: string, tiles: TileCoord[]): void {
-    this.generation++;
     for (const tile of tiles) {
       const base = tileKey(source, tile);
+      for (const ticket of this.rendersUnderWay.get(base) ?? []) ticket.overtaken = true;
       for (const key of this.variantsByTile.get(base) ?? []) this.remove(key);
       this.variantsByTile.delete(base);
     }
@@ -99,12 +130,14 @@ export class TileCache {
 
   /** Drops every cached tile of one source (after a change too large to list). */
   dropSource(source: string): void {
-    this.generation++;
+    for (const [base, tickets] of this.rendersUnderWay) {
+      if (base.startsWith(`${source}/`)) for (const ticket of tickets) ticket.overtaken = true;
+    }
     for (const key of [...this.entries.keys()]) if (key.startsWith(`${source}/`)) this.remove(key);
   }
 
   clear(): void {
-    this.generation++;
+    for (const tickets of this.rendersUnderWay.values()) for (const ticket of tickets) ticket.overtaken = true;
     this.entries.clear();
     this.variantsByTile.clear();
     this.bytes = 0;

@@ -82,6 +82,28 @@ describe('cachedOrRendered', () => {
     expect(cache.get('points', tile, '')).toBeUndefined();
   });
 
+  it('keeps a render while other tiles and other sources change (a stream of reports elsewhere)', async () => {
+    const cache = new TileCache();
+    const db = gatedDatabase();
+    const rendering = cachedOrRendered(cache, spec(), db.readPath);
+    cache.invalidate('points', [{ ...tile, x: tile.x + 1 }, { z: 13, x: 6522, y: 4236 }]);
+    cache.dropSource('other');
+    db.open();
+    await rendering;
+    expect(cache.get('points', tile, '')).toBeDefined();
+    expect((await cachedOrRendered(cache, spec(), db.readPath)).from).toBe('cache');
+  });
+
+  it('does not keep a render that the whole source was dropped under', async () => {
+    const cache = new TileCache();
+    const db = gatedDatabase();
+    const rendering = cachedOrRendered(cache, spec(), db.readPath);
+    cache.dropSource('points');
+    db.open();
+    await rendering;
+    expect(cache.get('points', tile, '')).toBeUndefined();
+  });
+
   it('names the source and tile of a failed render and keeps the database error as its cause', async () => {
     const cache = new TileCache();
     const db = gatedDatabase();

@@ -1,4 +1,4 @@
-import { cachedTile, type CachedTile, type TileCache } from './cache.ts';
+import { cachedTile, type CachedTile, type RenderTicket, type TileCache } from './cache.ts';
 import { renderTile, type TileLayer, type TileQueryable } from './render.ts';
 import type { TileCoord } from './tile-coord.ts';
 
@@ -32,40 +32,52 @@ export class TileRenderError extends Error {
 interface Rendering {
   tile: Promise<CachedTile>;
   from: string;
+  ticket: RenderTicket;
 }
 
 /** Renders under way, per cache, so that each tile is rendered once however many ask for it at once. */
 const renderingByCache = new WeakMap<TileCache, Map<string, Rendering>>();
 
-function render<From extends string>(
+async function render<From extends string>(
   cache: TileCache,
   spec: TileSpec,
   readPath: () => Promise<TileReadPath<From>>,
-): Rendering | Promise<Rendering> {
+): Promise<Rendering> {
   let rendering = renderingByCache.get(cache);
   if (!rendering) renderingByCache.set(cache, (rendering = new Map()));
-  // A request after an invalidation must not join a render that began before it.
-  const generation = cache.generation;
   const { source, variant, tile } = spec;
-  const key = `${source}/${tile.z}/${tile.x}/${tile.y}?${variant}#${generation}`;
+  const key = `${source}/${tile.z}/${tile.x}/${tile.y}?${variant}`;
+  // A request after an invalidation of this tile must not join a render that began before it.
   const pending = rendering.get(key);
-  if (pending) return pending;
-  return readPath().then(({ db, from }) => {
-    const again = rendering.get(key);
-    if (again) return again;
-    const started: Rendering = {
-      from,
-      tile: renderTile(db, spec.layers, tile).then(cachedTile, (error: unknown) => {
-        throw new TileRenderError(source, tile, error);
-      }),
-    };
-    rendering.set(key, started);
-    started.tile.then(
-      (rendered) => { if (cache.generation === generation) cache.set(source, tile, variant, rendered); },
-      () => undefined,
-    ).finally(() => rendering.delete(key));
-    return started;
+  if (pending && !pending.ticket.overtaken) return pending;
+  const ticket = cache.beginRender(source, tile);
+  let readFrom: TileReadPath<From>;
+  try {
+    readFrom = await readPath();
+  } catch (error) {
+    cache.finishRender(ticket);
+    throw error;
+  }
+  const again = rendering.get(key);
+  if (again && !again.ticket.overtaken) {
+    cache.finishRender(ticket);
+    return again;
+  }
+  const started: Rendering = {
+    from: readFrom.from,
+    ticket,
+    tile: renderTile(readFrom.db, spec.layers, tile).then(cachedTile, (error: unknown) => {
+      throw new TileRenderError(source, tile, error);
+    }),
+  };
+  rendering.set(key, started);
+  started.tile.then(
+    (rendered) => cache.finishRender(ticket, variant, rendered),
+    () => cache.finishRender(ticket),
+  ).finally(() => {
+    if (rendering.get(key) === started) rendering.delete(key);
   });
+  return started;
 }
 
 /**

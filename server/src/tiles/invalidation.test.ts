@@ -8,6 +8,7 @@ import { connectPostgres } from '../db/postgres.ts';
 import { createTestApp, type TestApp } from '../test/app.ts';
 import { eventually } from '../test/eventually.ts';
 import { itNeeding, postgres } from '../test/requirements.ts';
+import { lowZoomFreshnessMs } from './report-tile-drops.ts';
 
 // Two server instances over one database: a report submitted through one must show in the
 // tiles the other has cached, without a request to the first.
@@ -52,6 +53,25 @@ describe('tile invalidation across instances', () => {
     const codes = await codesOnceThey(other.app, lon, lat, (c) => c.includes(code), 1000);
     expect(codes).toContain(code);
     expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it(`shows a report submitted through another instance in its low-zoom tiles within ${lowZoomFreshnessMs} ms`, async () => {
+    const lon = 106.6702, lat = -6.2303;
+    const low = tilesContaining(lon, lat, 11, 11)[0];
+    const reportsIn = async () => {
+      const res = await other.app.inject({ method: 'GET', url: `/tiles/reports/${low.z}/${low.x}/${low.y}.mvt` });
+      const clusters = res.rawPayload.length ? decodeTile(res.rawPayload).reports ?? [] : [];
+      return clusters.reduce((n, f) => n + Number(f.properties.point_count), 0);
+    };
+    // Cached on the other instance beforehand.
+    const before = await reportsIn();
+    await a.app.inject({
+      method: 'POST', url: '/api/reports', payload: { category: 'banjir', description: 'Genangan air setinggi lutut di jalan', lon, lat },
+    });
+    const answered = Date.now();
+    await eventually(async () => (await reportsIn()) === before + 1,
+      { what: 'the other instance\'s z11 tile to count the report', timeoutMs: lowZoomFreshnessMs + 1000, intervalMs: 25 });
+    expect(Date.now() - answered).toBeLessThan(lowZoomFreshnessMs + 1000);
   });
 
   it('drops the old and new places when a report moves, and everything after a bulk change', async () => {

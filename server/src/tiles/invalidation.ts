@@ -1,11 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { tilesContaining, type TileCache } from '../../../tiles/src/index.ts';
+import type { TileCache } from '../../../tiles/src/index.ts';
 import { sql, type Database, type Queryable } from '../db/database.ts';
-
-/** Drops the cached report tiles that hold this point, at every zoom. */
-export function dropReportTiles(cache: TileCache, lon: number, lat: number): void {
-  cache.invalidate('reports', tilesContaining(lon, lat, 0, 24));
-}
+import { ReportTileDrops } from './report-tile-drops.ts';
 
 export interface ReportChangeFollower {
   /**
@@ -16,7 +12,8 @@ export interface ReportChangeFollower {
   /**
    * After COMMIT: resolves once this instance has applied every tile notification of the
    * marked transaction (PostgreSQL delivers one transaction's notifications in order), so the
-   * answer to a write is never followed by a stale tile from this instance. Gives up after
+   * answer to a write is never followed by a stale tile from this instance from zoom 14 up, nor
+   * by one more than `lowZoomFreshnessMs` stale below. Gives up after
    * `ms`, when the notification was lost with the LISTEN connection.
    */
   settled(marker: string, ms?: number): Promise<void>;
@@ -26,14 +23,16 @@ export interface ReportChangeFollower {
 /**
  * Follows the database's `report_tiles` notifications, so that a change made through any
  * server instance, a script or psql refreshes this instance's cached tiles (the trigger is in
- * db/functions/notify_report_tiles.sql). `beforeDrop` runs
- * first (app.ts raises the read fence there: see db/replica.ts ReadFence). When the LISTEN
+ * db/functions/notify_report_tiles.sql): at once from zoom 14, within `lowZoomFreshnessMs`
+ * below (ReportTileDrops). `beforeDrop` runs before each drop (app.ts raises the read fence
+ * there: see db/replica.ts ReadFence). When the LISTEN
  * connection was lost and is back, every cached report tile is dropped: it may have missed
  * a notification meanwhile.
  */
 export async function followReportChanges(
   db: Database, cache: TileCache, beforeDrop: () => void = () => undefined,
 ): Promise<ReportChangeFollower> {
+  const drops = new ReportTileDrops(cache, beforeDrop);
   // Markers of this instance's transactions: waited for, or seen before anyone waited. Other
   // instances' markers are ignored; a marker whose transaction never committed is pruned.
   const issued = new Map<string, number>();
@@ -47,15 +46,13 @@ export async function followReportChanges(
       else if (issued.has(change.settled)) seen.add(change.settled);
       return;
     }
-    beforeDrop();
-    if (change.all) cache.dropSource('reports');
-    for (const [lon, lat] of change.points ?? []) dropReportTiles(cache, lon, lat);
+    if (change.all) drops.dropAll();
+    else drops.dropAt(change.points ?? []);
   }, {
     // Changes notified while the connection was down are lost: any cached tile may be stale.
     // Writes waiting for their own notification need not wait any longer either.
     onResumed() {
-      beforeDrop();
-      cache.dropSource('reports');
+      drops.dropAll();
       for (const release of [...waiting.values()]) release();
     },
   });
@@ -85,6 +82,9 @@ export async function followReportChanges(
         waiting.set(marker, done);
       });
     },
-    stop,
+    async stop() {
+      drops.stop();
+      await stop();
+    },
   };
 }
