@@ -8,6 +8,7 @@ import { createStaff } from '../../../server/src/staff/create.ts';
 import { sql } from '../../../server/src/db/database.ts';
 import { createTestApp, type TestApp } from '../../../server/src/test/app.ts';
 import { launchChromium } from '../test/browser.ts';
+import { signInThroughConsole } from '../test/console-sign-in.ts';
 
 // The whole desk in a real browser against the real server: a moderator clears a held report,
 // the department assigns it, answers, proves the fix with a photo and resolves it; the resident's
@@ -40,16 +41,7 @@ afterAll(async () => {
 
 /** A browser of its own for one staff member, signed in through the console's form. */
 async function signedIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 950 } });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
-  // The entry file itself: the console works whether or not the server maps /console to it.
-  await page.goto(`${base}/console.html`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Kata sandi').fill(password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.getByRole('button', { name: 'Keluar' }).waitFor();
-  return page;
+  return signInThroughConsole(await browser.newContext({ viewport: { width: 1400, height: 950 } }), base, { email, password });
 }
 
 /** Follows a console path without reloading, as a click on one of its links would. */

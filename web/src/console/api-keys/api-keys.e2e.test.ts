@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaff } from '../../../../server/src/staff/create.ts';
 import { createTestApp, type TestApp } from '../../../../server/src/test/app.ts';
 import { launchChromium } from '../../test/browser.ts';
+import { signInThroughConsole } from '../../test/console-sign-in.ts';
 
 // An admin issues an Open311 key in the console, an application files a report with it, the
 // admin revokes it and the application is refused.
@@ -35,12 +36,7 @@ const postWith = (apiKey: string) => t.app.inject({
 
 describe('API keys in the console, in Chromium', () => {
   it('lets an admin issue a key shown once, and revoke it', async () => {
-    const page = await (await browser.newContext()).newPage();
-    page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
-    await page.goto(`${base}/console.html`);
-    await page.getByLabel('Email').fill('admin@e2e.test');
-    await page.getByLabel('Kata sandi').fill(password);
-    await page.getByRole('button', { name: 'Masuk' }).click();
+    const page = await signInThroughConsole(await browser.newContext(), base, { email: 'admin@e2e.test', password });
     await page.getByRole('link', { name: 'Kunci API' }).click();
     await page.getByRole('heading', { name: 'Kunci API (Open311)' }).waitFor();
 
@@ -64,11 +60,7 @@ describe('API keys in the console, in Chromium', () => {
 
   it('does not show the page\'s link to other staff', async () => {
     await createStaff(t.db, { email: 'moderator@e2e.test', name: 'Moderator Uji', role: 'moderator', password });
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${base}/console.html`);
-    await page.getByLabel('Email').fill('moderator@e2e.test');
-    await page.getByLabel('Kata sandi').fill(password);
-    await page.getByRole('button', { name: 'Masuk' }).click();
+    const page = await signInThroughConsole(await browser.newContext(), base, { email: 'moderator@e2e.test', password });
     await page.getByRole('link', { name: 'Moderasi' }).waitFor();
     expect(await page.getByRole('link', { name: 'Kunci API' }).count()).toBe(0);
   });

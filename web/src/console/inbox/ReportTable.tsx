@@ -72,7 +72,7 @@ export function ReportTable({ reports, selected, onSelect, sort, onSort }: Props
 
   return (
     <div className="table-scroll">
-      <table className="report-table">
+      <table className="report-table inbox-table">
         <caption className="visually-hidden">{t('inbox.tableLabel')} {t('inbox.keys')}</caption>
         <thead>
           <tr>

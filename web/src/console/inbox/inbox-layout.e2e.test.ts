@@ -8,6 +8,7 @@ import { sql } from '../../../../server/src/db/database.ts';
 import { createStaff } from '../../../../server/src/staff/create.ts';
 import { createTestApp, type TestApp } from '../../../../server/src/test/app.ts';
 import { launchChromium } from '../../test/browser.ts';
+import { signInThroughConsole } from '../../test/console-sign-in.ts';
 
 // The console at a desk (1280 × 800) and in the field (a 360 × 740 phone), and the planner view on
 // a tablet (768 × 1024) and a phone, against the real server and the built web app in web/dist.
@@ -48,12 +49,7 @@ afterAll(async () => {
 });
 
 async function signedIn(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
-  await page.goto(`${base}/console.html`);
-  await page.getByLabel('Email').fill('sukarasa@e2e.test');
-  await page.getByLabel('Kata sandi').fill(password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
+  const page = await signInThroughConsole(context, base, { email: 'sukarasa@e2e.test', password });
   await page.locator('tr[data-code]').first().waitFor();
   return page;
 }

@@ -6,6 +6,7 @@ import { sql } from '../../../../server/src/db/database.ts';
 import { createStaff } from '../../../../server/src/staff/create.ts';
 import { createTestApp, type TestApp } from '../../../../server/src/test/app.ts';
 import { launchChromium } from '../../test/browser.ts';
+import { signInThroughConsole } from '../../test/console-sign-in.ts';
 
 // An admin uploads a road layer, drafts a rule "damaged roads within 40 m of it go to Dishub",
 // previews it (the open report by the road would move), saves it, and a report filed afterwards
@@ -57,14 +58,7 @@ async function adminHeaders() {
 }
 
 async function signInAs(email: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
-  await page.goto(`${base}/console.html`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Kata sandi').fill(password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.getByRole('button', { name: 'Keluar' }).waitFor();
-  return page;
+  return signInThroughConsole(await browser.newContext({ viewport: { width: 1280, height: 900 } }), base, { email, password });
 }
 
 describe('routing rules in the console, in Chromium', () => {

@@ -13,6 +13,7 @@ import { createStaff } from '../../../../server/src/staff/create.ts';
 import { createTestApp, type TestApp } from '../../../../server/src/test/app.ts';
 import { eventually } from '../../../../server/src/test/eventually.ts';
 import { launchChromium } from '../../test/browser.ts';
+import { signInThroughConsole } from '../../test/console-sign-in.ts';
 import { seriousViolations } from '../../test/serious-violations.ts';
 
 // Overdue work reaches someone, in a real browser against the real server and a real SMTP
@@ -52,14 +53,7 @@ afterAll(async () => {
 });
 
 async function signedInAdmin(): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
-  await page.goto(`${base}/console.html`);
-  await page.getByLabel('Email').fill('admin@e2e.test');
-  await page.getByLabel('Kata sandi').fill(password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.getByRole('button', { name: 'Keluar' }).waitFor();
-  return page;
+  return signInThroughConsole(await browser.newContext({ viewport: { width: 1280, height: 900 } }), base, { email: 'admin@e2e.test', password });
 }
 
 describe('an overdue report in Chromium', () => {
