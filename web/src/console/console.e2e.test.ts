@@ -6,8 +6,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaff } from '../../../server/src/staff/create.ts';
 import { sql } from '../../../server/src/db/database.ts';
-import { createTestApp, type TestApp } from '../../../server/src/test/app.ts';
-import { launchChromium } from '../test/browser.ts';
+import type { TestApp } from '../../../server/src/test/app.ts';
+import { serveForBrowser } from '../test/served-app.ts';
 import { signInThroughConsole } from '../test/console-sign-in.ts';
 
 // The whole desk in a real browser against the real server: a moderator clears a held report,
@@ -22,16 +22,11 @@ let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  if (!fs.existsSync(path.join(t.app.config.webDistDir, 'console.html'))) {
-    throw new Error('web/dist has no console.html: build the web app first (npx vite build --config web/vite.config.ts)');
-  }
+  ({ t, base, browser } = await serveForBrowser());
   await createStaff(t.db, { email: 'moderator@e2e.test', name: 'Moderator Uji', role: 'moderator', password });
   await createStaff(t.db, { email: 'pupr@e2e.test', name: 'Petugas PUPR', role: 'department_officer', departmentCode: 'tgr-pupr', password });
   await createStaff(t.db, { email: 'planner@e2e.test', name: 'Perencana Uji', role: 'planner', password });
   await createStaff(t.db, { email: 'dlh@e2e.test', name: 'Petugas DLH', role: 'department_officer', departmentCode: 'tgr-dlh', password });
-  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchChromium();
   fs.mkdirSync(shots, { recursive: true });
 });
 afterAll(async () => {

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { importSampleBasemap } from '../../../server/src/basemap/sample.ts';
 import { sampleCentre } from '../../../server/src/basemap/sample-extract.ts';
-import { createTestApp, type TestApp } from '../../../server/src/test/app.ts';
+import type { TestApp } from '../../../server/src/test/app.ts';
 import { eventually } from '../../../server/src/test/eventually.ts';
 import { describeNeeding, osmium } from '../../../server/src/test/requirements.ts';
-import { launchChromium } from '../test/browser.ts';
+import { serveForBrowser } from '../test/served-app.ts';
 
 // The self-hosted base map in a real browser with every request off this machine refused: the
 // streets, river and landmarks of the imported sample extract, with their names, drawn from our
@@ -16,10 +16,7 @@ let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
-  browser = await launchChromium();
+  ({ t, base, browser } = await serveForBrowser());
 }, 120_000);
 
 afterAll(async () => {

@@ -5,9 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { sql } from '../../../server/src/db/database.ts';
-import { createTestApp, type TestApp } from '../../../server/src/test/app.ts';
+import type { TestApp } from '../../../server/src/test/app.ts';
 import { eventually } from '../../../server/src/test/eventually.ts';
-import { launchChromium } from '../test/browser.ts';
+import { serveForBrowser } from '../test/served-app.ts';
 import { cameraPhoto } from '../test/camera-photo.ts';
 
 // The resident's phone in a real browser (360×740) against the real server and database: the
@@ -21,10 +21,7 @@ let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
-  browser = await launchChromium();
+  ({ t, base, browser } = await serveForBrowser());
 }, 120_000);
 
 afterAll(async () => {

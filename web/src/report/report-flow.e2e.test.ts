@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { sql } from '../../../server/src/db/database.ts';
-import { createTestApp, type TestApp } from '../../../server/src/test/app.ts';
+import type { TestApp } from '../../../server/src/test/app.ts';
 import { eventually } from '../../../server/src/test/eventually.ts';
-import { launchChromium } from '../test/browser.ts';
+import { serveForBrowser } from '../test/served-app.ts';
 
 // The core loop in a real browser against the real server and database: a resident drops a
 // pin, submits, gets a tracking code; the report is routed to the kelurahan under the pin, is
@@ -15,10 +15,7 @@ let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
-  browser = await launchChromium();
+  ({ t, base, browser } = await serveForBrowser());
 }, 120_000);
 
 afterAll(async () => {

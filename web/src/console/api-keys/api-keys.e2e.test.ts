@@ -1,10 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaff } from '../../../../server/src/staff/create.ts';
-import { createTestApp, type TestApp } from '../../../../server/src/test/app.ts';
-import { launchChromium } from '../../test/browser.ts';
+import type { TestApp } from '../../../../server/src/test/app.ts';
+import { serveForBrowser } from '../../test/served-app.ts';
 import { signInThroughConsole } from '../../test/console-sign-in.ts';
 
 // An admin issues an Open311 key in the console, an application files a report with it, the
@@ -16,13 +14,8 @@ let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  if (!fs.existsSync(path.join(t.app.config.webDistDir, 'console.html'))) {
-    throw new Error('web/dist has no console.html: build the web app first (npx vite build --config web/vite.config.ts)');
-  }
+  ({ t, base, browser } = await serveForBrowser());
   await createStaff(t.db, { email: 'admin@e2e.test', name: 'Admin Uji', role: 'admin', password });
-  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertReports } from '../../../../server/src/analytics/test-fixtures.ts';
 import { sql } from '../../../../server/src/db/database.ts';
 import { createStaff } from '../../../../server/src/staff/create.ts';
-import { createTestApp, type TestApp } from '../../../../server/src/test/app.ts';
-import { launchChromium } from '../../test/browser.ts';
+import type { TestApp } from '../../../../server/src/test/app.ts';
+import { serveForBrowser } from '../../test/served-app.ts';
 import { signInThroughConsole } from '../../test/console-sign-in.ts';
 
 // The console at a desk (1280 × 800) and in the field (a 360 × 740 phone), and the planner view on
@@ -24,7 +24,7 @@ let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  ({ t, base, browser } = await serveForBrowser());
   // 400 open reports inside one kelurahan, with deadlines: far more than a screen of rows, and
   // enough points on the map that it must cluster them.
   await insertReports(t.db, sql`
@@ -39,8 +39,6 @@ beforeAll(async () => {
     UPDATE reports SET description = ${longDescription}
     WHERE id = (SELECT id FROM reports WHERE kelurahan_code = ${sukarasa} ORDER BY due_at, id LIMIT 1)`);
   await createStaff(t.db, { email: 'sukarasa@e2e.test', name: 'Petugas Sukarasa', role: 'kelurahan_officer', kelurahanCode: sukarasa, password });
-  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {

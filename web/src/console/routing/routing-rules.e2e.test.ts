@@ -1,11 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../../../server/src/db/database.ts';
 import { createStaff } from '../../../../server/src/staff/create.ts';
-import { createTestApp, type TestApp } from '../../../../server/src/test/app.ts';
-import { launchChromium } from '../../test/browser.ts';
+import type { TestApp } from '../../../../server/src/test/app.ts';
+import { serveForBrowser } from '../../test/served-app.ts';
 import { signInThroughConsole } from '../../test/console-sign-in.ts';
 
 // An admin uploads a road layer, drafts a rule "damaged roads within 40 m of it go to Dishub",
@@ -28,14 +26,9 @@ let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  if (!fs.existsSync(path.join(t.app.config.webDistDir, 'console.html'))) {
-    throw new Error('web/dist has no console.html: build the web app first (npx vite build --config web/vite.config.ts)');
-  }
+  ({ t, base, browser } = await serveForBrowser());
   await createStaff(t.db, { email: 'admin@rules.test', name: 'Admin Aturan', role: 'admin', password });
   await createStaff(t.db, { email: 'moderator@rules.test', name: 'Moderator Aturan', role: 'moderator', password });
-  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
