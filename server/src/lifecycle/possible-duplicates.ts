@@ -30,6 +30,8 @@ export async function findPossibleDuplicates(
     FROM reports r,
          (SELECT ST_SetSRID(ST_MakePoint(${p.lon}, ${p.lat}), 4326) AS here) AS point
     WHERE r.category_code = ${p.category}
+      -- openStatuses written out: reports_open_category_idx (0041) has this predicate, and a
+      -- bound list would not match it
       AND r.status IN ('published', 'assigned', 'in_progress')
       AND r.created_at > now() - make_interval(days => ${p.windowDays})
       -- bounding-box prefilter on the GiST index: 1° ≥ 100 km at this latitude, so radius/100 km

@@ -1,3 +1,4 @@
+import { waitingStatuses } from '../deadlines/overdue.ts';
 import { appError } from '../http/error-catalogue.ts';
 import type { Role } from '../staff/queries.ts';
 
@@ -26,8 +27,8 @@ interface Transition {
 const officers = ['admin', 'department_officer', 'kelurahan_officer'] as const;
 const moderators = ['admin', 'moderator'] as const;
 
-/** Statuses in which a report is still waiting for the city. */
-export const openStatuses: Status[] = ['published', 'assigned', 'in_progress'];
+/** Statuses in which a report is still waiting for the city (one list: deadlines/overdue.ts). */
+export const openStatuses: Status[] = [...waitingStatuses];
 
 const outcomeNeeds: Record<OutcomeStatus, readonly Requirement[]> = {
   referred: ['agency', 'response'],
