@@ -1,6 +1,7 @@
 import type { Dispatch, SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import { categoryName, useCategories } from '../categories.ts';
+import { DateField } from '../i18n/DateField.tsx';
 import { useLanguage } from '../i18n/index.ts';
 import { analyticsUrls, withParam, type AnalyticsFilter } from './api.ts';
 import { choroplethMeasures, type ChoroplethMeasure } from './choropleth-measures.ts';
@@ -61,14 +62,8 @@ export function LayerPanel({ parameters, filter, onFilter, visible, onToggle, me
       </label>
       <TimeSlider since={filter.since} until={filter.until}
         onWindow={(since, until) => onFilter((current) => ({ ...current, since, until }))} />
-      <label>
-        {t('since')}
-        <input type="date" value={filter.since} onChange={(event) => onFilter({ ...filter, since: event.target.value })} />
-      </label>
-      <label>
-        {t('until')}
-        <input type="date" value={filter.until} onChange={(event) => onFilter({ ...filter, until: event.target.value })} />
-      </label>
+      <DateField label={t('since')} value={filter.since} onChange={(since) => onFilter((current) => ({ ...current, since }))} />
+      <DateField label={t('until')} value={filter.until} onChange={(until) => onFilter((current) => ({ ...current, until }))} />
       <details>
         <summary>{t('downloads')}</summary>
         <ul>{downloads.map(([label, href]) => <li key={href}><a href={href} download>{label}</a></li>)}</ul>

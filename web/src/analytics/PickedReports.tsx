@@ -2,9 +2,9 @@ import type { FeatureCollection, Point } from 'geojson';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { categoryName, useCategories } from '../categories.ts';
+import { formatDate } from '../i18n/format.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { jsonQuery } from '../query-client.ts';
-import { formatInstant } from './format.ts';
 import { LoadFailed } from './LoadFailed.tsx';
 import type { Picked } from './layers.ts';
 import { pickedReportsUrl, reportsInside } from './picked-reports.ts';
@@ -30,7 +30,7 @@ export function PickedReports({ picked }: { picked: Picked }) {
           {reports.map((report) => (
             <li key={String(report.properties?.code)}>
               <a href={`/r/${report.properties?.code}`}>{String(report.properties?.code)}</a>
-              {' '}{name(report.properties?.category)}, {formatInstant(String(report.properties?.created_at), language)}
+              {' '}{name(report.properties?.category)}, {formatDate(String(report.properties?.created_at), language)}
             </li>
           ))}
         </ol>

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDay } from '../i18n/format.ts';
+import { useLanguage } from '../i18n/index.ts';
 import { jsonQuery } from '../query-client.ts';
-import { formatDay } from './format.ts';
 import { rangeOf, weekEnd, windowOf, type WeekRange } from './week-range.ts';
 // The server's schema, as a type only: nothing of the server enters the bundle.
 import type { Static } from 'typebox';
@@ -23,7 +24,8 @@ const settleMs = 400;
  * once the handle rests. Typed dates move the handles, since their positions derive from them.
  */
 export function TimeSlider({ since, until, onWindow }: Props) {
-  const { t, i18n } = useTranslation('analytics');
+  const { t } = useTranslation('analytics');
+  const language = useLanguage();
   const span = useQuery(jsonQuery<Static<typeof WeeklyCounts>>('/api/analytics/weekly'));
   const [moving, setMoving] = useState<WeekRange | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -33,7 +35,7 @@ export function TimeSlider({ since, until, onWindow }: Props) {
   const mondays = [...new Set(span.data.weeks.map((w) => w.week_start))];
   if (mondays.length === 0) return null;
   const range = moving ?? rangeOf(mondays, since, until);
-  const day = (date: string) => formatDay(date, i18n.language);
+  const day = (date: string) => formatDay(date, language);
 
   function move(next: WeekRange) {
     setMoving(next);

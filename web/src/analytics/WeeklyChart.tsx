@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { categoryName, useCategories } from '../categories.ts';
+import { formatDay } from '../i18n/format.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { jsonQuery } from '../query-client.ts';
 import { LoadFailed } from './LoadFailed.tsx';
@@ -37,8 +38,8 @@ export function WeeklyChart({ url }: { url: string }) {
         <line x1={pad.left} x2={width - pad.right} y1={y(0)} y2={y(0)} stroke="#999" />
         <text x={pad.left - 4} y={y(max) + 4} textAnchor="end" fontSize="10">{max}</text>
         <text x={pad.left - 4} y={y(0)} textAnchor="end" fontSize="10">0</text>
-        <text x={pad.left} y={height - 4} fontSize="10">{weeks[0]}</text>
-        <text x={width - pad.right} y={height - 4} fontSize="10" textAnchor="end">{weeks.at(-1)}</text>
+        <text x={pad.left} y={height - 4} fontSize="10">{formatDay(weeks[0], language)}</text>
+        <text x={width - pad.right} y={height - 4} fontSize="10" textAnchor="end">{formatDay(weeks.at(-1)!, language)}</text>
         {[...byCategory].map(([code, series]) => {
           const category = categories.find((c) => c.code === code);
           return (

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../i18n/DateField.tsx';
 import { useCategories } from '../categories.ts';
 import { KelurahanSearch } from '../KelurahanSearch.tsx';
 import { allStatuses, defaultFilters, type InboxFilters } from './filters.ts';
@@ -53,14 +54,8 @@ export function Filters({ filters, onChange }: { filters: InboxFilters; onChange
         {t('filters.overdueOnly')}
       </label>
       <div className="field-row">
-        <label>
-          {t('filters.createdFrom')}
-          <input type="date" value={filters.createdFrom} onChange={(event) => set({ createdFrom: event.target.value })} />
-        </label>
-        <label>
-          {t('filters.createdTo')}
-          <input type="date" value={filters.createdTo} onChange={(event) => set({ createdTo: event.target.value })} />
-        </label>
+        <DateField label={t('filters.createdFrom')} value={filters.createdFrom} onChange={(createdFrom) => set({ createdFrom })} />
+        <DateField label={t('filters.createdTo')} value={filters.createdTo} onChange={(createdTo) => set({ createdTo })} />
       </div>
       <button type="button" className="secondary" onClick={() => onChange(defaultFilters)}>{t('filters.reset')}</button>
     </details>
