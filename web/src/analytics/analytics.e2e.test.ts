@@ -35,7 +35,8 @@ beforeAll(async () => {
   const address = t.app.server.address();
   origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // An English browser: the page still speaks, and writes dates, as its own language choice says.
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('request', (request) => {
     const url = new URL(request.url());
@@ -95,6 +96,9 @@ async function spotKelurahan(cellM: number): Promise<string> {
     FROM centre JOIN kelurahan k ON ST_Contains(k.geom, centre.p) JOIN kecamatan kc ON kc.code = k.kecamatan_code`);
   return row.place;
 }
+
+/** An ISO yyyy-mm-dd written day first, as the date fields show it (07/10/2026). */
+const dayFirst = (iso: string) => iso.split('-').reverse().join('/');
 
 // The steps share one page and run in order: each starts where the previous one left it.
 describe('planner analytics page', () => {
@@ -190,12 +194,27 @@ describe('planner analytics page', () => {
     expect(giRequests.length - before).toBeLessThan(presses);
     await expect.poll(() => page.getByTestId('hotspot-total').innerText(), { timeout: 60_000 })
       .toMatch(new RegExp(`^${inLastWeek} laporan dalam \\d+ heksagon$`));
-    expect(await page.getByLabel('Sejak', { exact: true }).inputValue()).toBe(lastWeek);
-    expect(await page.getByLabel('Sampai', { exact: true }).inputValue()).toBe(weekEnd(lastWeek));
+    // the date fields write the window day first, in Indonesian, though the browser is en-US
+    const since = page.getByLabel('Sejak', { exact: true });
+    expect(await since.getAttribute('placeholder')).toBe('hh/bb/tttt');
+    expect(await since.inputValue()).toBe(dayFirst(lastWeek));
+    expect(await page.getByLabel('Sampai', { exact: true }).inputValue()).toBe(dayFirst(weekEnd(lastWeek)));
+
+    // a date that does not exist is marked and not sent
+    const sentBefore = giRequests.length;
+    await since.fill('31/02/2026');
+    await since.blur();
+    await page.getByText('Tanggal tidak dikenali. Tulis hh/bb/tttt, misalnya 07/10/2026.').waitFor();
+    expect(await since.getAttribute('aria-invalid')).toBe('true');
+    await page.waitForTimeout(600);
+    expect(giRequests.length).toBe(sentBefore);
+    expect(await start.inputValue()).toBe(String(presses));
 
     // a date typed in moves the handle back to the week that holds it
-    await page.getByLabel('Sejak', { exact: true }).fill(mondays[0]);
+    await since.fill(dayFirst(mondays[0]));
     await expect.poll(() => start.inputValue()).toBe('0');
+    expect(await since.getAttribute('aria-invalid')).toBe('false');
+    await expect.poll(() => giRequests.at(-1)?.searchParams.get('since'), { timeout: 10_000 }).toBe(mondays[0]);
     await expect.poll(() => page.getByTestId('hotspot-total').innerText(), { timeout: 60_000 }).toMatch(/^580 laporan/);
   }, 120_000);
 
@@ -217,6 +236,9 @@ describe('planner analytics page', () => {
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     await expect.poll(() => page.getByTestId('hotspot-legend').innerText()).toContain('Hot spot, 99% confidence');
     await expect.poll(() => page.getByLabel('First week').count()).toBe(1);
+    // in English the same day-first field, with its English placeholder
+    expect(await page.getByLabel('Since', { exact: true }).getAttribute('placeholder')).toBe('dd/mm/yyyy');
+    expect(await page.getByLabel('Since', { exact: true }).inputValue()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
     expect(pageErrors).toEqual([]);
   }, 150_000);
 

@@ -58,7 +58,8 @@ const overflow = (page: Page) => page.evaluate(() => document.documentElement.sc
 describe('the console inbox at a desk, 1280 × 800', () => {
   let page: Page;
   beforeAll(async () => {
-    page = await signedIn(await browser.newContext({ viewport: { width: 1280, height: 800 } }));
+    // An English browser, for the date filters: they write dates as the page's language does.
+    page = await signedIn(await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' }));
   });
   afterAll(() => page?.context().close());
 
@@ -126,6 +127,62 @@ describe('the console inbox at a desk, 1280 × 800', () => {
     await expect.poll(() => page.evaluate(() => window.__petawargaMap!.getZoom())).toBeGreaterThan(target.zoom + 0.5);
   });
 
+  it('filters by dates typed day first in Indonesian under an en-US browser, and refuses a date that does not exist', async () => {
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const sent: URLSearchParams[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname === '/api/console/reports') sent.push(url.searchParams);
+    });
+    // the reports were made two days ago: three days ago, in Jakarta, is before all of them
+    const [day] = await t.db.query<{ iso: string }>(sql`
+      SELECT ((now() AT TIME ZONE 'Asia/Jakarta')::date - 3)::text AS iso`);
+    const typed = day.iso.split('-').reverse().join('/');
+
+    const from = page.getByLabel('Dibuat sejak', { exact: true });
+    expect(await from.getAttribute('placeholder')).toBe('hh/bb/tttt');
+    await from.fill('31/02/2026');
+    await from.blur();
+    await page.getByText('Tanggal tidak dikenali. Tulis hh/bb/tttt, misalnya 07/10/2026.').waitFor();
+    expect(await from.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await from.getAttribute('aria-describedby'))!.split(' ');
+    expect(await page.locator(`[id="${describedBy.at(-1)}"]`).innerText()).toContain('Tanggal tidak dikenali');
+    await page.waitForTimeout(500);
+    expect(sent.filter((q) => q.has('created_from'))).toEqual([]);
+
+    await from.fill(typed);
+    await expect.poll(() => sent.at(-1)?.get('created_from')).toBe(day.iso);
+    expect(await from.getAttribute('aria-invalid')).toBe('false');
+    expect(await page.getByText('Tanggal tidak dikenali').count()).toBe(0);
+    await expect.poll(() => page.locator('tr[data-code]').count()).toBeGreaterThan(0);
+
+    // up to the same day: none of the reports, which all came after it
+    const to = page.getByLabel('Dibuat sampai', { exact: true });
+    await to.fill(typed);
+    await expect.poll(() => sent.at(-1)?.get('created_to')).toBe(day.iso);
+    await expect.poll(() => page.locator('tr[data-code]').count()).toBe(0);
+
+    // the calendar button opens the native picker, and a day picked there is written day first
+    await page.getByRole('button', { name: 'Pilih tanggal dari kalender: Dibuat sampai' }).click();
+    await page.keyboard.press('Escape');
+    await page.locator('.date-field-picker').nth(1).fill(day.iso.replace(/-\d{2}$/, '-28'), { force: true });
+    await expect.poll(() => to.inputValue()).toBe(`28/${typed.slice(3)}`);
+    expect(pageErrors).toEqual([]);
+
+    // in English the field keeps day first, with an English placeholder
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    const fromInEnglish = page.getByLabel('Created from', { exact: true });
+    expect(await fromInEnglish.getAttribute('placeholder')).toBe('dd/mm/yyyy');
+    expect(await fromInEnglish.inputValue()).toBe(typed);
+    await page.getByRole('button', { name: 'ID', exact: true }).click();
+
+    // the filters' reset empties the fields too
+    await page.getByRole('button', { name: 'Atur ulang filter' }).click();
+    await expect.poll(() => from.inputValue()).toBe('');
+    await page.locator('tr[data-code]').first().waitFor();
+  });
+
   it('moves between rows with the arrow keys and opens the second report with Enter', async () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     const codes = await page.locator('tr[data-code]').evaluateAll((trs) => trs.slice(0, 2).map((tr) => tr.getAttribute('data-code')));
@@ -140,15 +197,23 @@ describe('the console inbox at a desk, 1280 × 800', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(`${base}/console/r/${codes[1]}`);
     await page.getByRole('heading', { name: 'Ubah status' }).waitFor();
+    // at a desk the report's record and the work on it stay side by side, the record on the left
+    const facts = (await page.locator('section[aria-labelledby="facts-title"]').boundingBox())!;
+    const status = (await page.locator('section[aria-labelledby="status-title"]').boundingBox())!;
+    expect(status.x).toBeGreaterThanOrEqual(facts.x + facts.width);
+    expect(Math.abs(status.y - facts.y)).toBeLessThan(5);
   });
 });
 
 describe('the console on a phone, 360 × 740', () => {
-  it('lets a kelurahan officer open the inbox and a report, change its status and add an after-photo, all within the screen', async () => {
+  /** The page's full width, which must not pass the phone's 360 px. */
+  const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+  it('lets a kelurahan officer open the inbox and a report, resolve it with a public response and add an after-photo, all within the screen', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     const page = await signedIn(context);
     await page.waitForSelector('body[data-map-ready="1"]');
-    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(360);
     const first = page.locator('tr[data-code]').first();
     const code = (await first.getAttribute('data-code'))!;
     expect((await first.boundingBox())!.width).toBeLessThanOrEqual(360);
@@ -156,28 +221,42 @@ describe('the console on a phone, 360 × 740', () => {
 
     await first.getByRole('link', { name: code }).tap();
     await page.getByRole('heading', { name: 'Ubah status' }).waitFor();
-    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: path.join(shots, 'phone-report-first-screen.png') });
+    // The status form starts on the first screen, above the facts, map and history: the officer
+    // sees its heading and first choice without scrolling.
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
     const form = page.locator('section[aria-labelledby="status-title"]');
     const box = (await form.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(360);
+    const firstChoice = (await form.getByRole('radio').first().boundingBox())!;
+    expect(firstChoice.y + firstChoice.height).toBeLessThanOrEqual(740);
+    const facts = (await page.locator('section[aria-labelledby="facts-title"]').boundingBox())!;
+    expect(facts.y).toBeGreaterThan(box.y);
 
-    await page.getByLabel('Ke: Sedang ditangani').check();
-    await page.getByRole('button', { name: 'Ubah ke "Sedang ditangani"' }).tap();
-    await page.getByText('Status diubah ke "Sedang ditangani".').waitFor();
-    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await page.getByLabel('Ke: Selesai ditangani').check();
+    const response = 'Saluran sudah dikeruk dan diberi penutup. Terima kasih atas laporannya.';
+    await page.getByLabel('Tanggapan untuk warga (tampil di halaman publik)').fill(response);
+    await page.getByRole('button', { name: 'Ubah ke "Selesai ditangani"' }).tap();
+    await page.getByText('Status diubah ke "Selesai ditangani".').waitFor();
+    await page.locator('.public-response').getByText(response).waitFor();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(360);
 
     const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#6b7280' } }).jpeg().toBuffer();
     await page.getByLabel('Pilih foto sesudah perbaikan (paling banyak 3)').setInputFiles({ name: 'sesudah.jpg', mimeType: 'image/jpeg', buffer: photo });
     await page.getByRole('button', { name: 'Unggah foto' }).tap();
     await page.getByText('1 foto diunggah.').waitFor();
     await page.locator('img[data-kind="after"]').waitFor();
-    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(360);
 
-    const [report] = await t.db.query<{ status: string; after: number }>(sql`
-      SELECT r.status, (SELECT count(*)::int FROM report_photos p WHERE p.report_id = r.id AND p.kind = 'after') AS after
+    const [report] = await t.db.query<{ status: string; response: string; after: number }>(sql`
+      SELECT r.status,
+             (SELECT e.reason FROM report_events e
+              WHERE e.report_id = r.id AND e.kind = 'status_changed' AND e.new_value ->> 'status' = 'resolved') AS response,
+             (SELECT count(*)::int FROM report_photos p WHERE p.report_id = r.id AND p.kind = 'after') AS after
       FROM reports r WHERE r.code = ${code}`);
-    expect(report).toEqual({ status: 'in_progress', after: 1 });
+    expect(report).toEqual({ status: 'resolved', response, after: 1 });
     await page.screenshot({ path: path.join(shots, 'phone-report.png'), fullPage: true });
     await context.close();
   });

@@ -58,7 +58,7 @@ export function ReportDeskPage({ code, staff }: { code: string; staff: Staff }) 
       </header>
 
       <div className="report-desk-columns">
-        <div>
+        <div className="report-desk-record">
           <section className="panel" aria-labelledby="facts-title">
             <h2 id="facts-title">{t('detail.facts')}</h2>
             <p className="description">{report.description}</p>
@@ -95,9 +95,11 @@ export function ReportDeskPage({ code, staff }: { code: string; staff: Staff }) 
           <PointMap lat={report.location.lat} lon={report.location.lon} color={report.category.color} />
           <DeskPhotos photos={report.photos} />
         </div>
-        <div>
-          <StatusChange key={report.status} report={report} onChanged={setChangedTo} />
-          {fixers.includes(staff.role) && <AfterPhotoUpload code={report.code} />}
+        <div className="report-desk-work">
+          <div className="report-desk-actions">
+            <StatusChange key={report.status} report={report} onChanged={setChangedTo} />
+            {fixers.includes(staff.role) && <AfterPhotoUpload code={report.code} />}
+          </div>
           <Notes code={report.code} notes={report.notes} />
           <DeskRouting report={report} />
           <DeskTimeline events={report.events} />
