@@ -197,6 +197,8 @@ describe('planner analytics page', () => {
     // the date fields write the window day first, in Indonesian, though the browser is en-US
     const since = page.getByLabel('Sejak', { exact: true });
     expect(await since.getAttribute('placeholder')).toBe('hh/bb/tttt');
+    // the panel keeps to its width: neither the date fields nor the selects scroll it sideways
+    expect(await page.locator('.analytics-side').evaluate((side) => side.scrollWidth - side.clientWidth)).toBeLessThanOrEqual(0);
     expect(await since.inputValue()).toBe(dayFirst(lastWeek));
     expect(await page.getByLabel('Sampai', { exact: true }).inputValue()).toBe(dayFirst(weekEnd(lastWeek)));
 

@@ -41,6 +41,15 @@ export function DateField({ label, value, onChange }: Props) {
     if (handedOn !== value) onChange(handedOn);
   }
 
+  function openCalendar() {
+    try {
+      picker.current?.showPicker();
+    } catch {
+      // Refused (a cross-origin frame, no user gesture): typing the date still works.
+      document.getElementById(id)?.focus();
+    }
+  }
+
   // Leaving the field tidies a date typed loosely (7-1-2026) into the one way it is shown.
   function leave() {
     setLeft(true);
@@ -58,7 +67,7 @@ export function DateField({ label, value, onChange }: Props) {
           onChange={(event) => type(event.target.value)} onBlur={leave} />
         {hasPicker && (
           <button type="button" className="date-field-calendar" aria-label={t('dateField.calendar', { field: label })}
-            title={t('dateField.calendar', { field: label })} onClick={() => picker.current?.showPicker()}>
+            title={t('dateField.calendar', { field: label })} onClick={openCalendar}>
             <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
               <rect x="2.5" y="4" width="15" height="13" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
               <path d="M2.5 8h15M6.5 2v4M13.5 2v4" stroke="currentColor" strokeWidth="1.6" />
