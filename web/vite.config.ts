@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { noServerRuntime } from './no-server-runtime.ts';
+import { preloadMapWorker } from './preload-map-worker.ts';
 import { boundaryTileEntries } from './pwa/boundary-tiles.ts';
 import { publicMapFiles } from './pwa/public-map-files.ts';
 import { webManifest } from './pwa/manifest.ts';
@@ -21,12 +22,13 @@ export default defineConfig({
   plugins: [
     react(),
     noServerRuntime(repoRoot),
+    preloadMapWorker(),
     publicMap.plugin,
     VitePWA({
       // A new build takes over at the next visit; a resident never has to press "update".
       registerType: 'autoUpdate',
-      // A registerSW.js file rather than an inline script, which the Content-Security-Policy refuses.
-      injectRegister: 'script',
+      // Registered by the app itself (web/src/service-worker.ts), after the map's first tiles.
+      injectRegister: false,
       manifest: webManifest,
       includeAssets: ['icons/apple-touch-icon.png'],
       workbox: {

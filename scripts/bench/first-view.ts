@@ -47,7 +47,7 @@ async function firstView(browser: Browser, url: string, ready: string, timeoutMs
 
 // Ready when the map has loaded every tile and source it wants and the cluster layer has drawn
 // features; answers the time since navigation and how many reports the drawn clusters hold.
-const readyWhen = (mapGlobal: string, source: string, layer: string) => `(() => {
+export const readyWhen = (mapGlobal: string, source: string, layer: string) => `(() => {
   const map = window.${mapGlobal};
   if (!map || !map.getSource('${source}') || !map.isSourceLoaded('${source}') || !map.loaded() || !map.areTilesLoaded()) return false;
   const drawn = map.queryRenderedFeatures({ layers: ['${layer}'] });

@@ -1,5 +1,5 @@
 // npm run bench -- [area …] [--reports N] [--tiles-per-zoom K] [--mixed-seconds S]
-// Areas: tiles, tiles-window, cached, memory, mixed, ingest, abuse, first-view, phone-report, list, ogc, exports, exports-stream, hotspots, all (default).
+// Areas: tiles, tiles-window, cached, memory, mixed, ingest, abuse, first-view, phone-map, phone-report, list, ogc, exports, exports-stream, hotspots, all (default).
 // Needs DATABASE_URL (PostgreSQL + PostGIS); the bench works in its own database beside it.
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -14,6 +14,7 @@ import { ingestBench } from './ingest.ts';
 import { listBench } from './list.ts';
 import { memoryBench } from './memory.ts';
 import { mixedBench } from './mixed.ts';
+import { phoneMapBench } from './phone-map.ts';
 import { phoneReportBench } from './phone-report.ts';
 import { ogcBench } from './ogc.ts';
 import { load, machine, writeResults } from './results.ts';
@@ -35,6 +36,7 @@ const areas: Record<string, BenchArea> = {
   exports: exportsBench,
   'exports-stream': exportsStreamBench,
   'first-view': firstViewBench,
+  'phone-map': phoneMapBench,
   'phone-report': phoneReportBench,
   mixed: mixedBench,
   ingest: ingestBench,

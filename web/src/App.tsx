@@ -1,9 +1,12 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './i18n/LanguageSwitch.tsx';
 import { PublicMapPage } from './map/PublicMapPage.tsx';
 import { AppLink, usePathname } from './navigation.tsx';
-import { MyReportsPage } from './my-reports/MyReportsPage.tsx';
-import { ReportPage } from './report/ReportPage.tsx';
+
+// Most visits open the map; a report's page and "Laporan saya" load their code when opened.
+const MyReportsPage = lazy(() => import('./my-reports/MyReportsPage.tsx').then((m) => ({ default: m.MyReportsPage })));
+const ReportPage = lazy(() => import('./report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
 
 const reportPath = /^\/r\/([^/]+)\/?$/;
 const myReportsPath = '/laporan-saya';
@@ -40,7 +43,7 @@ export function App() {
           <LanguageSwitch />
         </nav>
       </header>
-      {page}
+      <Suspense fallback={<p className="page-loading" role="status">{t('loading')}</p>}>{page}</Suspense>
     </div>
   );
 }

@@ -8,9 +8,14 @@ import './map/fonts.ts';
 import './app.css';
 import { App } from './App.tsx';
 import { createQueryClient } from './query-client.ts';
+import { registerServiceWorker, registerServiceWorkerAtLoad } from './service-worker.ts';
 
 initTranslations('public', { id, en });
 const queryClient = createQueryClient();
+// The public map registers the service worker once it has drawn (PublicMapPage); the timer is for
+// a map that never gets there (tiles failing), so the app still becomes available offline.
+if (window.location.pathname === '/') setTimeout(registerServiceWorker, 20_000);
+else registerServiceWorkerAtLoad();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

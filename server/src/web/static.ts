@@ -17,7 +17,10 @@ const webPages: { path: RegExp; file: string }[] = [
 ];
 
 // At the root, so that the service worker's scope is the whole site (web/vite.config.ts).
-const noCacheFiles = new Set(['sw.js', 'sw-warm.js', 'registerSW.js', 'manifest.webmanifest', 'index.html']);
+const noCacheFiles = new Set(['sw.js', 'sw-warm.js', 'manifest.webmanifest', 'index.html']);
+// Vite names every file under /assets by a hash of its content: a changed file is a new name, so
+// a browser may keep these for good without asking again (one round trip a file saved per visit).
+const hashedAssets = /^\/assets\//;
 
 /** Serves the built web app, with its HTML page for its client-side routes such as /r/<code>. */
 export async function registerWebApp(app: FastifyInstance, webDistDir: string): Promise<void> {
@@ -32,6 +35,7 @@ export async function registerWebApp(app: FastifyInstance, webDistDir: string): 
         // The service worker and what it loads decide which build a phone runs: a cached copy
         // would keep an old app alive after a release, so the browser must ask every time.
         if (noCacheFiles.has(path.basename(filePath))) reply.header('cache-control', 'no-cache');
+        else if (hashedAssets.test(reply.request.url)) reply.header('cache-control', 'public, max-age=31536000, immutable');
       },
     });
   }

@@ -1,6 +1,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { usePrefetchQuery } from '@tanstack/react-query';
-import { Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { categoriesQuery, useCategories } from '../categories.ts';
 import { ErrorBoundary } from '../ErrorBoundary.tsx';
@@ -8,14 +8,21 @@ import { LoadProblem } from '../LoadProblem.tsx';
 import { TrackingCodeBox } from '../my-reports/TrackingCodeBox.tsx';
 import type { PublicReport } from '../report/public-report.ts';
 import { OutboxNotice } from '../report/OutboxNotice.tsx';
-import { ReportPanel } from '../report/ReportPanel.tsx';
+import { registerServiceWorker } from '../service-worker.ts';
 import { fitFirstView } from './first-view.ts';
 import { MapCanvas } from './MapCanvas.tsx';
 import { MapOptionsPanel } from './MapOptionsPanel.tsx';
 import { PlaceSearch } from './PlaceSearch.tsx';
 import { setOsmBaseMap } from './osm-base-map.ts';
+import { addReportLayers } from './report-layers.ts';
 import { ReportLayers } from './ReportLayers.tsx';
 import { initialBounds } from './service-area.ts';
+
+// The report form, its photo shrinking and its map pin load when a resident opens it: they are
+// not part of what a phone must fetch and compile before the map can be used.
+// Fetched once the map has drawn, so it is there by the time a resident taps "Laporkan".
+const loadReportPanel = () => import('../report/ReportPanel.tsx');
+const ReportPanel = lazy(() => loadReportPanel().then((m) => ({ default: m.ReportPanel })));
 
 const camera = { bounds: initialBounds, fitBoundsOptions: { padding: 16 } };
 /** What floats over the public map and must not hide either city in the first view. */
@@ -36,6 +43,11 @@ export function PublicMapPage() {
         label={t('map.label')}
         camera={camera}
         onLoad={(loaded) => {
+          addReportLayers(loaded);
+          loaded.once('idle', () => {
+            registerServiceWorker();
+            void loadReportPanel();
+          });
           setMap(loaded);
           return () => setMap(null);
         }}
@@ -92,6 +104,7 @@ function ReportsOnMap({ map }: { map: MapLibreMap }) {
       />
       <OutboxNotice onOpenForm={() => setPanel({ open: true, submitted: null })} />
       {panel.open ? (
+        <Suspense fallback={<p className="map-loading" role="status">{t('loading')}</p>}>
         <ReportPanel
           map={map}
           categories={categories}
@@ -103,6 +116,7 @@ function ReportsOnMap({ map }: { map: MapLibreMap }) {
           onReportAnother={() => setPanel({ open: true, submitted: null })}
           onClose={() => setPanel({ open: false })}
         />
+        </Suspense>
       ) : (
         <>
           <TrackingCodeBox className="map-tracking-box" />

@@ -1,12 +1,10 @@
 import type { Map as MapLibreMap, VectorTileSource } from 'maplibre-gl';
 import { useEffect, useRef } from 'react';
 import type { Category } from '../categories.ts';
-import { watchRemoval } from './map-removal.ts';
 import { addCategoryImages } from './category-images.ts';
 import { enableReportInteractions } from './report-interactions.ts';
-import { reportLayerIds, reportLayers, reportsAttribution, reportsSourceId } from './report-layers.ts';
+import { reportLayerIds, reportsSourceId } from './report-layers.ts';
 import { reportPopupContent } from './report-popup.ts';
-import { serviceAreaBounds } from './service-area.ts';
 import { reportTilesUrl } from './tile-urls.ts';
 
 interface Props {
@@ -20,34 +18,19 @@ interface Props {
   interactive: boolean;
 }
 
-/** The reports source and layers on the public map, kept in step with the filter. */
+/**
+ * The public map's reports (added with the style, addReportLayers) kept in step with the filter,
+ * with their category symbols and clicks.
+ */
 export function ReportLayers({ map, categories, shownCategories, version, interactive }: Props) {
   const nothingShown = shownCategories?.length === 0;
   const tilesUrl = reportTilesUrl(window.location.origin, { categories: shownCategories, version });
   // The URL the source was last given, so that a re-render with the same filter fetches nothing.
-  const appliedTilesUrl = useRef('');
+  const appliedTilesUrl = useRef(reportTilesUrl(window.location.origin, {}));
 
   useEffect(() => {
-    appliedTilesUrl.current = tilesUrl;
-    map.addSource(reportsSourceId, {
-      type: 'vector',
-      tiles: [tilesUrl],
-      minzoom: 0,
-      maxzoom: 17,
-      bounds: serviceAreaBounds,
-      attribution: reportsAttribution,
-    });
-    for (const layer of reportLayers()) map.addLayer(layer);
     // The symbols come as the images decode; MapLibre draws each point once its image is there.
     void addCategoryImages(map, categories);
-    const removal = watchRemoval(map);
-    return () => {
-      removal.stop();
-      if (removal.isRemoved()) return;
-      for (const id of reportLayerIds) map.removeLayer(id);
-      map.removeSource(reportsSourceId);
-    };
-    // Made once per map and category list; filter changes go through setTiles below.
   }, [map, categories]);
 
   useEffect(() => {

@@ -1,5 +1,7 @@
-import type { LayerSpecification } from 'maplibre-gl';
+import type { LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { boldFont } from './fonts.ts';
+import { serviceAreaBounds } from './service-area.ts';
+import { reportTilesUrl } from './tile-urls.ts';
 
 export const reportsSourceId = 'reports';
 
@@ -60,4 +62,22 @@ export function reportLayers(): LayerSpecification[] {
       },
     },
   ];
+}
+
+/**
+ * The reports source and its layers, every category shown. Added as soon as the style has
+ * loaded, not once the categories have come: the clusters need no category, and on a slow
+ * phone waiting for /api/categories first put its round trip before every report tile.
+ * Symbols of single reports are drawn once their images are added (category-images.ts).
+ */
+export function addReportLayers(map: MapLibreMap): void {
+  map.addSource(reportsSourceId, {
+    type: 'vector',
+    tiles: [reportTilesUrl(window.location.origin, {})],
+    minzoom: 0,
+    maxzoom: 17,
+    bounds: serviceAreaBounds,
+    attribution: reportsAttribution,
+  });
+  for (const layer of reportLayers()) map.addLayer(layer);
 }

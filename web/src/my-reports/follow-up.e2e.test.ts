@@ -54,6 +54,7 @@ async function openFormAt(page: Page, lon: number, lat: number) {
   await page.goto(`${base}/`);
   await mapReady(page);
   await page.getByRole('button', { name: 'Laporkan' }).click();
+  await page.getByRole('heading', { name: 'Laporkan masalah' }).waitFor();
   // After the sheet has opened: it pads the map, and the centre is that of the part left visible.
   await page.evaluate(([lo, la]) => window.__petawargaMap!.jumpTo({ center: [lo, la], zoom: 17 }), [lon, lat]);
   await page.getByRole('button', { name: 'Pakai titik tengah peta' }).click();

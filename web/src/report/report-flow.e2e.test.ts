@@ -52,6 +52,8 @@ describe('reporting a problem in the browser', () => {
     const pin = { lon: 106.632, lat: -6.17 };
     await page.evaluate(([lo, la]) => window.__petawargaMap!.jumpTo({ center: [lo, la], zoom: 15 }), [pin.lon, pin.lat]);
     await page.getByRole('button', { name: 'Laporkan' }).click();
+    // The form's code loads when the map has drawn; the resident taps the map once the form says so.
+    await page.getByRole('heading', { name: 'Laporkan masalah' }).waitFor();
     const point = await page.evaluate(([lo, la]) => {
       const map = window.__petawargaMap!;
       const p = map.project([lo, la]);
