@@ -259,6 +259,13 @@ export const catalogue = {
     id: `Lapisan "${p.name}" dipakai aturan ${listed(p.ruleIds)}; hapus atau ubah aturannya dulu.`,
     en: `Layer "${p.name}" is used by rule(s) ${listed(p.ruleIds)}; delete or change them first.`,
   })),
+  BASEMAP_NOT_INSTALLED: fixed(409,
+    'Belum ada peta dasar terpasang; impor ekstrak OpenStreetMap dulu (npm run basemap:import).',
+    'No base map is installed; import an OpenStreetMap extract first (npm run basemap:import).'),
+  BASEMAP_NOTHING_MATCHED: withValues(422, (p: { layer: string; kind: string; nameContains: string | null }) => ({
+    id: `Peta dasar tidak berisi ${p.layer}/${p.kind}${p.nameContains ? ` yang namanya memuat "${p.nameContains}"` : ''}.`,
+    en: `The base map has no ${p.layer}/${p.kind}${p.nameContains ? ` whose name contains "${p.nameContains}"` : ''}.`,
+  })),
   INVALID_LAYER_NAME: fixed(400,
     'Nama lapisan: huruf kecil, angka dan tanda hubung (2–63), mis. "jalan-nasional".',
     'Layer name: lower-case letters, digits and hyphens (2–63), e.g. "national-roads".'),
