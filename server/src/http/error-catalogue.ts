@@ -240,6 +240,9 @@ export const catalogue = {
   RULE_NOT_FOUND: withValues(404, (p: { id: number }) => ({
     id: `Aturan ${p.id} tidak ditemukan.`, en: `Rule ${p.id} was not found.`,
   })),
+  RULE_WITHOUT_TARGET: fixed(422,
+    'Aturan harus menyebut dinas penerima, meja kelurahan penerima, atau keduanya.',
+    'A rule must name a receiving department, a receiving kelurahan desk, or both.'),
   UNKNOWN_LAYER: withValues(422, (p: { layer: string }) => ({
     id: `Lapisan "${p.layer}" tidak ada; impor dulu lewat POST /api/layers.`,
     en: `Layer "${p.layer}" does not exist; import it first through POST /api/layers.`,
