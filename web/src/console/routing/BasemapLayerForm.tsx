@@ -51,7 +51,7 @@ export function BasemapLayerForm() {
 
   return (
     <section aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{t('rules.basemapTitle')}</h3>
+      <h3 id={`${id}-title`} className="layer-upload-source">{t('rules.basemapTitle')}</h3>
       <ErrorMessage error={offer.error} />
       {offer.data && !offer.data.installed && <p>{t('rules.basemapMissing')}</p>}
       {kinds.length > 0 && <form onSubmit={submit} className="layer-upload">
