@@ -15,7 +15,8 @@ ALTER TABLE routing_rules ADD CONSTRAINT routing_rules_has_target
 ALTER TABLE reports ADD COLUMN handling_kelurahan_code text
   GENERATED ALWAYS AS (routing_explanation #>> '{department,handling_kelurahan,code}') STORED
   REFERENCES kelurahan (code);
-CREATE INDEX reports_handling_kelurahan_idx ON reports (handling_kelurahan_code) WHERE handling_kelurahan_code IS NOT NULL;
+-- A kelurahan desk's inbox asks for this expression (staff/scope.ts), as it asked reports_kelurahan_idx before.
+CREATE INDEX reports_desk_kelurahan_idx ON reports ((COALESCE(handling_kelurahan_code, kelurahan_code)));
 
 -- route_department returns the handling kelurahan too; a return type cannot be replaced, so the
 -- function is dropped here and db/functions/route_department.sql creates it again.

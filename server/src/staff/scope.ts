@@ -16,6 +16,7 @@ export function reportScope(staff: Staff): Sql {
     case 'department_officer':
       return sql`r.department_code = ${staff.department_code}`;
     case 'kelurahan_officer':
+      // The expression of reports_desk_kelurahan_idx (migration 0105), so the inbox uses it.
       return sql`COALESCE(r.handling_kelurahan_code, r.kelurahan_code) = ${staff.kelurahan_code}`;
     default:
       return sql`false`;
