@@ -1,5 +1,7 @@
 -- Which department receives a report: the first matching routing rule, else the category's
--- default department of the city. One definition, used for new reports, staff corrections, the
+-- default department of the city. A rule may also (or instead) name a kelurahan whose desk
+-- handles the report (handling_kelurahan_code, kept in reports.handling_kelurahan_code through
+-- the explanation); a rule naming only a kelurahan leaves the department to the category default. One definition, used for new reports, staff corrections, the
 -- preview and the set-based re-route of open reports (server/src/routing-rules/).
 --
 -- The point's kelurahan and kecamatan come in already decided by route_kelurahan
@@ -20,12 +22,13 @@ CREATE OR REPLACE FUNCTION route_department(
   in_kecamatan  text,
   in_kelurahan  text
 )
-RETURNS TABLE (department_code text, responsible_unit text, explanation jsonb)
+RETURNS TABLE (department_code text, responsible_unit text, handling_kelurahan_code text, explanation jsonb)
 LANGUAGE sql STABLE AS $$
   WITH rules AS (
-    SELECT r.*, l.name AS layer_name
+    SELECT r.*, l.name AS layer_name, tk.name AS target_kelurahan_name
     FROM routing_rules r
     LEFT JOIN layers l ON l.id = r.layer_id
+    LEFT JOIN kelurahan tk ON tk.code = r.target_kelurahan_code
     WHERE r.is_active
       AND (r.category_codes IS NULL OR for_category = ANY (r.category_codes))
       AND (r.city_code IS NULL OR r.city_code = in_city)
@@ -75,6 +78,7 @@ LANGUAGE sql STABLE AS $$
   judged AS (
     SELECT r.id, r.name, r.priority, r.condition, r.area_codes, r.layer_name,
            r.distance_m AS within_m, r.department_code, r.responsible_unit,
+           r.target_kelurahan_code, r.target_kelurahan_name,
            t.matched, t.distance_m,
            CASE WHEN t.feature_key IS NOT NULL THEN jsonb_build_object(
              'layer', r.layer_name, 'id', t.feature_key, 'name', t.feature_name,
@@ -99,12 +103,13 @@ LANGUAGE sql STABLE AS $$
              'rule_id', j.id, 'name', j.name, 'priority', j.priority, 'condition', j.condition,
              'area_codes', to_jsonb(j.area_codes), 'layer', j.layer_name, 'within_m', j.within_m,
              'matched', j.matched, 'distance_m', round(j.distance_m::numeric, 1),
-             'feature', j.feature, 'department', j.department_code))
+             'feature', j.feature, 'department', j.department_code, 'kelurahan_desk', j.target_kelurahan_code))
            ORDER BY j.position) AS rules
     FROM judged j
   )
   SELECT COALESCE(w.department_code, d.code),
          w.responsible_unit,
+         w.target_kelurahan_code,
          jsonb_strip_nulls(jsonb_build_object(
            'code', COALESCE(w.department_code, d.code),
            'rule', CASE WHEN w.id IS NULL THEN 'category_default' ELSE 'routing_rule' END,
@@ -114,6 +119,9 @@ LANGUAGE sql STABLE AS $$
              'area_codes', to_jsonb(w.area_codes), 'layer', w.layer_name, 'within_m', w.within_m)) END,
            'feature', w.feature,
            'responsible_unit', w.responsible_unit,
+           -- Named here so that the desk reading the explanation later sees the name it had then.
+           'handling_kelurahan', CASE WHEN w.target_kelurahan_code IS NOT NULL THEN jsonb_build_object(
+             'code', w.target_kelurahan_code, 'name', w.target_kelurahan_name) END,
            'considered', c.rules))
   FROM considered c
   LEFT JOIN winner w ON true

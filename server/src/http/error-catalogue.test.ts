@@ -47,6 +47,7 @@ const samples: { [C in ParameterisedCode]: ParamsOf<C>[] } = {
   LAYER_NOT_FOUND: [{ name: 'jalan-nasional' }],
   LAYER_EXISTS: [{ name: 'jalan-nasional' }],
   LAYER_IN_USE: [{ name: 'jalan-nasional', ruleIds: [3, 7] }],
+  BASEMAP_NOTHING_MATCHED: [{ layer: 'road', kind: 'major', nameContains: null }, { layer: 'road', kind: 'major', nameContains: 'Daan Mogot' }],
   INVALID_GEOJSON: [{ problem: '"features" must be an array' }, { problem: 'each item must be a Feature', feature: 2 }],
   UNSUPPORTED_CRS: [{ crs: '"EPSG:32748"' }],
   COORDINATES_SWAPPED: [{ feature: 1, lon: -6.17, lat: 106.63 }],

@@ -240,6 +240,9 @@ export const catalogue = {
   RULE_NOT_FOUND: withValues(404, (p: { id: number }) => ({
     id: `Aturan ${p.id} tidak ditemukan.`, en: `Rule ${p.id} was not found.`,
   })),
+  RULE_WITHOUT_TARGET: fixed(422,
+    'Aturan harus menyebut dinas penerima, meja kelurahan penerima, atau keduanya.',
+    'A rule must name a receiving department, a receiving kelurahan desk, or both.'),
   UNKNOWN_LAYER: withValues(422, (p: { layer: string }) => ({
     id: `Lapisan "${p.layer}" tidak ada; impor dulu lewat POST /api/layers.`,
     en: `Layer "${p.layer}" does not exist; import it first through POST /api/layers.`,
@@ -258,6 +261,13 @@ export const catalogue = {
   LAYER_IN_USE: withValues(409, (p: { name: string; ruleIds: number[] }) => ({
     id: `Lapisan "${p.name}" dipakai aturan ${listed(p.ruleIds)}; hapus atau ubah aturannya dulu.`,
     en: `Layer "${p.name}" is used by rule(s) ${listed(p.ruleIds)}; delete or change them first.`,
+  })),
+  BASEMAP_NOT_INSTALLED: fixed(409,
+    'Belum ada peta dasar terpasang; impor ekstrak OpenStreetMap dulu (npm run basemap:import).',
+    'No base map is installed; import an OpenStreetMap extract first (npm run basemap:import).'),
+  BASEMAP_NOTHING_MATCHED: withValues(422, (p: { layer: string; kind: string; nameContains: string | null }) => ({
+    id: `Peta dasar tidak berisi ${p.layer}/${p.kind}${p.nameContains ? ` yang namanya memuat "${p.nameContains}"` : ''}.`,
+    en: `The base map has no ${p.layer}/${p.kind}${p.nameContains ? ` whose name contains "${p.nameContains}"` : ''}.`,
   })),
   INVALID_LAYER_NAME: fixed(400,
     'Nama lapisan: huruf kecil, angka dan tanda hubung (2–63), mis. "jalan-nasional".',

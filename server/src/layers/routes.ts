@@ -1,6 +1,7 @@
 import { type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorResponse } from '../http/app-error.ts';
+import { basemapLayerRoutes } from './basemap-routes.ts';
 import { errorResponses } from '../http/responses.ts';
 import { LayerCollection, LayerSummary } from './schemas.ts';
 import { requireStaff } from '../staff/sessions.ts';
@@ -21,6 +22,8 @@ export const layerRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   // RFC 7946's media type; scoped to this plugin.
   app.addContentTypeParser('application/geo+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+
+  await app.register(basemapLayerRoutes);
 
   app.post('/api/layers', {
     preHandler: admin,

@@ -26,3 +26,16 @@ export const LayerCollection = Type.Object({
   is_sample: Type.Boolean(),
 });
 export type LayerCollection = Static<typeof LayerCollection>;
+
+/** GET /api/layers/from-basemap/kinds (from-basemap.ts): what a layer can be made of. */
+export const BasemapOffer = Type.Object({
+  installed: Type.Boolean({ description: 'False until an OpenStreetMap extract is imported (npm run basemap:import)' }),
+  source_file: Type.Union([Type.String(), Type.Null()]),
+  imported_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  kinds: Type.Array(Type.Object({
+    layer: Type.Union([Type.Literal('road'), Type.Literal('waterway'), Type.Literal('water'), Type.Literal('poi')]),
+    kind: Type.String({ description: 'road: major, minor, path; waterway: river, canal, drain; poi: market, school, mosque' }),
+    feature_count: Type.Integer(),
+  })),
+});
+export type BasemapOffer = Static<typeof BasemapOffer>;

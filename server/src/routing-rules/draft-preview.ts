@@ -20,8 +20,8 @@ export const previewListLimit = 500;
  * the rule and its audit row; only the rules' id sequence moves on, as sequences do.
  *
  * Candidates are the open reports and every report of the last 90 days. A report is listed when
- * its department would change and the draft is why: the draft would decide it, or (editing a
- * rule) the rule as it stood had decided it. From is the department it is at now.
+ * its department or its kelurahan desk would change and the draft is why: the draft would decide it, or (editing a
+ * rule) the rule as it stood had decided it. From is the desk it is at now.
  */
 export async function previewDraftRule(tx: Queryable, draft: NewRule, o: { replaces?: number; actor: string }): Promise<DraftEffect> {
   await tx.query(sql`SAVEPOINT draft_rule_preview`);
@@ -47,10 +47,10 @@ async function movedBy(tx: Queryable, ruleId: number, draft: NewRule): Promise<D
              OR r.routing_explanation #>> '{department,matched_rule,id}' = ${String(ruleId)})
     ),
     moved AS (
-      SELECT c.*, d.department_code AS to_department_code
+      SELECT c.*, d.department_code AS to_department_code, d.handling_kelurahan_code AS to_handling_kelurahan_code
       FROM candidates c
       CROSS JOIN LATERAL route_department(c.location, c.category_code, c.city_code, c.kecamatan_code, c.kelurahan_code) AS d
-      WHERE d.department_code <> c.department_code
+      WHERE (d.department_code <> c.department_code OR d.handling_kelurahan_code IS DISTINCT FROM c.handling_kelurahan_code)
         AND (d.explanation #>> '{matched_rule,id}' = ${String(ruleId)}
              OR c.routing_explanation #>> '{department,matched_rule,id}' = ${String(ruleId)})
     ),
@@ -60,12 +60,16 @@ async function movedBy(tx: Queryable, ruleId: number, draft: NewRule): Promise<D
              to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS created_at,
              k.name AS kelurahan_name, kec.name AS kecamatan_name,
              json_build_object('code', fd.code, 'name', fd.name) AS from_department,
-             json_build_object('code', td.code, 'name', td.name) AS to_department
+             json_build_object('code', td.code, 'name', td.name) AS to_department,
+             CASE WHEN fk.code IS NOT NULL THEN json_build_object('code', fk.code, 'name', fk.name) END AS from_kelurahan_desk,
+             CASE WHEN tk.code IS NOT NULL THEN json_build_object('code', tk.code, 'name', tk.name) END AS to_kelurahan_desk
       FROM moved m
       JOIN kelurahan k ON k.code = m.kelurahan_code
       JOIN kecamatan kec ON kec.code = m.kecamatan_code
       JOIN departments fd ON fd.code = m.department_code
       JOIN departments td ON td.code = m.to_department_code
+      LEFT JOIN kelurahan fk ON fk.code = m.handling_kelurahan_code
+      LEFT JOIN kelurahan tk ON tk.code = m.to_handling_kelurahan_code
       ORDER BY m.status = ANY (${openStatuses}) DESC, m.created_at DESC, m.id
       LIMIT ${previewListLimit}
     )

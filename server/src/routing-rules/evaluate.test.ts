@@ -126,6 +126,28 @@ describe('routing rules', () => {
     expect(routed.explanation.considered?.some((c) => c.rule_id === inactive.id)).toBe(false);
   });
 
+  it('hands a report to a kelurahan desk, naming it, with the department from the rule or else the category default', async () => {
+    const centre = await labelPoint('36.71.01.1007');
+    await importLayer(t.db, { name: 'pasar-uji', collection: squareAround(centre), actor: 'test' });
+    const deskOnly = await rule({ condition: { kind: 'in_layer', layer: 'pasar-uji' }, department: null, target_kelurahan: '36.71.01.1001' });
+    const atMarket = await route(centre, 'sampah');
+    expect(atMarket).toMatchObject({ departmentCode: 'tgr-dlh', handlingKelurahanCode: '36.71.01.1001' });
+    expect(atMarket.explanation).toMatchObject({
+      code: 'tgr-dlh', rule: 'routing_rule', matched_rule: { id: deskOnly.id }, handling_kelurahan: { code: '36.71.01.1001', name: 'Sukarasa' },
+    });
+    expect(atMarket.explanation.considered).toEqual([expect.objectContaining({ rule_id: deskOnly.id, matched: true, kelurahan_desk: '36.71.01.1001' })]);
+    expect(atMarket.explanation.considered?.[0]).not.toHaveProperty('department');
+
+    const both = await rule({ priority: 200, categories: ['jalan_rusak'], condition: { kind: 'in_layer', layer: 'pasar-uji' },
+      department: 'tgr-satpolpp', target_kelurahan: '36.71.01.1001' });
+    expect(await route(centre, 'jalan_rusak')).toMatchObject({ departmentCode: 'tgr-satpolpp', handlingKelurahanCode: '36.71.01.1001',
+      explanation: { matched_rule: { id: both.id } } });
+    // Outside the market no rule matches: no desk is named, the kelurahan it lies in handles it.
+    const outside = await route(await north(centre, 200), 'sampah');
+    expect(outside.handlingKelurahanCode).toBeUndefined();
+    expect(outside.explanation).not.toHaveProperty('handling_kelurahan');
+  });
+
   it('applies a rule only to its categories and its city', async () => {
     const p = await labelPoint('36.71.01.1007');
     const roads = await rule({ categories: ['jalan_rusak'], condition: { kind: 'in_kecamatan', codes: ['36.71.01'] }, department: 'tgr-satpolpp' });

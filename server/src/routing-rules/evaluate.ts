@@ -14,6 +14,8 @@ export interface RoutingQuestion {
 export interface DepartmentRouting {
   departmentCode: string;
   responsibleUnit?: string;
+  /** The kelurahan whose desk handles the report, when the matched rule named one. */
+  handlingKelurahanCode?: string;
   explanation: DepartmentExplanation;
 }
 
@@ -24,8 +26,10 @@ export interface DepartmentRouting {
  * open reports.
  */
 export async function evaluateRouting(db: Queryable, q: RoutingQuestion): Promise<DepartmentRouting> {
-  const [routed] = await db.query<{ department_code: string; responsible_unit: string | null; explanation: DepartmentExplanation }>(sql`
-    SELECT department_code, responsible_unit, explanation
+  const [routed] = await db.query<{
+    department_code: string; responsible_unit: string | null; handling_kelurahan_code: string | null; explanation: DepartmentExplanation;
+  }>(sql`
+    SELECT department_code, responsible_unit, handling_kelurahan_code, explanation
     FROM route_department(ST_SetSRID(ST_MakePoint(${q.lon}, ${q.lat}), 4326),
                           ${q.categoryCode}, ${q.cityCode}, ${q.kecamatanCode}, ${q.kelurahanCode})`);
   if (!routed) {
@@ -34,6 +38,7 @@ export async function evaluateRouting(db: Queryable, q: RoutingQuestion): Promis
   return {
     departmentCode: routed.department_code,
     ...(routed.responsible_unit ? { responsibleUnit: routed.responsible_unit } : {}),
+    ...(routed.handling_kelurahan_code ? { handlingKelurahanCode: routed.handling_kelurahan_code } : {}),
     explanation: routed.explanation,
   };
 }

@@ -24,8 +24,12 @@ export const DepartmentExplanation = Type.Object({
   matched_rule: Type.Optional(Type.Object({ id: Type.Integer(), name: Type.String(), priority: Type.Integer(), ...ruleCondition }, open)),
   feature: Type.Optional(FeatureMatch),
   responsible_unit: Type.Optional(Type.String()),
+  handling_kelurahan: Type.Optional(Type.Object({ code: Type.String(), name: Type.String() }, {
+    ...open, description: 'The kelurahan whose desk handles the report, when the matched rule named one',
+  })),
   considered: Type.Optional(Type.Array(Type.Object({
-    rule_id: Type.Integer(), name: Type.String(), priority: Type.Integer(), matched: Type.Boolean(), department: Type.String(),
+    rule_id: Type.Integer(), name: Type.String(), priority: Type.Integer(), matched: Type.Boolean(),
+    department: Type.Optional(Type.String()), kelurahan_desk: Type.Optional(Type.String()),
     distance_m: Type.Optional(Type.Number()), feature: Type.Optional(FeatureMatch), ...ruleCondition,
   }, open), { description: 'Every active rule for this category and city, in the order tried; absent when there were none' })),
 }, open);

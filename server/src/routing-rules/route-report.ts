@@ -11,6 +11,8 @@ export interface RoutingResult {
   departmentCode: string;
   /** Who answers on the ground when a routing rule names someone other than the kelurahan. */
   responsibleUnit?: string;
+  /** The kelurahan whose desk handles it when a rule named one; kelurahanCode stays where it lies. */
+  handlingKelurahanCode?: string;
   explanation: {
     kelurahan: { code: string; rule: string; distance_m: number; candidates: string[] };
     department: DepartmentExplanation;
@@ -56,6 +58,7 @@ export async function routeReport(db: Queryable, lon: number, lat: number, categ
     kelurahanCode: match.kelurahan_code,
     departmentCode: department.departmentCode,
     responsibleUnit: department.responsibleUnit,
+    handlingKelurahanCode: department.handlingKelurahanCode,
     explanation: {
       kelurahan: {
         code: match.kelurahan_code,

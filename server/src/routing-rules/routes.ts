@@ -25,6 +25,7 @@ const Preview = Type.Object({
     code: Type.String(), name: Type.String(), short_name: Type.String(), level: Type.String(), city_code: Nullable(Type.String()),
   }),
   responsible_unit: Nullable(Type.String()),
+  handling_kelurahan_code: Nullable(Type.String({ description: 'The kelurahan whose desk would handle it, when a rule names one' })),
   routing_explanation: Type.Object(RoutingExplanation.properties, { additionalProperties: true, description: 'Exactly what reports.routing_explanation would hold' }),
 });
 
@@ -33,7 +34,8 @@ const RerouteResult = Type.Object({
   count: Type.Integer(),
   reports: Type.Array(Type.Object({
     report_id: Type.Integer(), code: Type.String(), lon: Type.Number(), lat: Type.Number(),
-    old_department: Type.String(), new_department: Type.String(), rule: Type.String(),
+    old_department: Type.String(), new_department: Type.String(),
+    old_handling_kelurahan: Nullable(Type.String()), new_handling_kelurahan: Nullable(Type.String()), rule: Type.String(),
     rule_id: Type.Union([Type.Integer(), Type.Null()]), event_id: Type.Union([Type.Integer(), Type.Null()]),
   })),
 });
@@ -79,6 +81,7 @@ export const routingRuleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       department_code: routing.departmentCode,
       department,
       responsible_unit: explained.responsible_unit ?? null,
+      handling_kelurahan_code: routing.handlingKelurahanCode ?? null,
       routing_explanation: routing.explanation,
     };
   });
@@ -157,7 +160,7 @@ export const routingRuleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     preHandler: adminOrModerator,
     schema: {
       tags: ['routing'],
-      summary: 'List (dry_run) or move the open reports whose department the current rules would change',
+      summary: 'List (dry_run) or move the open reports whose department or kelurahan desk the current rules would change',
       description: 'A dry run is open to moderators; applying is for admins. Applying records a public "rerouted" event on each moved report.',
       body: Type.Object({ dry_run: Type.Boolean() }, { additionalProperties: false }),
       response: { 200: RerouteResult, ...errors },

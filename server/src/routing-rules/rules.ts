@@ -9,7 +9,7 @@ const ruleView = sql`
          jsonb_strip_nulls(jsonb_build_object(
            'kind', r.condition, 'codes', to_jsonb(r.area_codes), 'layer', l.name, 'distance_m', r.distance_m
          )) AS condition,
-         r.department_code AS department, r.responsible_unit, r.is_active,
+         r.department_code AS department, r.target_kelurahan_code AS target_kelurahan, r.responsible_unit, r.is_active,
          to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at,
          to_char(r.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated_at
   FROM routing_rules r
@@ -31,6 +31,7 @@ interface References {
   layer_id: number | null;
   layer_has_polygons: boolean;
   department_exists: boolean;
+  target_kelurahan_exists: boolean;
 }
 
 /**
@@ -48,7 +49,8 @@ async function checkReferences(db: Queryable, rule: NewRule): Promise<number | n
                  WHERE NOT EXISTS (SELECT 1 FROM ${areaTable} WHERE code = x)) AS unknown_areas,
            l.id::int AS layer_id,
            EXISTS (SELECT 1 FROM layer_features f WHERE f.layer_id = l.id AND ST_Dimension(f.geom) = 2) AS layer_has_polygons,
-           EXISTS (SELECT 1 FROM departments WHERE code = ${rule.department}) AS department_exists
+           EXISTS (SELECT 1 FROM departments WHERE code = ${rule.department ?? null}) AS department_exists,
+           EXISTS (SELECT 1 FROM kelurahan WHERE code = ${rule.target_kelurahan ?? null}) AS target_kelurahan_exists
     FROM (SELECT 1) AS one
     LEFT JOIN layers l ON l.name = ${'layer' in c ? c.layer : null}`);
   if (refs.unknown_categories.length) {
@@ -65,8 +67,14 @@ async function checkReferences(db: Queryable, rule: NewRule): Promise<number | n
   if (c.kind === 'in_layer' && !refs.layer_has_polygons) {
     throw appError('LAYER_HAS_NO_POLYGONS', { layer: c.layer });
   }
-  if (!refs.department_exists) {
+  if (!rule.department && !rule.target_kelurahan) {
+    throw appError('RULE_WITHOUT_TARGET');
+  }
+  if (rule.department && !refs.department_exists) {
     throw appError('UNKNOWN_DEPARTMENT', { department: rule.department });
+  }
+  if (rule.target_kelurahan && !refs.target_kelurahan_exists) {
+    throw appError('UNKNOWN_KELURAHAN', { code: rule.target_kelurahan });
   }
   return refs.layer_id;
 }
@@ -92,9 +100,10 @@ export async function createRule(tx: Queryable, rule: NewRule, actor: string): P
   const c = columns(rule, await checkReferences(tx, rule));
   const [{ id }] = await tx.query<{ id: number }>(sql`
     INSERT INTO routing_rules (name, priority, category_codes, city_code, condition, area_codes, layer_id,
-                               distance_m, department_code, responsible_unit, is_active)
+                               distance_m, department_code, target_kelurahan_code, responsible_unit, is_active)
     VALUES (${rule.name}, ${rule.priority}, ${rule.categories ?? null}, ${rule.city ?? null}, ${rule.condition.kind},
-            ${c.areaCodes}, ${c.layerId}, ${c.distanceM}, ${rule.department}, ${rule.responsible_unit ?? null},
+            ${c.areaCodes}, ${c.layerId}, ${c.distanceM}, ${rule.department ?? null}, ${rule.target_kelurahan ?? null},
+            ${rule.responsible_unit ?? null},
             ${rule.is_active ?? true})
     RETURNING id::int`);
   const created = (await findRule(tx, id))!;
@@ -113,7 +122,8 @@ export async function updateRule(tx: Queryable, id: number, patch: RulePatch, ac
     UPDATE routing_rules SET
       name = ${merged.name}, priority = ${merged.priority}, category_codes = ${merged.categories ?? null},
       city_code = ${merged.city ?? null}, condition = ${merged.condition.kind}, area_codes = ${c.areaCodes},
-      layer_id = ${c.layerId}, distance_m = ${c.distanceM}, department_code = ${merged.department},
+      layer_id = ${c.layerId}, distance_m = ${c.distanceM}, department_code = ${merged.department ?? null},
+      target_kelurahan_code = ${merged.target_kelurahan ?? null},
       responsible_unit = ${merged.responsible_unit ?? null}, is_active = ${merged.is_active ?? true},
       updated_at = now()
     WHERE id = ${id}`);

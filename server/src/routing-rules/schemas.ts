@@ -33,7 +33,12 @@ const ruleFields = {
   ], { description: 'Category codes; null for every category' }),
   city: Type.Union([Type.Literal('36.71'), Type.Literal('36.74'), Type.Null()], { description: 'null for both cities' }),
   condition: Condition,
-  department: Type.String({ minLength: 2, maxLength: 60, description: 'Code of the receiving department or unit' }),
+  department: Type.Union([Type.String({ minLength: 2, maxLength: 60 }), Type.Null()], {
+    description: 'Code of the receiving department or unit; null: the category\'s default (the rule then names target_kelurahan)',
+  }),
+  target_kelurahan: Type.Union([Type.String({ pattern: '^36\\.7[14]\\.[0-9]{2}\\.[0-9]{4}$' }), Type.Null()], {
+    description: 'A kelurahan whose desk handles the report instead of the kelurahan it lies in; the report\'s location kelurahan is unchanged',
+  }),
   responsible_unit: Type.Union([Type.String({ minLength: 2, maxLength: 200 }), Type.Null()], {
     description: 'Who answers on the ground instead of the kelurahan, e.g. a market office',
   }),
@@ -44,6 +49,8 @@ export const NewRule = Type.Object({
   ...ruleFields,
   categories: Type.Optional(ruleFields.categories),
   city: Type.Optional(ruleFields.city),
+  department: Type.Optional(ruleFields.department),
+  target_kelurahan: Type.Optional(ruleFields.target_kelurahan),
   responsible_unit: Type.Optional(ruleFields.responsible_unit),
   is_active: Type.Optional(ruleFields.is_active),
 }, { additionalProperties: false });
@@ -91,10 +98,12 @@ export const MovedReport = Type.Object({
   kecamatan_name: Type.String(),
   from_department: NamedDepartment,
   to_department: NamedDepartment,
+  from_kelurahan_desk: Type.Union([NamedDepartment, Type.Null()], { description: 'The kelurahan desk a rule had handed it to; null: where it lies' }),
+  to_kelurahan_desk: Type.Union([NamedDepartment, Type.Null()], { description: 'The kelurahan desk the draft would hand it to; null: where it lies' }),
 });
 
 export const DraftEffect = Type.Object({
-  count: Type.Integer({ description: 'Reports that would change desk' }),
+  count: Type.Integer({ description: 'Reports that would change desk: department or kelurahan' }),
   open_count: Type.Integer({ description: 'Of them, still open' }),
   recent_count: Type.Integer({ description: 'Of them, filed in the last `days` days' }),
   days: Type.Integer(),

@@ -3,7 +3,9 @@ import type { Staff } from './queries.ts';
 
 /**
  * The reports a staff member may see and act on, as a condition over `reports` (alias r):
- * officers see their own department's or kelurahan's reports; admins and moderators all;
+ * officers see their own department's or kelurahan's reports (a kelurahan's: those lying in it,
+ * unless a routing rule handed one to another kelurahan's desk, and those handed to it); admins
+ * and moderators all;
  * planners none individually (they get aggregates only).
  */
 export function reportScope(staff: Staff): Sql {
@@ -14,7 +16,8 @@ export function reportScope(staff: Staff): Sql {
     case 'department_officer':
       return sql`r.department_code = ${staff.department_code}`;
     case 'kelurahan_officer':
-      return sql`r.kelurahan_code = ${staff.kelurahan_code}`;
+      // The expression of reports_desk_kelurahan_idx (migration 0105), so the inbox uses it.
+      return sql`COALESCE(r.handling_kelurahan_code, r.kelurahan_code) = ${staff.kelurahan_code}`;
     default:
       return sql`false`;
   }

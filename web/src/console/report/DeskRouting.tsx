@@ -15,7 +15,8 @@ export function DeskRouting({ report }: { report: DeskReportDetail }) {
   const { t } = useTranslation('console');
   const language = useLanguage();
   const departments = useQuery(departmentsQuery).data?.departments ?? [];
-  const departmentName = (code: string) => departments.find((d) => d.code === code)?.name ?? code;
+  const departmentName = (code: string | undefined) =>
+    code ? departments.find((d) => d.code === code)?.name ?? code : t('routing.defaultDepartment');
   const kelurahan = report.routing_explanation?.kelurahan;
   const department = report.routing_explanation?.department;
   if (!kelurahan && !department) return null;
@@ -37,6 +38,9 @@ export function DeskRouting({ report }: { report: DeskReportDetail }) {
           </li>
         )}
         {department && <li>{t('routing.department', { department: report.department.name, rule: departmentRule })}</li>}
+        {department?.handling_kelurahan && (
+          <li>{t('routing.handlingKelurahan', { kelurahan: department.handling_kelurahan.name, located: report.kelurahan.name })}</li>
+        )}
       </ul>
       {department?.considered && department.considered.length > 0 && (
         <details>
@@ -44,7 +48,7 @@ export function DeskRouting({ report }: { report: DeskReportDetail }) {
           <ul className="plain-list">
             {department.considered.map((rule) => (
               <li key={rule.rule_id}>
-                {rule.name} → {departmentName(rule.department)}: {rule.matched ? t('routing.matched') : t('routing.notMatched')}
+                {rule.name} → {departmentName(rule.department)}{rule.kelurahan_desk && ` + ${t('routing.kelurahanDesk', { code: rule.kelurahan_desk })}`}: {rule.matched ? t('routing.matched') : t('routing.notMatched')}
               </li>
             ))}
           </ul>

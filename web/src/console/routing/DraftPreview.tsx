@@ -29,7 +29,11 @@ export function DraftPreview({ effect }: { effect: DraftEffect }) {
               {' · '}{categoryName(r.category)} · {t('rules.inKelurahan', { kelurahan: r.kelurahan_name, kecamatan: r.kecamatan_name })}
               {' · '}{formatDate(r.created_at, language)} · {r.is_open ? t('rules.open') : t('rules.closed')}
               <br />
-              {t('rules.fromTo', { from: r.from_department.name, to: r.to_department.name })}
+              {r.from_department.code !== r.to_department.code && t('rules.fromTo', { from: r.from_department.name, to: r.to_department.name })}
+              {r.from_department.code !== r.to_department.code && r.from_kelurahan_desk?.code !== r.to_kelurahan_desk?.code && '; '}
+              {r.from_kelurahan_desk?.code !== r.to_kelurahan_desk?.code && t('rules.deskFromTo', {
+                from: r.from_kelurahan_desk?.name ?? r.kelurahan_name, to: r.to_kelurahan_desk?.name ?? r.kelurahan_name,
+              })}
             </li>
           ))}
         </ul>

@@ -5,6 +5,7 @@ import { clientError } from '../../api.ts';
 import { invalidateUrls } from '../../query-client.ts';
 import { staffWrite } from '../api.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
+import { BasemapLayerForm } from './BasemapLayerForm.tsx';
 import { layersUrl, useRuleNames } from './rule-names.ts';
 
 interface Imported { name: string; title: string | null; feature_count: number; repaired: { id: string; reason: string }[] }
@@ -21,7 +22,7 @@ async function importFile(file: File, name: string, title: string): Promise<Impo
   return staffWrite<Imported>('POST', `${layersUrl}?${query}`, collection);
 }
 
-/** The layers rules can refer to, and (for admins) a GeoJSON file imported as a new one. */
+/** The layers rules can refer to, and (for admins) a new one from a GeoJSON file or from the base map. */
 export function LayerUpload({ canUpload }: { canUpload: boolean }) {
   const { t } = useTranslation('console');
   const id = useId();
@@ -68,6 +69,7 @@ export function LayerUpload({ canUpload }: { canUpload: boolean }) {
       {upload.data && (
         <p role="status">{t('rules.uploaded', { title: upload.data.title ?? upload.data.name, count: upload.data.feature_count })}</p>
       )}
+      {canUpload && <BasemapLayerForm />}
     </section>
   );
 }

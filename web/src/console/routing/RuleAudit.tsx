@@ -8,7 +8,7 @@ import { ErrorMessage } from '../ErrorMessage.tsx';
 import { eventsUrl, useRuleNames, type Rule } from './rule-names.ts';
 
 type Snapshot = Partial<Rule>;
-const fields = ['name', 'priority', 'categories', 'condition', 'city', 'department', 'responsible_unit', 'is_active'] as const;
+const fields = ['name', 'priority', 'categories', 'condition', 'city', 'department', 'target_kelurahan', 'responsible_unit', 'is_active'] as const;
 type Field = (typeof fields)[number];
 
 /** Every change to a rule, newest first: who, when, and each field's old and new value in words. */
@@ -24,7 +24,9 @@ export function RuleAudit() {
       case 'categories': return names.categoryList(snapshot.categories);
       case 'condition': return snapshot.condition ? names.condition(snapshot.condition) : t('none');
       case 'city': return names.city(snapshot.city);
-      case 'department': return snapshot.department ? names.department(snapshot.department) : t('none');
+      case 'department': return snapshot.department ? names.department(snapshot.department) : t('rules.defaultDepartment');
+      case 'target_kelurahan': return snapshot.target_kelurahan
+        ? t('rules.kelurahanDesk', { kelurahan: names.areaName(snapshot.target_kelurahan) }) : t('rules.noTargetKelurahan');
       case 'is_active': return snapshot.is_active ? t('rules.active') : t('rules.disabled');
       default: return value === null || value === undefined ? t('none') : String(value);
     }
@@ -32,7 +34,7 @@ export function RuleAudit() {
   const changes = (event: RuleEvent): string[] => {
     const before = event.old_value as Snapshot | null;
     const after = event.new_value as Snapshot | null;
-    if (!before && after) return [t('rules.auditCreated', { rule: `${after.name} · ${names.condition(after.condition!)} → ${valueOf('department', after)}` })];
+    if (!before && after) return [t('rules.auditCreated', { rule: `${after.name} · ${names.condition(after.condition!)} → ${names.target(after as Rule)}` })];
     if (before && !after) return [t('rules.auditDeleted', { rule: before.name })];
     return fields
       .filter((field) => JSON.stringify(before?.[field] ?? null) !== JSON.stringify(after?.[field] ?? null))

@@ -89,10 +89,18 @@ export function RuleForm({ editing, onDone }: { editing?: Rule; onDone(): void }
         </>}
 
         <label htmlFor={`${id}-department`}>{t('rules.department')}</label>
-        <select id={`${id}-department`} value={draft.department} required onChange={(e) => update({ department: e.target.value })}>
-          <option value="">{t('rules.pickDepartment')}</option>
+        <select id={`${id}-department`} value={draft.department} onChange={(e) => update({ department: e.target.value })}>
+          <option value="">{t('rules.defaultDepartment')}</option>
           {names.departments.map((d) => <option key={d.code} value={d.code}>{d.name}</option>)}
         </select>
+
+        <label htmlFor={`${id}-desk`}>{t('rules.targetKelurahan')}</label>
+        <select id={`${id}-desk`} value={draft.targetKelurahan} aria-describedby={`${id}-desk-hint`}
+          onChange={(e) => update({ targetKelurahan: e.target.value })}>
+          <option value="">{t('rules.noTargetKelurahan')}</option>
+          {names.areas?.kelurahan.map((k) => <option key={k.code} value={k.code}>{k.name}</option>)}
+        </select>
+        <span id={`${id}-desk-hint`} className="muted rule-form-hint">{t('rules.targetKelurahanHint')}</span>
 
         <label htmlFor={`${id}-unit`}>{t('rules.responsibleUnit')}</label>
         <input id={`${id}-unit`} value={draft.responsibleUnit} maxLength={200}

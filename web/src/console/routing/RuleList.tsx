@@ -59,7 +59,7 @@ export function RuleList({ rules, onEdit }: { rules: Rule[]; onEdit?(rule: Rule)
               <td>{names.categoryList(rule.categories)}</td>
               <td>{names.condition(rule.condition)} · {names.city(rule.city)}</td>
               <td>
-                {names.department(rule.department)}
+                {names.target(rule)}
                 {rule.responsible_unit && <><br /><span className="muted">{t('rules.unitNamed', { unit: rule.responsible_unit })}</span></>}
               </td>
               <td>{rule.is_active ? t('rules.active') : t('rules.disabled')}</td>

@@ -11,14 +11,17 @@ export interface RuleDraft {
   layer: string;
   distanceM: string;
   areaCodes: string[];
+  /** '' for the category's usual department. */
   department: string;
+  /** '' for the desk of the kelurahan the report lies in. */
+  targetKelurahan: string;
   responsibleUnit: string;
   isActive: boolean;
 }
 
 export const emptyDraft: RuleDraft = {
   name: '', priority: '100', categories: [], city: '', kind: 'near_layer', layer: '', distanceM: '50',
-  areaCodes: [], department: '', responsibleUnit: '', isActive: true,
+  areaCodes: [], department: '', targetKelurahan: '', responsibleUnit: '', isActive: true,
 };
 
 export function draftOf(rule: Rule): RuleDraft {
@@ -32,7 +35,8 @@ export function draftOf(rule: Rule): RuleDraft {
     layer: 'layer' in c ? c.layer : '',
     distanceM: c.kind === 'near_layer' ? String(c.distance_m) : '50',
     areaCodes: 'codes' in c ? c.codes : [],
-    department: rule.department,
+    department: rule.department ?? '',
+    targetKelurahan: rule.target_kelurahan ?? '',
     responsibleUnit: rule.responsible_unit ?? '',
     isActive: rule.is_active,
   };
@@ -50,7 +54,8 @@ export function ruleOf(draft: RuleDraft): NewRule {
     categories: draft.categories.length ? draft.categories : null,
     city: draft.city || null,
     condition,
-    department: draft.department,
+    department: draft.department || null,
+    target_kelurahan: draft.targetKelurahan || null,
     responsible_unit: draft.responsibleUnit.trim() || null,
     is_active: draft.isActive,
   };

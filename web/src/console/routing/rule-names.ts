@@ -26,6 +26,11 @@ export function useRuleNames() {
   const layers = useQuery(layersQuery).data?.layers ?? [];
 
   const department = (code: string) => departments.find((d) => d.code === code)?.name ?? code;
+  /** Who a rule hands reports to: its department (or the category's usual one) and any kelurahan desk. */
+  const target = (rule: Pick<Rule, 'department' | 'target_kelurahan'>) => [
+    rule.department ? department(rule.department) : t('rules.defaultDepartment'),
+    ...(rule.target_kelurahan ? [t('rules.kelurahanDesk', { kelurahan: areaName(rule.target_kelurahan) })] : []),
+  ].join(' + ');
   const areaName = (code: string) =>
     areas?.kelurahan.find((k) => k.code === code)?.name ?? areas?.kecamatan.find((k) => k.code === code)?.name ?? code;
   const layer = (name: string) => layers.find((l) => l.name === name)?.title ?? name;
@@ -41,5 +46,5 @@ export function useRuleNames() {
       case 'in_kecamatan': return t('rules.condition.in_kecamatan', { areas: c.codes.map(areaName).join(', ') });
     }
   };
-  return { categories, departments, areas, layers, department, categoryList, city, condition, categoryName: nameOf };
+  return { categories, departments, areas, layers, department, target, areaName, categoryList, city, condition, categoryName: nameOf };
 }
