@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+// What a phone downloads and compiles on its main thread before the public map can be used: the
+// entry script of index.html and the modules it preloads, gzipped as the server sends them.
+// MapLibre's web worker runs on its own thread and is counted apart.
+//
+// The budget is a guard against growth, not the target: the target is 350 kB (see
+// docs/performance.md, "Phone map"). MapLibre 6 alone is 295 kB gzipped and React's DOM 55 kB, so
+// reaching it means starting the map before React, which the app does not do yet.
+const budgetBytes = 415_000;
+const distDir = path.join(import.meta.dirname, 'dist');
+
+function initialScripts(): string[] {
+  const html = fs.readFileSync(path.join(distDir, 'index.html'), 'utf8');
+  const scripts = [...html.matchAll(/<script type="module"[^>]* src="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]* href="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  return [...scripts, ...preloaded];
+}
+
+const gzippedSize = (file: string) => gzipSync(fs.readFileSync(path.join(distDir, file))).length;
+
+describe('the public map\'s JavaScript', () => {
+  it('stays within its budget on the main thread', () => {
+    const files = initialScripts();
+    expect(files.length).toBeGreaterThan(1);
+    const total = files.reduce((sum, file) => sum + gzippedSize(file), 0);
+    expect(total, `${files.join(', ')}: ${total} B gzipped`).toBeLessThanOrEqual(budgetBytes);
+  });
+
+  it('loads nothing of the console, the planner view or deck.gl before the map', () => {
+    const code = initialScripts().map((file) => fs.readFileSync(path.join(distDir, file), 'utf8')).join('\n');
+    // Names that only the staff pages' code contains (luma.gl is deck.gl's WebGL layer).
+    for (const marker of ['luma.gl', 'deck.gl', '/api/staff/', '/api/moderation/', '/api/hotspots/']) expect(code).not.toContain(marker);
+  });
+
+  it('leaves the report form to load when it is opened', () => {
+    const initial = new Set(initialScripts());
+    const lazy = fs.readdirSync(path.join(distDir, 'assets')).filter((file) => /^ReportPanel-.*\.js$/.test(file));
+    expect(lazy).toHaveLength(1);
+    expect(initial.has(`/assets/${lazy[0]}`)).toBe(false);
+  });
+});
