@@ -25,7 +25,8 @@ export async function recordTodaysDigests(tx: Queryable): Promise<QueuedDigest[]
       SELECT d.supervisor_email AS department_supervisor, k.supervisor_email AS kelurahan_supervisor
       FROM reports r
       JOIN departments d ON d.code = r.department_code
-      JOIN kelurahan k ON k.code = r.kelurahan_code
+      -- The desk that handles the report (migration 0105), which a rule may set apart from where it lies.
+      JOIN kelurahan k ON k.code = COALESCE(r.handling_kelurahan_code, r.kelurahan_code)
       WHERE ${isOverdue('r')} AND NOT r.is_synthetic
     ),
     recipients AS (
@@ -78,9 +79,10 @@ export async function digestToSend(db: Queryable, d: QueuedDigest): Promise<Dige
     FROM reports r
     JOIN categories c ON c.code = r.category_code
     JOIN kelurahan k ON k.code = r.kelurahan_code
+    JOIN kelurahan desk ON desk.code = COALESCE(r.handling_kelurahan_code, r.kelurahan_code)
     JOIN departments d ON d.code = r.department_code
     WHERE ${isOverdue('r')} AND NOT r.is_synthetic
-      AND (lower(d.supervisor_email) = lower(${row.email}) OR lower(k.supervisor_email) = lower(${row.email}))
+      AND (lower(d.supervisor_email) = lower(${row.email}) OR lower(desk.supervisor_email) = lower(${row.email}))
     ORDER BY r.due_at, r.code`);
   return { email: row.email, sentAt: row.sent_at, reports };
 }

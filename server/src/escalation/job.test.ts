@@ -4,6 +4,7 @@ import { insertConstructedReport, twoKelurahan } from '../deadlines/test-fixture
 import { jobsOn, startJobs, stopJobs } from '../jobs/runner.ts';
 import { eventually } from '../test/eventually.ts';
 import { createMailer, type Mailer } from '../notifications/mailer.ts';
+import { eventToTell } from '../notifications/queries.ts';
 import { notificationQueues } from '../notifications/queues.ts';
 import { startTestSmtp, type TestSmtp } from '../notifications/test-smtp.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
@@ -128,6 +129,29 @@ describe('escalateOverdue', () => {
     try {
       const escalated = await t.db.transaction(escalateOverdue);
       expect(escalated.map((e) => [e.reportId, e.hasSupervisor])).toEqual([[toldByKelurahan, true], [untold, false]]);
+    } finally {
+      await t.db.query(sql`UPDATE departments SET supervisor_email = ${supervisor} WHERE code = 'tgr-dlh'`);
+    }
+  });
+
+  it('tells the supervisor of the kelurahan desk a routing rule handed the report to, not of where it lies', async () => {
+    const { tangsel } = await twoKelurahan(t.db);
+    await t.db.query(sql`UPDATE departments SET supervisor_email = NULL WHERE code = 'tgr-dlh'`);
+    const handedOver = await insertConstructedReport(t.db, { code: 'TSL-ESK010', kelurahanCode: tangsel, createdAt: hoursAgo(200), dueAt: hoursAgo(5) });
+    // As route_department explains a rule that names a kelurahan desk (migration 0105).
+    await t.db.query(sql`
+      UPDATE reports SET routing_explanation = jsonb_build_object('department', jsonb_build_object(
+        'handling_kelurahan', jsonb_build_object('code', ${kelurahan}::text)))
+      WHERE id = ${handedOver}`);
+    try {
+      const escalated = await t.db.transaction(escalateOverdue);
+      const mine = escalated.find((e) => e.reportId === handedOver)!;
+      expect(mine.hasSupervisor).toBe(true);
+      const told = await eventToTell(t.db, handedOver, mine.eventId);
+      expect(told?.kelurahan_supervisor_email).toBe(lurah);
+      // The e-mail still names the kelurahan where the problem is.
+      const [{ name }] = await t.db.query<{ name: string }>(sql`SELECT name FROM kelurahan WHERE code = ${tangsel}`);
+      expect(told?.kelurahan_name).toBe(name);
     } finally {
       await t.db.query(sql`UPDATE departments SET supervisor_email = ${supervisor} WHERE code = 'tgr-dlh'`);
     }

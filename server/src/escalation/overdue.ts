@@ -4,7 +4,7 @@ import { isOverdue } from '../deadlines/overdue.ts';
 export interface Escalation {
   reportId: number;
   eventId: number;
-  /** The report's department or kelurahan has a supervisor to tell (supervisor_email). */
+  /** The report's department or kelurahan desk has a supervisor to tell (supervisor_email). */
   hasSupervisor: boolean;
 }
 
@@ -44,6 +44,8 @@ export async function escalateOverdue(tx: Queryable): Promise<Escalation[]> {
     FROM escalated e
     JOIN departments d ON d.code = e.department_code
     JOIN reports r ON r.id = e.report_id
-    JOIN kelurahan k ON k.code = r.kelurahan_code
+    -- The kelurahan desk that handles it: a routing rule may hand a report to another kelurahan's
+    -- desk than the one it lies in (reports.handling_kelurahan_code, migration 0105).
+    JOIN kelurahan k ON k.code = COALESCE(r.handling_kelurahan_code, r.kelurahan_code)
     ORDER BY e.report_id`);
 }

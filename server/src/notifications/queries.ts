@@ -27,7 +27,7 @@ export interface EventToTell {
   reporter_name: string | null;
   reporter_email: string | null;
   supervisor_email: string | null;
-  /** The supervisor of the report's kelurahan (migration 0104). */
+  /** The supervisor of the kelurahan desk that handles the report (migrations 0104, 0105). */
   kelurahan_supervisor_email: string | null;
 }
 
@@ -46,11 +46,13 @@ export async function eventToTell(db: Queryable, reportId: number, eventId: numb
            d.name AS department_name,
            rep.name AS reporter_name, rep.email AS reporter_email,
            d.supervisor_email,
-           k.supervisor_email AS kelurahan_supervisor_email
+           desk.supervisor_email AS kelurahan_supervisor_email
     FROM report_events e
     JOIN reports r ON r.id = e.report_id
     JOIN categories c ON c.code = r.category_code
     JOIN kelurahan k ON k.code = r.kelurahan_code
+    -- The desk that handles it, whose supervisor is told (a rule may hand it to another kelurahan).
+    JOIN kelurahan desk ON desk.code = COALESCE(r.handling_kelurahan_code, r.kelurahan_code)
     JOIN departments d ON d.code = r.department_code
     LEFT JOIN reporters rep ON rep.report_id = r.id
     WHERE e.id = ${eventId} AND e.report_id = ${reportId}`);
