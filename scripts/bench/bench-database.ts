@@ -9,8 +9,8 @@ export const benchDatabaseName = (count: number) => `petawarga_bench_r${count}`;
  * A scratch database holding exactly `count` reports made by the demo seed, the same code as
  * `npm run seed:demo`, so cluster cells and routing are what a real deployment has.
  */
-export function benchDatabase(count: number, log: (m: string) => void): Promise<ScratchDatabase> {
-  return scratchDatabase(benchDatabaseName(count), count, async (db) => {
+export function benchDatabase(count: number, log: (m: string) => void, name = benchDatabaseName(count)): Promise<ScratchDatabase> {
+  return scratchDatabase(name, count, async (db) => {
     await seedDemoReports(db, { count, seed: 1 });
     // Fresh statistics and visibility map, as a database that has lived a while would have.
     await db.query(sql`VACUUM ANALYZE reports`);

@@ -1,7 +1,7 @@
-// npm run bench -- [area …] [--reports N] [--tiles-per-zoom K] [--mixed-seconds S]
-// Areas: tiles, tiles-window, cached, memory, mixed, ingest, abuse, first-view, phone-map, phone-report, list, ogc, exports, exports-stream, hotspots, all (default).
+// npm run bench -- [area …] [--reports N] [--tiles-per-zoom K] [--mixed-seconds S] [--database NAME]
+// Areas: tiles, tiles-window, cached, memory, mixed, ingest, abuse, first-view, phone-map, phone-report, list, ogc, exports,
+// exports-stream, seed (the demo seed into its own scratch database), hotspots, all (default).
 // Needs DATABASE_URL (PostgreSQL + PostGIS); the bench works in its own database beside it.
-import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { abuseBench } from './abuse.ts';
 import { benchDatabase } from './bench-database.ts';
@@ -10,6 +10,7 @@ import type { BenchArea, BenchContext } from './context.ts';
 import { exportsBench } from './exports.ts';
 import { exportsStreamBench } from './exports-stream.ts';
 import { firstViewBench } from './first-view.ts';
+import { runHotspots } from './hotspots-run.ts';
 import { ingestBench } from './ingest.ts';
 import { listBench } from './list.ts';
 import { memoryBench } from './memory.ts';
@@ -19,7 +20,8 @@ import { phoneReportBench } from './phone-report.ts';
 import { ogcBench } from './ogc.ts';
 import { load, machine, writeResults } from './results.ts';
 import { exitOnSetupError } from './server-database.ts';
-import { projectRoot, startPetawarga } from './server.ts';
+import { startPetawarga } from './server.ts';
+import { seedBench } from './seed.ts';
 import { printTable } from './table.ts';
 import { tilesBench } from './tiles.ts';
 import { windowTilesBench } from './window-tiles.ts';
@@ -41,8 +43,9 @@ const areas: Record<string, BenchArea> = {
   mixed: mixedBench,
   ingest: ingestBench,
   abuse: abuseBench,
+  seed: seedBench,
 };
-const usage = `usage: npm run bench -- [${[...Object.keys(areas), 'hotspots', 'all'].join('|')} …] [--reports N] [--tiles-per-zoom K] [--mixed-seconds S]`;
+const usage = `usage: npm run bench -- [${[...Object.keys(areas), 'hotspots', 'all'].join('|')} …] [--reports N] [--tiles-per-zoom K] [--mixed-seconds S] [--database NAME]`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -50,6 +53,9 @@ const { values, positionals } = parseArgs({
     reports: { type: 'string', default: '1000000' },
     'tiles-per-zoom': { type: 'string', default: '0' },
     'mixed-seconds': { type: 'string', default: '30' },
+    // Another bench database than petawarga_bench_r<N>, e.g. one not shared with a branch whose
+    // db/functions differ (preparing a database applies this checkout's functions to it).
+    database: { type: 'string' },
   },
 });
 const reports = Number(values.reports);
@@ -58,7 +64,8 @@ const mixedSeconds = Number(values['mixed-seconds']);
 const asked = positionals.length ? positionals : ['all'];
 const unknown = asked.filter((a) => a !== 'all' && a !== 'hotspots' && !(a in areas));
 if (!Number.isSafeInteger(reports) || reports < 1 || !Number.isSafeInteger(tilesPerZoom) || tilesPerZoom < 0
-  || !Number.isSafeInteger(mixedSeconds) || mixedSeconds < 1 || unknown.length) {
+  || !Number.isSafeInteger(mixedSeconds) || mixedSeconds < 1 || unknown.length
+  || (values.database !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(values.database))) {
   console.error(unknown.length ? `unknown area: ${unknown.join(', ')}\n${usage}` : usage);
   process.exit(2);
 }
@@ -66,7 +73,7 @@ const chosen = asked.includes('all') ? Object.keys(areas) : Object.keys(areas).f
 const log = (message: string) => console.log(`[bench] ${message}`);
 
 const started = new Date();
-const { db, url } = await benchDatabase(reports, log).catch(exitOnSetupError);
+const { db, url } = await benchDatabase(reports, log, values.database).catch(exitOnSetupError);
 const context: BenchContext = {
   reports, db, databaseUrl: url, tilesPerZoom, mixedSeconds, results: {}, peakRssMb: 0, log,
   server: await startPetawarga(url),
@@ -83,17 +90,13 @@ try {
   await context.server.stop();
 }
 
-// Hotspots has its own script and scratch database (scripts/bench/hotspots.ts, which reloads
-// petawarga_bench_hotspots when its count differs from --reports); its lines go into the results.
+// Hotspots has its own script and scratch database (hotspots-run.ts), run with the server stopped.
 if (asked.includes('all') || asked.includes('hotspots')) {
   log('— hotspots (scripts/bench/hotspots.ts)');
   loadByArea.hotspots = load();
-  const child = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench/hotspots.ts', String(reports)], {
-    cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8',
-  });
-  process.stdout.write(child.stdout);
-  context.results.hotspots = child.stdout.split('\n').filter((line) => line && !line.startsWith('[bench]'));
-  if (child.status !== 0) process.exitCode = 1;
+  const hotspots = runHotspots(reports);
+  context.results.hotspots = hotspots.lines;
+  if (!hotspots.ok) process.exitCode = 1;
 }
 
 const run = {
