@@ -7,6 +7,7 @@
 // the eighth's: about zero when memory is constant, about 7/8 of the text when rows are kept.
 import { sql } from '../../server/src/db/database.ts';
 import type { BenchArea, BenchContext } from './context.ts';
+import { firstByteLimitMs, readDownload } from './download.ts';
 import { rssMb, sampleRss } from './server.ts';
 import { round } from './stats.ts';
 import { rows } from './table.ts';
@@ -14,28 +15,20 @@ import { rows } from './table.ts';
 const formats = ['csv', 'geojson', 'ndjson'] as const;
 const limitMb = 50;
 
-interface Download { rows: number; bytes: number; seconds: number; peakMb: number }
+interface StreamedDownload { rows: number; bytes: number; seconds: number; firstByteMs: number; peakMb: number }
 
-async function download(context: BenchContext, format: string, query: string): Promise<Download> {
+async function download(context: BenchContext, format: string, query: string): Promise<StreamedDownload> {
   const rss = sampleRss(context.server.pid);
-  const started = performance.now();
   // Without Accept-Encoding: the bytes as they leave the cursor, no compression buffers.
-  const response = await fetch(`${context.server.url}/api/exports/reports.${format}${query}`, { headers: { 'accept-encoding': 'identity' } })
+  const got = await readDownload(`${context.server.url}/api/exports/reports.${format}${query}`, { 'accept-encoding': 'identity' })
     .catch((error: Error) => {
       throw new Error(`${error.message}; server ${context.server.ended() ?? 'running'}:\n${context.server.output().slice(-2000)}`, { cause: error });
     });
-  if (!response.ok || !response.body) throw new Error(`reports.${format}${query}: HTTP ${response.status}`);
-  let bytes = 0;
-  let newlines = 0;
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-    bytes += chunk.length;
-    for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) newlines++;
-  }
   const peakMb = rss.stop();
   context.peakRssMb = Math.max(context.peakRssMb, peakMb);
   // CSV: a header line; GeoJSON: a head, one line per feature and a closing line; NDJSON: one per feature.
-  const sent = format === 'csv' ? newlines - 1 : format === 'geojson' ? newlines - 2 : newlines;
-  return { rows: sent, bytes, seconds: (performance.now() - started) / 1000, peakMb };
+  const sent = format === 'csv' ? got.newlines - 1 : format === 'geojson' ? got.newlines - 2 : got.newlines;
+  return { rows: sent, bytes: got.bytes, seconds: got.totalMs / 1000, firstByteMs: got.firstByteMs, peakMb };
 }
 
 export const exportsStreamBench: BenchArea = async (context) => {
@@ -50,11 +43,11 @@ export const exportsStreamBench: BenchArea = async (context) => {
     const eighth = await download(context, format, `?since=${since}`);
     const whole = await download(context, format, '');
     context.log(`exports-stream ${format}: idle ${round(idleMb)} MB; ${eighth.rows} rows peak ${round(eighth.peakMb)} MB; ` +
-      `${whole.rows} rows (${(whole.bytes / 1e6).toFixed(0)} MB in ${round(whole.seconds)} s) peak ${round(whole.peakMb)} MB`);
+      `${whole.rows} rows (${(whole.bytes / 1e6).toFixed(0)} MB, first byte ${round(whole.firstByteMs)} ms, whole ${round(whole.seconds)} s) peak ${round(whole.peakMb)} MB`);
     figures[format] = {
       rss_idle_mb: round(idleMb),
       eighth: { rows: eighth.rows, bytes: eighth.bytes, rss_peak_mb: round(eighth.peakMb) },
-      whole: { rows: whole.rows, bytes: whole.bytes, seconds: round(whole.seconds), rss_peak_mb: round(whole.peakMb) },
+      whole: { rows: whole.rows, bytes: whole.bytes, first_byte_ms: round(whole.firstByteMs, 1), seconds: round(whole.seconds), rss_peak_mb: round(whole.peakMb) },
     };
     rows.push({
       area: 'exports-stream',
@@ -62,6 +55,11 @@ export const exportsStreamBench: BenchArea = async (context) => {
       value: round(whole.peakMb - eighth.peakMb), unit: 'MB', limit: { value: limitMb, kind: 'below', unit: 'MB' },
     });
     rows.push({ area: 'exports-stream', figure: `reports.${format}: server RSS peak, ${whole.rows.toLocaleString('en')} rows`, value: round(whole.peakMb), unit: 'MB' });
+    rows.push({
+      area: 'exports-stream', figure: `reports.${format}: first byte, ${whole.rows.toLocaleString('en')} rows`,
+      value: round(whole.firstByteMs), unit: 'ms', limit: { value: firstByteLimitMs, kind: 'below', unit: 'ms' },
+    });
+    rows.push({ area: 'exports-stream', figure: `reports.${format}: whole download, ${(whole.bytes / 1e6).toFixed(1)} MB`, value: round(whole.seconds, 2), unit: 's' });
     rows.push({ area: 'exports-stream', figure: `reports.${format}: rows per second`, value: Math.round(whole.rows / whole.seconds), unit: 'rows/s' });
   }
   context.results.exports_stream = figures;
