@@ -10,7 +10,9 @@
 --   5. the report, under the first of `code_bodies` (drawn by the caller) not yet taken in its
 --      city; a published one gets its deadline at once: its category's working days counted from
 --      its submission (add_working_days.sql; created_at is now(), the transaction's start);
---   6. its contact, its photos' rows (the caller wrote the files first), and its first events:
+--   6. its Idempotency-Key, when it came with one (held since lock_idempotency_key.sql), with the
+--      request's digest and the resident token a retry is answered with;
+--   7. its contact, its photos' rows (the caller wrote the files first), and its first events:
 --      submitted, then published or held_for_moderation, then routed. The events' trigger
 --      (queue_reporter_notice.sql) reads the contact, so the contact comes first.
 -- A refusal is answered before anything is written, so the caller can raise the catalogue's error.
@@ -37,7 +39,10 @@ CREATE OR REPLACE FUNCTION submit_report(
   duplicate_radius_m        double precision,
   duplicate_window_days     integer,
   reporter                  jsonb,
-  photos                    jsonb
+  photos                    jsonb,
+  idempotency_key           text,
+  request_hash              text,
+  resident_token            text
 )
 RETURNS TABLE (
   refusal             text,
@@ -102,6 +107,10 @@ BEGIN
     RAISE EXCEPTION 'could not draw an unused tracking code in % attempts', cardinality(code_bodies);
   END IF;
 
+  IF idempotency_key IS NOT NULL THEN
+    INSERT INTO idempotency_keys (key, request_hash, report_id, resident_token)
+    VALUES (idempotency_key, submit_report.request_hash, new_id, submit_report.resident_token);
+  END IF;
   IF reporter IS NOT NULL THEN
     INSERT INTO reporters (report_id, name, phone, email)
     VALUES (new_id, reporter ->> 'name', reporter ->> 'phone', reporter ->> 'email');

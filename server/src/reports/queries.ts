@@ -68,6 +68,8 @@ export interface ReportToStore {
   duplicates: { radiusM: number; windowDays: number };
   reporter?: { name?: string; phone?: string; email?: string };
   photos: { id: string; position: number; width: number; height: number; bytes: number }[];
+  /** Recorded with the report, so that a retry answers with it (idempotency.ts). */
+  idempotency?: { key: string; requestHash: string; residentToken: string };
 }
 
 export interface StoredReport { id: number; code: string; status: string; possibleDuplicates: PossibleDuplicate[] }
@@ -105,7 +107,10 @@ export async function storeReport(tx: Queryable, r: ReportToStore): Promise<Stor
       duplicate_radius_m      => ${r.duplicates.radiusM}::float8,
       duplicate_window_days   => ${r.duplicates.windowDays}::integer,
       reporter                => ${r.reporter ? JSON.stringify(r.reporter) : null}::jsonb,
-      photos                  => ${JSON.stringify(r.photos)}::jsonb)`);
+      photos                  => ${JSON.stringify(r.photos)}::jsonb,
+      idempotency_key         => ${r.idempotency?.key ?? null},
+      request_hash            => ${r.idempotency?.requestHash ?? null},
+      resident_token          => ${r.idempotency?.residentToken ?? null})`);
   if (row.refusal === 'UNKNOWN_CATEGORY') throw appError('UNKNOWN_CATEGORY', { categories: [r.categoryCode] });
   if (row.refusal === 'OUTSIDE_SERVICE_AREA') throw appError('OUTSIDE_SERVICE_AREA');
   return {

@@ -3,7 +3,7 @@ import type { Transaction } from '../db/database.ts';
 import type { PossibleDuplicate } from '../lifecycle/possible-duplicates.ts';
 import { residentTokenHash } from '../lifecycle/resident-token.ts';
 import { screenReportText } from '../moderation/decide.ts';
-import { claimKey, findByKey, lockKey, requestDigest } from './idempotency.ts';
+import { lockAndFindByKey, requestDigest } from './idempotency.ts';
 import { storePhotos, type ProcessedPhoto } from './photos.ts';
 import { storeReport } from './queries.ts';
 import type { ReportSubmission } from './schemas.ts';
@@ -55,8 +55,7 @@ export async function submitReport(tx: Transaction, photosDir: string, s: Submis
   if (s.idempotencyKey) {
     // Requests with the same key wait here for each other: the second one sees the first's
     // report once it committed, and answers with it.
-    await lockKey(tx, s.idempotencyKey);
-    const earlier = await findByKey(tx, s.idempotencyKey, digest);
+    const earlier = await lockAndFindByKey(tx, s.idempotencyKey, digest);
     if (earlier) return { ...earlier, replayed: true, lon: f.lon, lat: f.lat, possibleDuplicates: [] };
   }
 
@@ -85,8 +84,8 @@ export async function submitReport(tx: Transaction, photosDir: string, s: Submis
     duplicates: s.duplicates,
     reporter: reporter && (reporter.name || reporter.phone || reporter.email) ? reporter : undefined,
     photos: s.photos.map((p, position) => ({ id: p.id, position, width: p.width, height: p.height, bytes: p.full.length })),
+    idempotency: s.idempotencyKey ? { key: s.idempotencyKey, requestHash: digest, residentToken } : undefined,
   });
-  if (s.idempotencyKey) await claimKey(tx, s.idempotencyKey, digest, stored.id, residentToken);
   return {
     id: stored.id, code: stored.code, replayed: false, lon: f.lon, lat: f.lat, status: stored.status, residentToken,
     possibleDuplicates: stored.possibleDuplicates,
