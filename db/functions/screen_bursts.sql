@@ -1,7 +1,8 @@
 -- The burst screening of a new report (server/src/moderation/decide.ts screens its text first):
 -- `screen` ({flags, evidence}) with 'many_from_source' and 'many_from_address' added when its
 -- device or its network address already sent `source_limit` / `address_limit` reports in the
--- last 10 minutes. A null limit or hash screens nothing.
+-- last 10 minutes. A null limit or hash screens nothing. The limits are bigint: a staff desk files
+-- with no burst limit, Number.MAX_SAFE_INTEGER (server/src/console/intake.ts).
 --
 -- Many reports from one device within 10 minutes is a burst no resident needs (the limit is
 -- SOURCE_BURST_LIMIT, 5 by default; an office filing walk-in reports needs more). One network
@@ -15,8 +16,8 @@ CREATE OR REPLACE FUNCTION screen_bursts(
   screen        jsonb,
   source_hash   text,
   address_hash  text,
-  source_limit  integer,
-  address_limit integer
+  source_limit  bigint,
+  address_limit bigint
 ) RETURNS jsonb LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
   burst_minutes constant integer := 10;
