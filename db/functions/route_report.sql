@@ -1,6 +1,7 @@
 -- Who receives a report at a point: its kelurahan (with kecamatan, city and the city's tracking
 -- code prefix) by route_kelurahan's boundary rule, and its department by route_department's
--- routing rules, else the category's default department. `explanation` is exactly what
+-- routing rules, else the category's default department (and the kelurahan desk that handles it
+-- when a rule names one). `explanation` is exactly what
 -- reports.routing_explanation stores. One definition, used for new reports (submit_report.sql),
 -- staff corrections and the preview (server/src/routing-rules/route-report.ts).
 --
