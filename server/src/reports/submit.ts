@@ -45,9 +45,10 @@ export interface SubmitResult {
 
 /**
  * Stores a resident's report in the caller's transaction: routed, coded, with its photos,
- * contact and first events. Photo files are written before the rows that name them and removed
- * again if the transaction rolls back, so a failure leaves neither rows nor files behind.
- * The answer is read back in the same transaction, so it is the stored report.
+ * contact and first events. Here: the idempotency check, the text screen and the photo files;
+ * everything else is one call of submit_report (queries.ts storeReport, the steps listed in
+ * db/functions/submit_report.sql). Photo files are written before the rows that name them and
+ * removed again if the transaction rolls back, so a failure leaves neither rows nor files behind.
  */
 export async function submitReport(tx: Transaction, photosDir: string, s: Submission): Promise<SubmitResult> {
   const f = s.fields;
