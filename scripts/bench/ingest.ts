@@ -1,6 +1,6 @@
 // Ingest: 32 clients at once POST /api/reports (JSON) through the real server: validation,
 // routing (route_kelurahan + rules), duplicate search, moderation screen, the insert and its
-// events (the audit trail) in one transaction. Beside it, the same rows as plain INSERTs
+// events (the audit trail) in one transaction (one call of db/functions/submit_report.sql). Beside it, the same rows as plain INSERTs
 // through a pool of the server's size (10) with the same 32 callers. Every added report is
 // deleted afterwards, so the bench database keeps its count.
 //
@@ -8,7 +8,7 @@
 // server runs with TRUST_PROXY=127.0.0.1), as residents behind a load balancer do; with one
 // address and no device id for all, SOURCE_BURST_LIMIT (default 5, kept) would hold all but the
 // first reports for moderation and DEVICE_WRITE_LIMIT (20) refuse the rest. The rate-limit
-// counters of public writes (one upsert per device and per address) are part of the figure.
+// counters of public writes (one statement counts the device and the address) are part of the figure.
 import { sql } from '../../server/src/db/database.ts';
 import { connectPostgres } from '../../server/src/db/postgres.ts';
 import { insertReport } from '../../server/src/reports/queries.ts';

@@ -20,9 +20,9 @@ export async function addWorkingDays(db: Queryable, start: Date, days: number): 
 
 /**
  * Gives a report its deadline, its category's working days counted from its submission
- * (created_at), when it is published, whether at once or after moderation: the resident's wait
- * starts when they report. When a resolved report is reopened, the count starts again from
- * 'now'. Returns the deadline.
+ * (created_at), when a moderator publishes it: the resident's wait starts when they report. A
+ * report published at once gets the same deadline as it is stored (db/functions/submit_report.sql).
+ * When a resolved report is reopened, the count starts again from 'now'. Returns the deadline.
  */
 export async function assignDueAt(
   tx: Queryable,

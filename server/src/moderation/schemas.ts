@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 
-/** reports.moderation_flags: what the screen (screen.ts, decide.ts) found; stored JSON, so kept whole. */
+/** reports.moderation_flags: what the screen (screen.ts, decide.ts, db/functions/screen_bursts.sql) found; stored JSON, so kept whole. */
 export const ModerationFlags = Type.Union([
   Type.Object({
     flags: Type.Array(Type.String(), { description: 'abusive, promotion, contact_details, repeated_text, unrelated, many_from_source' }),

@@ -12,15 +12,26 @@ type Callback = (error: Error | null, result?: { current: number; ttl: number })
 
 /** Every this many counted requests, one instance sweeps the counters whose window has ended. */
 const sweepEvery = 200;
+let counted = 0;
+
+/**
+ * Called once per counted request (by the store and by public-writes.ts): every `sweepEvery`th
+ * time, removes the counters whose window ended over a minute ago, without waiting for it.
+ * Its own statement, so that the sweep never holds a counter's lock while waiting for another.
+ */
+export function sweepRateLimitCountersNowAndThen(db: Queryable, log: (message: string) => void): void {
+  if (++counted % sweepEvery !== 0) return;
+  db.query(sql`DELETE FROM rate_limit_hits WHERE window_ends_at < clock_timestamp() - interval '1 minute'`)
+    .catch((error: Error) => log(`rate-limit counters not swept: ${error.message}`));
+}
 
 /**
  * A @fastify/rate-limit store in PostgreSQL (table rate_limit_hits, migration 0082), so that
  * N server instances behind a load balancer share one count per client and route instead of
- * each allowing the limit. Fixed windows, like the library's own stores; one upsert per request.
+ * each allowing the limit. Fixed windows, like the library's own stores; one upsert per request
+ * (count_rate_limit_hit, db/functions).
  */
 export function postgresRateLimitStore(db: Queryable, log: (message: string) => void): FastifyRateLimitStoreCtor {
-  let counted = 0;
-
   class PostgresRateLimitStore implements FastifyRateLimitStore {
     /** Route of the counters ('' for the plugin-wide store), so routes do not share a count. */
     private readonly scope: string;
@@ -33,22 +44,10 @@ export function postgresRateLimitStore(db: Queryable, log: (message: string) => 
     }
 
     incr(client: string, callback: Callback, timeWindowMs: number): void {
-      // A window that has ended starts again at 1; the row lock orders concurrent instances.
       db.query<{ current: number; ttl: number }>(sql`
-        INSERT INTO rate_limit_hits AS r (key, hits, window_ends_at)
-        VALUES (${`${this.scope}|${client}`}, 1, clock_timestamp() + ${timeWindowMs} * interval '1 millisecond')
-        ON CONFLICT (key) DO UPDATE SET
-          hits = CASE WHEN r.window_ends_at <= clock_timestamp() THEN 1 ELSE r.hits + 1 END,
-          window_ends_at = CASE WHEN r.window_ends_at <= clock_timestamp() THEN EXCLUDED.window_ends_at
-                                ELSE r.window_ends_at END
-        RETURNING hits AS current,
-                  GREATEST(0, ceil(extract(epoch FROM r.window_ends_at - clock_timestamp()) * 1000))::int AS ttl`)
+        SELECT current, ttl FROM count_rate_limit_hit(${`${this.scope}|${client}`}, ${timeWindowMs}::integer)`)
         .then(([row]) => callback(null, row), (error: Error) => callback(error));
-      if (++counted % sweepEvery === 0) {
-        // Its own statement, so that the sweep never holds a counter's lock while waiting for another.
-        db.query(sql`DELETE FROM rate_limit_hits WHERE window_ends_at < clock_timestamp() - interval '1 minute'`)
-          .catch((error: Error) => log(`rate-limit counters not swept: ${error.message}`));
-      }
+      sweepRateLimitCountersNowAndThen(db, log);
     }
 
     read(client: string, callback: Callback): void {

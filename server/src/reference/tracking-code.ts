@@ -5,11 +5,14 @@ import { randomInt } from 'node:crypto';
 const alphabet = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 const length = 6;
 
-/** A new random public tracking code such as TGR-7K3P9Q. */
-export function newTrackingCode(cityPrefix: string): string {
+/**
+ * The random part of a new public tracking code: 7K3P9Q in TGR-7K3P9Q. The city's prefix is put
+ * in front once the report is routed (db/functions/submit_report.sql).
+ */
+export function newTrackingCodeBody(): string {
   let body = '';
   for (let i = 0; i < length; i++) body += alphabet[randomInt(alphabet.length)];
-  return `${cityPrefix}-${body}`;
+  return body;
 }
 
 export const trackingCodePattern = `^[A-Z]{3}-[${alphabet}]{${length}}$`;

@@ -19,30 +19,15 @@ export function requestDigest(fields: unknown, photos: Buffer[]): string {
   return hash.digest('hex');
 }
 
-/** The report an earlier request with this key created (and its resident token), or null. */
-export async function findByKey(db: Queryable, key: string, digest: string) {
-  const [row] = await db.query<{ code: string; status: string; request_hash: string; resident_token: string | null }>(sql`
-    SELECT r.code, r.status, k.request_hash, k.resident_token
-    FROM idempotency_keys k JOIN reports r ON r.id = k.report_id
-    WHERE k.key = ${key}`);
+/**
+ * Waits for any other request with this key to end (the key stays held until this transaction
+ * ends), then answers the report an earlier request with it created (and its resident token),
+ * or null: lock_idempotency_key, db/functions. submit_report records the key with a new report.
+ */
+export async function lockAndFindByKey(tx: Queryable, key: string, digest: string) {
+  const [row] = await tx.query<{ code: string; status: string; request_hash: string; resident_token: string | null }>(sql`
+    SELECT code, status, request_hash, resident_token FROM lock_idempotency_key(${key})`);
   if (!row) return null;
   if (row.request_hash !== digest) throw appError('IDEMPOTENCY_KEY_REUSED');
   return { code: row.code, status: row.status, residentToken: row.resident_token };
-}
-
-/**
- * Holds the key until the transaction ends, so that requests with the same key run one after
- * the other (an advisory lock on the key's 64-bit hash; a collision only serialises two requests).
- */
-export async function lockKey(tx: Queryable, key: string): Promise<void> {
-  await tx.query(sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
-}
-
-/** Records the key with the report it created (under lockKey, so no one else holds it). */
-export async function claimKey(
-  tx: Queryable, key: string, digest: string, reportId: number, residentToken: string,
-): Promise<void> {
-  await tx.query(sql`
-    INSERT INTO idempotency_keys (key, request_hash, report_id, resident_token)
-    VALUES (${key}, ${digest}, ${reportId}, ${residentToken})`);
 }

@@ -46,6 +46,50 @@ describe('POST /api/reports', () => {
     expect(stored).toEqual({ lon: 106.632, lat: -6.17, srid: 4326, email: 'siti@example.org' });
   });
 
+  it('stores a clean report with its deadline, its screen and its first events, in order', async () => {
+    const res = await post(valid);
+    expect(res.statusCode).toBe(201);
+    const [stored] = await t.db.query<{ deadline_as_promised: boolean; counted_from_submission: boolean; days_as_promised: boolean; moderation_flags: unknown }>(sql`
+      SELECT r.due_at = add_working_days(r.created_at, c.response_working_days) AS deadline_as_promised,
+             r.due_counted_from = r.created_at AS counted_from_submission,
+             r.due_working_days = c.response_working_days AS days_as_promised,
+             r.moderation_flags
+      FROM reports r JOIN categories c ON c.code = r.category_code WHERE r.code = ${res.json().code}`);
+    expect(stored).toEqual({ deadline_as_promised: true, counted_from_submission: true, days_as_promised: true, moderation_flags: { flags: [], evidence: {} } });
+    const events = await t.db.query<{ kind: string; actor: string; old_value: unknown; is_public: boolean; as_routed: boolean }>(sql`
+      SELECT e.kind, e.actor, e.old_value, e.is_public, e.new_value = r.routing_explanation AS as_routed
+      FROM report_events e JOIN reports r ON r.id = e.report_id WHERE r.code = ${res.json().code} ORDER BY e.id`);
+    expect(events).toEqual([
+      { kind: 'submitted', actor: 'resident', old_value: null, is_public: true, as_routed: false },
+      { kind: 'published', actor: 'system', old_value: { status: 'submitted' }, is_public: true, as_routed: false },
+      { kind: 'routed', actor: 'system', old_value: null, is_public: false, as_routed: true },
+    ]);
+  });
+
+  it('holds a report whose text raises a flag, without a deadline, and says why in a private event', async () => {
+    const res = await post({ ...valid, description: 'Air setinggi lutut di depan masjid, hubungi 0812 3456 7890' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().status).toBe('submitted');
+    const events = await t.db.query<{ kind: string; is_public: boolean; new_value: unknown }>(sql`
+      SELECT e.kind, e.is_public, e.new_value
+      FROM report_events e JOIN reports r ON r.id = e.report_id WHERE r.code = ${res.json().code} ORDER BY e.id`);
+    expect(events.map((e) => e.kind)).toEqual(['submitted', 'held_for_moderation', 'routed']);
+    expect(events[1]).toEqual({
+      kind: 'held_for_moderation', is_public: false,
+      new_value: { flags: ['contact_details'], evidence: { contact_details: ['0812 3456 7890'] } },
+    });
+    const [stored] = await t.db.query<{ due_at: Date | null }>(sql`SELECT due_at FROM reports WHERE code = ${res.json().code}`);
+    expect(stored.due_at).toBeNull();
+  });
+
+  it('refuses an unknown category with UNKNOWN_CATEGORY and stores nothing', async () => {
+    const before = await countRows();
+    const res = await post({ ...valid, category: 'naga' });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.code).toBe('UNKNOWN_CATEGORY');
+    expect(await countRows()).toEqual(before);
+  });
+
   it('routes a Tangsel point to a Tangsel kelurahan and department', async () => {
     const res = await post({ ...valid, category: 'jalan_rusak', lat: -6.3, lon: 106.72 });
     expect(res.statusCode).toBe(201);

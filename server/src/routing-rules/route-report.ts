@@ -1,6 +1,5 @@
 import { sql, type Queryable } from '../db/database.ts';
 import { appError } from '../http/error-catalogue.ts';
-import { evaluateRouting } from './evaluate.ts';
 import type { DepartmentExplanation } from './explanation.ts';
 
 export interface RoutingResult {
@@ -19,54 +18,30 @@ export interface RoutingResult {
   };
 }
 
-interface KelurahanMatch {
-  kelurahan_code: string;
-  kecamatan_code: string;
-  city_code: string;
-  code_prefix: string;
-  rule: string;
-  distance_m: number;
-  candidates: string[];
-}
-
-async function kelurahanAt(db: Queryable, lon: number, lat: number): Promise<KelurahanMatch | undefined> {
-  // route_kelurahan (db/functions/route_kelurahan.sql) holds the rule for slivers and gaps
-  // between kelurahan.
-  const [match] = await db.query<KelurahanMatch>(sql`
-    SELECT r.*, c.code_prefix
-    FROM route_kelurahan(ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326)) AS r
-    JOIN cities c ON c.code = r.city_code`);
-  return match;
-}
-
 /**
  * Who receives a report at this point: the kelurahan (and its kecamatan and city) by the
  * boundary rule, and the department by the routing rules, else the category's default city
- * department (routing-rules/evaluate.ts).
+ * department. route_report (db/functions/route_report.sql) answers, the same function a new
+ * report is routed with (submit_report.sql), so the explanation is exactly what a report stores.
  */
 export async function routeReport(db: Queryable, lon: number, lat: number, categoryCode: string): Promise<RoutingResult> {
-  const match = await kelurahanAt(db, lon, lat);
-  if (!match) throw appError('OUTSIDE_SERVICE_AREA');
-  const department = await evaluateRouting(db, {
-    lon, lat, categoryCode,
-    cityCode: match.city_code, kecamatanCode: match.kecamatan_code, kelurahanCode: match.kelurahan_code,
-  });
+  const [routed] = await db.query<{
+    city_code: string; city_prefix: string; kecamatan_code: string; kelurahan_code: string;
+    department_code: string | null; responsible_unit: string | null; handling_kelurahan_code: string | null;
+    explanation: RoutingResult['explanation'];
+  }>(sql`SELECT * FROM route_report(ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326), ${categoryCode})`);
+  if (!routed) throw appError('OUTSIDE_SERVICE_AREA');
+  if (!routed.department_code) {
+    throw new Error(`No routing rule matched and no department of city ${routed.city_code} handles category ${categoryCode}`);
+  }
   return {
-    cityCode: match.city_code,
-    cityPrefix: match.code_prefix,
-    kecamatanCode: match.kecamatan_code,
-    kelurahanCode: match.kelurahan_code,
-    departmentCode: department.departmentCode,
-    responsibleUnit: department.responsibleUnit,
-    handlingKelurahanCode: department.handlingKelurahanCode,
-    explanation: {
-      kelurahan: {
-        code: match.kelurahan_code,
-        rule: match.rule,
-        distance_m: match.distance_m,
-        candidates: match.candidates,
-      },
-      department: department.explanation,
-    },
+    cityCode: routed.city_code,
+    cityPrefix: routed.city_prefix,
+    kecamatanCode: routed.kecamatan_code,
+    kelurahanCode: routed.kelurahan_code,
+    departmentCode: routed.department_code,
+    ...(routed.responsible_unit ? { responsibleUnit: routed.responsible_unit } : {}),
+    ...(routed.handling_kelurahan_code ? { handlingKelurahanCode: routed.handling_kelurahan_code } : {}),
+    explanation: routed.explanation,
   };
 }
