@@ -12,6 +12,7 @@ import { reportPath } from '../paths.ts';
 // The server's schemas, as types only: nothing of the server enters the bundle.
 import type { Static } from 'typebox';
 import type { HeldReport as HeldReportSchema } from '../../../../server/src/moderation/schemas.ts';
+import { evidenceText } from './evidence.ts';
 
 /** One entry of GET /api/moderation/queue. */
 export type HeldReport = Static<typeof HeldReportSchema>;
@@ -64,7 +65,7 @@ export function ModerationItem({ report, onDecided }: { report: HeldReport; onDe
           <dt>{t('moderation.flags')}</dt>
           <dd>{report.moderation_flags.flags.map((f) => t(`flag.${f}`, { defaultValue: f })).join(', ')}</dd>
           <dt>{t('moderation.evidence')}</dt>
-          <dd>{Object.values(report.moderation_flags.evidence).flat().join(', ')}</dd>
+          <dd>{Object.values(report.moderation_flags.evidence).flat().map((value) => evidenceText(value, t)).join(', ')}</dd>
         </dl>
       )}
       <ErrorMessage error={decision.error} />
