@@ -80,11 +80,19 @@ const context: BenchContext = {
 };
 // The machine is shared: the load average as each area starts says how busy it was.
 const loadByArea: Record<string, ReturnType<typeof load>> = {};
+// An area that fails is reported and the run goes on: the other areas' figures are still written.
+const failedAreas: Record<string, string> = {};
 try {
   for (const area of chosen) {
     log(`— ${area}`);
     loadByArea[area] = load();
-    await areas[area](context);
+    try {
+      await areas[area](context);
+    } catch (error) {
+      failedAreas[area] = (error as Error).message;
+      log(`${area} FAILED: ${(error as Error).stack}`);
+      process.exitCode = 1;
+    }
   }
 } finally {
   await context.server.stop();
@@ -104,6 +112,7 @@ const run = {
   started_at: started.toISOString(),
   areas: chosen,
   ...context.results,
+  ...(Object.keys(failedAreas).length ? { failed_areas: failedAreas } : {}),
   load: { ...loadByArea, after: load() },
   machine: await machine(db),
 };
