@@ -82,6 +82,12 @@ const context: BenchContext = {
 const loadByArea: Record<string, ReturnType<typeof load>> = {};
 // An area that fails is reported and the run goes on: the other areas' figures are still written.
 const failedAreas: Record<string, string> = {};
+// A promise an area left behind that rejects later (a browser event after its page closed) is
+// logged, not allowed to end the run.
+process.on('unhandledRejection', (error) => {
+  log(`unhandled rejection: ${(error as Error)?.stack ?? String(error)}`);
+  process.exitCode = 1;
+});
 try {
   for (const area of chosen) {
     log(`— ${area}`);

@@ -37,7 +37,14 @@ export function writeResults(run: Record<string, unknown>): string {
   writeFileSync(file, `${JSON.stringify(run, null, 2)}\n`);
   const latestFile = path.join(resultsDir, 'latest.json');
   const previous = existsSync(latestFile) ? JSON.parse(readFileSync(latestFile, 'utf8')) : {};
-  const latest = previous.reports === run.reports ? { ...previous, ...run } : run;
+  // Runs of some areas each add theirs: the list of areas and the load as each started are merged too.
+  const latest = previous.reports === run.reports
+    ? {
+      ...previous, ...run,
+      areas: [...new Set([...(previous.areas ?? []), ...(run.areas as string[])])],
+      load: { ...previous.load, ...(run.load as object) },
+    }
+    : run;
   writeFileSync(latestFile, `${JSON.stringify(latest, null, 2)}\n`);
   return file;
 }
