@@ -5,6 +5,7 @@ import type { BasemapOffer } from '../../../../server/src/layers/schemas.ts';
 import { invalidateUrls, jsonQuery } from '../../query-client.ts';
 import { staffWrite } from '../api.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
+import { LayerNameFields } from './LayerNameFields.tsx';
 import { layersUrl } from './rule-names.ts';
 
 type Kind = BasemapOffer['kinds'][number];
@@ -66,12 +67,7 @@ export function BasemapLayerForm() {
         <input id={`${id}-contains`} value={nameContains} minLength={2} maxLength={100} aria-describedby={`${id}-contains-hint`}
           onChange={(e) => setNameContains(e.target.value)} />
         <span id={`${id}-contains-hint`} className="muted">{t('rules.basemapNameContainsHint')}</span>
-        <label htmlFor={`${id}-name`}>{t('rules.layerName')}</label>
-        <input id={`${id}-name`} value={name} required pattern="[a-z0-9][a-z0-9\-]{1,62}" aria-describedby={`${id}-name-hint`}
-          onChange={(e) => setName(e.target.value)} />
-        <span id={`${id}-name-hint`} className="muted">{t('rules.layerNameHint')}</span>
-        <label htmlFor={`${id}-layer-title`}>{t('rules.layerTitle')}</label>
-        <input id={`${id}-layer-title`} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
+        <LayerNameFields id={id} name={name} title={title} onNameChange={setName} onTitleChange={setTitle} />
         <button type="submit" disabled={copy.isPending || !picked}>{t('rules.basemapCreate')}</button>
       </form>}
       <ErrorMessage error={copy.error} />

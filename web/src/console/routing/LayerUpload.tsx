@@ -5,6 +5,7 @@ import { clientError } from '../../api.ts';
 import { invalidateUrls } from '../../query-client.ts';
 import { staffWrite } from '../api.ts';
 import { ErrorMessage } from '../ErrorMessage.tsx';
+import { LayerNameFields } from './LayerNameFields.tsx';
 import { BasemapLayerForm } from './BasemapLayerForm.tsx';
 import { layersUrl, useRuleNames } from './rule-names.ts';
 
@@ -57,12 +58,7 @@ export function LayerUpload({ canUpload }: { canUpload: boolean }) {
         <label htmlFor={`${id}-file`}>{t('rules.layerFile')}</label>
         <input id={`${id}-file`} type="file" accept=".geojson,.json,application/geo+json,application/json" required
           onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-        <label htmlFor={`${id}-name`}>{t('rules.layerName')}</label>
-        <input id={`${id}-name`} value={name} required pattern="[a-z0-9][a-z0-9\-]{1,62}" aria-describedby={`${id}-name-hint`}
-          onChange={(e) => setName(e.target.value)} />
-        <span id={`${id}-name-hint`} className="muted">{t('rules.layerNameHint')}</span>
-        <label htmlFor={`${id}-layer-title`}>{t('rules.layerTitle')}</label>
-        <input id={`${id}-layer-title`} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
+        <LayerNameFields id={id} name={name} title={title} onNameChange={setName} onTitleChange={setTitle} />
         <button type="submit" disabled={upload.isPending || !file}>{t('rules.upload')}</button>
       </form>}
       <ErrorMessage error={upload.error} />
