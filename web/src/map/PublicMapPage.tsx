@@ -18,9 +18,9 @@ import { addReportLayers } from './report-layers.ts';
 import { ReportLayers } from './ReportLayers.tsx';
 import { initialBounds } from './service-area.ts';
 
-// The report form, its photo shrinking and its map pin load when a resident opens it: they are
-// not part of what a phone must fetch and compile before the map can be used.
-// Fetched once the map has drawn, so it is there by the time a resident taps "Laporkan".
+// The report form, its photo shrinking and its map pin are not part of what a phone must fetch
+// and compile before the map can be used. They are fetched once the map has drawn, so they are
+// there by the time a resident taps "Laporkan"; a failed fetch is tried again when the form opens.
 const loadReportPanel = () => import('../report/ReportPanel.tsx');
 const ReportPanel = lazy(() => loadReportPanel().then((m) => ({ default: m.ReportPanel })));
 
@@ -46,7 +46,7 @@ export function PublicMapPage() {
           addReportLayers(loaded);
           loaded.once('idle', () => {
             registerServiceWorker();
-            void loadReportPanel();
+            loadReportPanel().catch(() => undefined);
           });
           setMap(loaded);
           return () => setMap(null);
@@ -105,17 +105,17 @@ function ReportsOnMap({ map }: { map: MapLibreMap }) {
       <OutboxNotice onOpenForm={() => setPanel({ open: true, submitted: null })} />
       {panel.open ? (
         <Suspense fallback={<p className="map-loading" role="status">{t('loading')}</p>}>
-        <ReportPanel
-          map={map}
-          categories={categories}
-          submitted={panel.submitted}
-          onSubmitted={(report) => {
-            setPanel({ open: true, submitted: report });
-            setReportsVersion(Date.now());
-          }}
-          onReportAnother={() => setPanel({ open: true, submitted: null })}
-          onClose={() => setPanel({ open: false })}
-        />
+          <ReportPanel
+            map={map}
+            categories={categories}
+            submitted={panel.submitted}
+            onSubmitted={(report) => {
+              setPanel({ open: true, submitted: report });
+              setReportsVersion(Date.now());
+            }}
+            onReportAnother={() => setPanel({ open: true, submitted: null })}
+            onClose={() => setPanel({ open: false })}
+          />
         </Suspense>
       ) : (
         <>
