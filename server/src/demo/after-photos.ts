@@ -57,21 +57,29 @@ export async function addDemoAfterPhotos(tx: Transaction, seed: number, afterId:
  * (a marker to its marker: they hold the same transaction id). Writing thousands of small
  * files took seconds of a first start; linking them takes milliseconds.
  */
-async function storeLinkedPhotos(tx: Transaction, photosDir: string, ids: string[], jpeg: Buffer): Promise<void> {
+export async function storeLinkedPhotos(
+  tx: Transaction, photosDir: string, ids: string[], jpeg: Buffer, photosPerFile = 20_000,
+): Promise<void> {
   if (ids.length === 0) return;
   await fs.mkdir(photosDir, { recursive: true });
   const [{ xid }] = await tx.query<{ xid: string }>(sql`SELECT pg_current_xact_id()::text AS xid`);
   const filesOf = (id: string) => [pendingMarkerPath(photosDir, id), ...Object.values(photoPaths(photosDir, id))];
   tx.onRollback(() => inBatches(ids, (id) => Promise.all(filesOf(id).map((f) => fs.rm(f, { force: true })))));
-  const [firstMarker, firstFull] = filesOf(ids[0]);
-  await fs.writeFile(firstMarker, xid);
-  await fs.writeFile(firstFull, jpeg);
-  await inBatches(ids, async (id) => {
-    const [marker, full, thumbnail] = filesOf(id);
-    if (id !== ids[0]) await fs.link(firstMarker, marker);
-    await Promise.all([id !== ids[0] && fs.link(firstFull, full), fs.link(firstFull, thumbnail)]);
-  });
+  // A file takes at most 65,000 links on ext4 (EMLINK beyond): a 1,000,000-report seed has far
+  // more after-photos, so each group of photos (a full size and a thumbnail each) links to its own.
+  for (let start = 0; start < ids.length; start += photosPerFile) {
+    const group = ids.slice(start, start + photosPerFile);
+    const [firstMarker, firstFull] = filesOf(group[0]);
+    await fs.writeFile(firstMarker, xid);
+    await fs.writeFile(firstFull, jpeg);
+    await inBatches(group, async (id) => {
+      const [marker, full, thumbnail] = filesOf(id);
+      if (id !== group[0]) await fs.link(firstMarker, marker);
+      await Promise.all([id !== group[0] && fs.link(firstFull, full), fs.link(firstFull, thumbnail)]);
+    });
+  }
 }
+
 
 /** Runs `step` for every id, 500 at a time, so that a large seed does not open every file at once. */
 async function inBatches(ids: string[], step: (id: string) => Promise<unknown>): Promise<void> {
