@@ -37,14 +37,28 @@ export function writeResults(run: Record<string, unknown>): string {
   writeFileSync(file, `${JSON.stringify(run, null, 2)}\n`);
   const latestFile = path.join(resultsDir, 'latest.json');
   const previous = existsSync(latestFile) ? JSON.parse(readFileSync(latestFile, 'utf8')) : {};
-  // Runs of some areas each add theirs: the list of areas and the load as each started are merged too.
-  const latest = previous.reports === run.reports
-    ? {
-      ...previous, ...run,
-      areas: [...new Set([...(previous.areas ?? []), ...(run.areas as string[])])],
-      load: { ...previous.load, ...(run.load as object) },
-    }
-    : run;
+  const latest = mergeIntoLatest(previous, run);
   writeFileSync(latestFile, `${JSON.stringify(latest, null, 2)}\n`);
   return file;
+}
+
+function withoutAreas(failed: Record<string, string> | undefined, rerun: string[], failedNow: unknown): Record<string, string> | undefined {
+  const kept = Object.fromEntries(Object.entries(failed ?? {}).filter(([area]) => !rerun.includes(area)));
+  const all = { ...kept, ...(failedNow as Record<string, string> | undefined) };
+  return Object.keys(all).length ? all : undefined;
+}
+
+/** latest.json after `run`: runs of some areas at the same report count each add theirs. */
+interface Latest { reports?: unknown; areas?: string[]; load?: object; failed_areas?: Record<string, string>; [figure: string]: unknown }
+
+export function mergeIntoLatest(previous: Latest, run: Record<string, unknown>): Record<string, unknown> {
+  if (previous.reports !== run.reports) return run;
+  return {
+    ...previous, ...run,
+    // The list of areas and the load as each started are merged too.
+    areas: [...new Set([...(previous.areas ?? []), ...(run.areas as string[])])],
+    load: { ...previous.load, ...(run.load as object) },
+    // An area run again drops its earlier failure; one that failed again says so anew.
+    failed_areas: withoutAreas(previous.failed_areas, run.areas as string[], run.failed_areas),
+  };
 }
