@@ -1,5 +1,6 @@
 import { sql, type Queryable, type Sql } from '../db/database.ts';
 import { isOverdue } from '../deadlines/overdue.ts';
+import { deskKelurahan } from '../staff/scope.ts';
 
 // The supervisors' daily digest: which supervisors have overdue reports today, and which reports.
 // A supervisor is an address in departments.supervisor_email or kelurahan.supervisor_email
@@ -26,7 +27,7 @@ export async function recordTodaysDigests(tx: Queryable): Promise<QueuedDigest[]
       FROM reports r
       JOIN departments d ON d.code = r.department_code
       -- The desk that handles the report (migration 0105), which a rule may set apart from where it lies.
-      JOIN kelurahan k ON k.code = COALESCE(r.handling_kelurahan_code, r.kelurahan_code)
+      JOIN kelurahan k ON k.code = ${deskKelurahan('r')}
       WHERE ${isOverdue('r')} AND NOT r.is_synthetic
     ),
     recipients AS (
@@ -79,7 +80,7 @@ export async function digestToSend(db: Queryable, d: QueuedDigest): Promise<Dige
     FROM reports r
     JOIN categories c ON c.code = r.category_code
     JOIN kelurahan k ON k.code = r.kelurahan_code
-    JOIN kelurahan desk ON desk.code = COALESCE(r.handling_kelurahan_code, r.kelurahan_code)
+    JOIN kelurahan desk ON desk.code = ${deskKelurahan('r')}
     JOIN departments d ON d.code = r.department_code
     WHERE ${isOverdue('r')} AND NOT r.is_synthetic
       AND (lower(d.supervisor_email) = lower(${row.email}) OR lower(desk.supervisor_email) = lower(${row.email}))

@@ -1,5 +1,6 @@
 import { sql, type Queryable } from '../db/database.ts';
 import { isOverdue } from '../deadlines/overdue.ts';
+import { deskKelurahan } from '../staff/scope.ts';
 
 export interface Escalation {
   reportId: number;
@@ -46,6 +47,6 @@ export async function escalateOverdue(tx: Queryable): Promise<Escalation[]> {
     JOIN reports r ON r.id = e.report_id
     -- The kelurahan desk that handles it: a routing rule may hand a report to another kelurahan's
     -- desk than the one it lies in (reports.handling_kelurahan_code, migration 0105).
-    JOIN kelurahan k ON k.code = COALESCE(r.handling_kelurahan_code, r.kelurahan_code)
+    JOIN kelurahan k ON k.code = ${deskKelurahan('r')}
     ORDER BY e.report_id`);
 }

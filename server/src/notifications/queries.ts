@@ -1,4 +1,5 @@
 import { sql, type Queryable } from '../db/database.ts';
+import { deskKelurahan } from '../staff/scope.ts';
 
 /** One event of a report, with what a message about it says and who may receive it. */
 export interface EventToTell {
@@ -52,7 +53,7 @@ export async function eventToTell(db: Queryable, reportId: number, eventId: numb
     JOIN categories c ON c.code = r.category_code
     JOIN kelurahan k ON k.code = r.kelurahan_code
     -- The desk that handles it, whose supervisor is told (a rule may hand it to another kelurahan).
-    JOIN kelurahan desk ON desk.code = COALESCE(r.handling_kelurahan_code, r.kelurahan_code)
+    JOIN kelurahan desk ON desk.code = ${deskKelurahan('r')}
     JOIN departments d ON d.code = r.department_code
     LEFT JOIN reporters rep ON rep.report_id = r.id
     WHERE e.id = ${eventId} AND e.report_id = ${reportId}`);

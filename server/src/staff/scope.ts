@@ -1,4 +1,4 @@
-import { sql, type Sql } from '../db/database.ts';
+import { raw, sql, type Sql } from '../db/database.ts';
 import type { Staff } from './queries.ts';
 
 /**
@@ -16,9 +16,18 @@ export function reportScope(staff: Staff): Sql {
     case 'department_officer':
       return sql`r.department_code = ${staff.department_code}`;
     case 'kelurahan_officer':
-      // The expression of reports_desk_kelurahan_idx (migration 0105), so the inbox uses it.
-      return sql`COALESCE(r.handling_kelurahan_code, r.kelurahan_code) = ${staff.kelurahan_code}`;
+      return sql`${deskKelurahan('r')} = ${staff.kelurahan_code}`;
     default:
       return sql`false`;
   }
+}
+
+/**
+ * The kelurahan whose desk handles a report (`alias` names `reports`): the one a routing rule
+ * handed it to, else the one it lies in. Written as reports_desk_kelurahan_idx's expression
+ * (migration 0105), so a desk's inbox uses that index.
+ */
+export function deskKelurahan(alias: string): Sql {
+  const r = raw(alias);
+  return sql`COALESCE(${r}.handling_kelurahan_code, ${r}.kelurahan_code)`;
 }
