@@ -2,9 +2,12 @@
 // 1.6 Mbps down, 750 kbps up, 150 ms round trips): the time from navigation until the map is
 // usable (the report clusters drawn, every tile it wants loaded), from a cold cache and again
 // from the service worker's cache, and the JavaScript the page's main thread loads on the way,
-// gzipped as it crossed the network. MapLibre's web worker is counted apart.
+// gzipped as it crossed the network. MapLibre's web worker is counted apart. Beside them, the
+// same phone opening a page of MapLibre alone with the same report tiles (bare-maplibre-page.ts):
+// the floor that no page built on MapLibre gets below.
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../web/src/test/browser.ts';
+import { serveBareMapLibre } from './bare-maplibre-page.ts';
 import type { BenchArea } from './context.ts';
 import { readyWhen } from './first-view.ts';
 import { percentile, round } from './stats.ts';
@@ -14,7 +17,31 @@ const limits = { coldMs: 5000, serviceWorkerMs: 2000, mainThreadJsBytes: 350 * 1
 const runs = 3;
 const slowPhone = { latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
 
-interface Load { ms: number; mainJsBytes: number; workerJsBytes: number }
+interface Load { ms: number; mainJsBytes: number; workerJsBytes: number; controlsMs?: number }
+
+const appReady = readyWhen('__petawargaMap', 'reports', 'report-clusters');
+const bareReady = readyWhen('__bareMap', 'reports', 'report-clusters');
+// The app draws its map before React has loaded; its controls come after it (web/src/main.ts).
+const controlsShown = `(() => document.querySelector('.report-button') && performance.now())()`;
+
+// Notes each moment the map goes idle. The readiness check polls, and on a busy page it comes a
+// long task after the frame that drew the reports; the scripts counted are those the page asked
+// for before that frame, not before the poll noticed it (the app asks for React at that frame).
+function recordIdles(): void {
+  const idles: number[] = [];
+  Object.assign(window, { __idles: idles });
+  for (const name of ['__petawargaMap', '__bareMap']) {
+    let map: { on(event: string, listener: () => void): void } | undefined;
+    Object.defineProperty(window, name, {
+      configurable: true,
+      get: () => map,
+      set(value) {
+        map = value;
+        map?.on('idle', () => idles.push(performance.now()));
+      },
+    });
+  }
+}
 
 async function throttle(context: BrowserContext, page: Page): Promise<void> {
   const cdp = await context.newCDPSession(page);
@@ -25,18 +52,25 @@ async function throttle(context: BrowserContext, page: Page): Promise<void> {
 
 /**
  * Loads / on a throttled page and waits until the map is usable. The scripts counted are those
- * the page asked for before that moment (what it fetches afterwards, such as the report form,
- * is not in the way of the map), by their compressed bodies as they crossed the network.
+ * the page asked for before the frame that made it so (what it fetches afterwards, such as React
+ * and the report form, is not in the way of the map), by their compressed bodies as they
+ * crossed the network.
  */
-async function loadMap(context: BrowserContext, url: string): Promise<Load> {
+async function loadMap(context: BrowserContext, url: string, ready = appReady, controls?: string): Promise<Load> {
   const page = await context.newPage();
+  await page.addInitScript(recordIdles);
   await throttle(context, page);
   await page.goto(url, { waitUntil: 'commit' });
-  const handle = await page.waitForFunction(readyWhen('__petawargaMap', 'reports', 'report-clusters'), undefined, { polling: 50, timeout: 120_000 });
+  const handle = await page.waitForFunction(ready, undefined, { polling: 50, timeout: 120_000 });
   const { ms } = await handle.jsonValue() as { ms: number };
+  const idles = await page.evaluate(() => (window as unknown as { __idles: number[] }).__idles);
+  const drawnAt = Math.max(...idles.filter((at) => at <= ms), 0) || ms;
+  const controlsMs = controls
+    ? await (await page.waitForFunction(controls, undefined, { polling: 50, timeout: 120_000 })).jsonValue() as number
+    : undefined;
   const scripts = await page.evaluate((usableAt) => performance.getEntriesByType('resource')
     .filter((e) => e.startTime < usableAt && /\.m?js$/.test(new URL(e.name).pathname))
-    .map((e) => ({ path: new URL(e.name).pathname, bytes: (e as PerformanceResourceTiming).encodedBodySize })), ms);
+    .map((e) => ({ path: new URL(e.name).pathname, bytes: (e as PerformanceResourceTiming).encodedBodySize })), drawnAt);
   await page.close();
   // The preloaded worker is listed twice, as the preload and as the worker's own (cached) fetch.
   const sum = (list: { path: string; bytes: number }[]) =>
@@ -44,6 +78,7 @@ async function loadMap(context: BrowserContext, url: string): Promise<Load> {
   const isWorker = (path: string) => path.includes('maplibre-gl-worker');
   return {
     ms,
+    controlsMs,
     mainJsBytes: sum(scripts.filter((s) => !isWorker(s.path))),
     workerJsBytes: sum(scripts.filter((s) => isWorker(s.path))),
   };
@@ -57,6 +92,9 @@ export const phoneMapBench: BenchArea = async (context) => {
     bypassCSP: true };
   const cold: Load[] = [];
   const fromServiceWorker: number[] = [];
+  const bareCold: number[] = [];
+  const bareCached: number[] = [];
+  const bare = await serveBareMapLibre(context.server.url);
   try {
     // One unthrottled visit first, so the server's tile cache is as warm as any earlier visitor left it.
     const warmUp = await browser.newContext(phone);
@@ -65,7 +103,7 @@ export const phoneMapBench: BenchArea = async (context) => {
     for (let run = 0; run < runs; run++) {
       const visitor = await browser.newContext(phone);
       try {
-        cold.push(await loadMap(visitor, url));
+        cold.push(await loadMap(visitor, url, appReady, controlsShown));
         // The second visit opens from what the service worker stored at install.
         const page = await visitor.newPage();
         await page.goto(url);
@@ -75,22 +113,39 @@ export const phoneMapBench: BenchArea = async (context) => {
       } finally {
         await visitor.close();
       }
+      const bareVisitor = await browser.newContext(phone);
+      try {
+        bareCold.push((await loadMap(bareVisitor, `${bare.url}/`, bareReady)).ms);
+        bareCached.push((await loadMap(bareVisitor, `${bare.url}/`, bareReady)).ms);
+      } finally {
+        await bareVisitor.close();
+      }
     }
   } finally {
     await browser.close();
+    await bare.close();
   }
   const coldMs = round(percentile(cold.map((c) => c.ms), 50));
   const swMs = round(percentile(fromServiceWorker, 50));
+  const controlsMs = round(percentile(cold.map((c) => c.controlsMs!), 50));
+  const bareColdMs = round(percentile(bareCold, 50));
+  const bareCachedMs = round(percentile(bareCached, 50));
   const { mainJsBytes, workerJsBytes } = cold[0];
-  context.log(`phone map: cold ${cold.map((c) => round(c.ms)).join(', ')} ms; from the service worker ${fromServiceWorker.map((m) => round(m)).join(', ')} ms; main-thread JS ${mainJsBytes} B gzipped, MapLibre worker ${workerJsBytes} B`);
+  context.log(`phone map: cold ${cold.map((c) => round(c.ms)).join(', ')} ms (its controls ${cold.map((c) => round(c.controlsMs!)).join(', ')} ms); from the service worker ${fromServiceWorker.map((m) => round(m)).join(', ')} ms; main-thread JS ${mainJsBytes} B gzipped, MapLibre worker ${workerJsBytes} B`);
+  context.log(`MapLibre alone: cold ${bareCold.map((m) => round(m)).join(', ')} ms; from the HTTP cache ${bareCached.map((m) => round(m)).join(', ')} ms`);
   rows.push({
     area: 'phone map', figure: `map usable, cold cache, slow phone, median of ${runs}`, value: coldMs, unit: 'ms',
     limit: { value: limits.coldMs, kind: 'below', unit: 'ms' },
+    reference: { label: 'MapLibre alone', value: bareColdMs },
+  });
+  rows.push({
+    area: 'phone map', figure: `"Laporkan" shown, cold cache, median of ${runs}`, value: controlsMs, unit: 'ms',
+    reference: { label: 'map usable', value: coldMs },
   });
   rows.push({
     area: 'phone map', figure: `map usable from the service worker, median of ${runs}`, value: swMs, unit: 'ms',
     limit: { value: limits.serviceWorkerMs, kind: 'below', unit: 'ms' },
-    reference: { label: 'cold cache', value: coldMs },
+    reference: { label: 'MapLibre alone, HTTP cache', value: bareCachedMs },
   });
   rows.push({
     area: 'phone map', figure: 'main-thread JavaScript, gzipped', value: mainJsBytes, unit: 'B',
@@ -99,6 +154,9 @@ export const phoneMapBench: BenchArea = async (context) => {
   });
   Object.assign(context.results, {
     phone_map_cold_ms: coldMs, phone_map_cold_runs_ms: cold.map((c) => round(c.ms)),
+    phone_map_controls_ms: controlsMs, phone_map_controls_runs_ms: cold.map((c) => round(c.controlsMs!)),
+    phone_map_bare_maplibre_cold_ms: bareColdMs, phone_map_bare_maplibre_cold_runs_ms: bareCold.map((m) => round(m)),
+    phone_map_bare_maplibre_cached_ms: bareCachedMs, phone_map_bare_maplibre_cached_runs_ms: bareCached.map((m) => round(m)),
     phone_map_service_worker_ms: swMs, phone_map_service_worker_runs_ms: fromServiceWorker.map((m) => round(m)),
     phone_map_main_js_bytes: mainJsBytes, phone_map_worker_js_bytes: workerJsBytes,
   });

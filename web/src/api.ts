@@ -1,5 +1,5 @@
 import { deviceId } from './device-id.ts';
-import i18next, { type Language } from './i18n/index.ts';
+import i18next, { type Language } from './i18n/setup.ts';
 
 /** One entry of a VALIDATION_FAILED error's details. */
 export interface FieldProblem {

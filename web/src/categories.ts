@@ -8,7 +8,9 @@ import type { Category as CategorySchema } from '../../server/src/reference/sche
 /** A report category as GET /api/categories describes it. */
 export type Category = Static<typeof CategorySchema>;
 
-export const categoriesQuery = jsonQuery<{ categories: Category[] }>('/api/categories');
+export type Categories = { categories: Category[] };
+
+export const categoriesQuery = jsonQuery<Categories>('/api/categories');
 
 /** The categories, fetched once per page and shared by the map, the form and the charts; suspends until they come. */
 export function useCategories(): Category[] {

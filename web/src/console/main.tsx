@@ -3,14 +3,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import en from '../i18n/en/console.json' with { type: 'json' };
 import id from '../i18n/id/console.json' with { type: 'json' };
-import { initTranslations } from '../i18n/index.ts';
+import { initReactTranslations } from '../i18n/index.ts';
 import '../map/fonts.ts';
 import { createQueryClient } from '../query-client.ts';
 import './console.css';
 import { ConsoleApp } from './ConsoleApp.tsx';
 import { signOutOnUnauthorized } from './session.ts';
 
-initTranslations('console', { id, en });
+initReactTranslations('console', { id, en });
 const queryClient = createQueryClient(signOutOnUnauthorized);
 
 createRoot(document.getElementById('root')!).render(

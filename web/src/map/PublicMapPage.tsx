@@ -1,6 +1,5 @@
-import type { Map as MapLibreMap } from 'maplibre-gl';
 import { usePrefetchQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { categoriesQuery, useCategories } from '../categories.ts';
 import { ErrorBoundary } from '../ErrorBoundary.tsx';
@@ -8,15 +7,12 @@ import { LoadProblem } from '../LoadProblem.tsx';
 import { TrackingCodeBox } from '../my-reports/TrackingCodeBox.tsx';
 import type { PublicReport } from '../report/public-report.ts';
 import { OutboxNotice } from '../report/OutboxNotice.tsx';
-import { registerServiceWorker } from '../service-worker.ts';
 import { fitFirstView } from './first-view.ts';
-import { MapCanvas } from './MapCanvas.tsx';
 import { MapOptionsPanel } from './MapOptionsPanel.tsx';
 import { PlaceSearch } from './PlaceSearch.tsx';
 import { setOsmBaseMap } from './osm-base-map.ts';
-import { addReportLayers } from './report-layers.ts';
+import { adoptPublicMap, releasePublicMap, type PublicMap } from './public-map.ts';
 import { ReportLayers } from './ReportLayers.tsx';
-import { initialBounds } from './service-area.ts';
 
 // The report form, its photo shrinking and its map pin are not part of what a phone must fetch
 // and compile before the map can be used. They are fetched once the map has drawn, so they are
@@ -24,43 +20,52 @@ import { initialBounds } from './service-area.ts';
 const loadReportPanel = () => import('../report/ReportPanel.tsx');
 const ReportPanel = lazy(() => loadReportPanel().then((m) => ({ default: m.ReportPanel })));
 
-const camera = { bounds: initialBounds, fitBoundsOptions: { padding: 16 } };
 /** What floats over the public map and must not hide either city in the first view. */
 const firstViewOverlays = '.map-options, .place-search, .report-button, .map-tracking-box, .maplibregl-ctrl-top-right';
 
 /** The public map at /: every public report, the legend and filter, and the report flow. */
 export function PublicMapPage() {
   const { t } = useTranslation('public');
-  const [map, setMap] = useState<MapLibreMap | null>(null);
+  const slot = useRef<HTMLDivElement>(null);
+  const [publicMap, setPublicMap] = useState<PublicMap | null>(null);
   // Asked for now, while the map loads its style, so the report layers need not wait for it.
   usePrefetchQuery(categoriesQuery);
 
+  // A layout effect, so the map is back in the page before the browser paints it without.
+  useLayoutEffect(() => {
+    const adopted = adoptPublicMap(slot.current!);
+    let mounted = true;
+    void adopted.styleLoaded.then(() => {
+      if (mounted) setPublicMap(adopted);
+    });
+    void adopted.drawn.then(() => {
+      if (mounted) loadReportPanel().catch(() => undefined);
+    });
+    return () => {
+      mounted = false;
+      setPublicMap(null);
+      releasePublicMap(adopted);
+    };
+  }, []);
+
+  const label = t('map.label');
+  useEffect(() => publicMap?.container.setAttribute('aria-label', label), [publicMap, label]);
+
+  const map = publicMap?.map;
   return (
     <div className="public-map">
       <title>{t('map.pageTitle')}</title>
-      <MapCanvas
-        className="map"
-        label={t('map.label')}
-        camera={camera}
-        onLoad={(loaded) => {
-          addReportLayers(loaded);
-          loaded.once('idle', () => {
-            registerServiceWorker();
-            loadReportPanel().catch(() => undefined);
-          });
-          setMap(loaded);
-          return () => setMap(null);
-        }}
-      />
+      {/* The map's own element (public-map.ts) goes in here; React renders nothing inside. */}
+      <div ref={slot} className="map-slot" />
       {map && <PlaceSearch map={map} />}
-      {map && (
+      {publicMap && (
         <ErrorBoundary
           fallback={(error, retry) => (
             <LoadProblem className="map-load-problem" error={error} onRetry={retry} />
           )}
         >
           <Suspense fallback={<p className="map-loading" role="status">{t('loading')}</p>}>
-            <ReportsOnMap map={map} />
+            <ReportsOnMap publicMap={publicMap} />
           </Suspense>
         </ErrorBoundary>
       )}
@@ -70,8 +75,9 @@ export function PublicMapPage() {
 
 type Panel = { open: false } | { open: true; submitted: PublicReport | null };
 
-function ReportsOnMap({ map }: { map: MapLibreMap }) {
+function ReportsOnMap({ publicMap }: { publicMap: PublicMap }) {
   const { t } = useTranslation('public');
+  const { map } = publicMap;
   const categories = useCategories();
   const [hiddenCategories, setHiddenCategories] = useState<string[]>([]);
   const [osmBaseMap, setOsmBaseMapShown] = useState(false);
@@ -80,11 +86,13 @@ function ReportsOnMap({ map }: { map: MapLibreMap }) {
   const placingPin = panel.open && !panel.submitted;
 
   useEffect(() => setOsmBaseMap(map, osmBaseMap), [map, osmBaseMap]);
-  // Once the legend and buttons are laid out, fit both cities beside them.
+  // Once the legend and buttons are laid out, fit both cities beside them, unless the map has
+  // already been moved: it draws before these controls arrive, and a resident may have panned.
   useEffect(() => {
-    const page = map.getContainer().parentElement;
-    if (page) fitFirstView(map, [...page.querySelectorAll(firstViewOverlays)]);
-  }, [map]);
+    const page = map.getContainer().closest('.public-map');
+    if (page && !publicMap.cameraMoved()) fitFirstView(map, [...page.querySelectorAll(firstViewOverlays)]);
+    publicMap.controlsShown();
+  }, [map, publicMap]);
 
   return (
     <>

@@ -1,5 +1,5 @@
 import type { Map as MapLibreMap, MapOptions } from 'maplibre-gl';
-import i18next from '../i18n/index.ts';
+import i18next from '../i18n/setup.ts';
 import { maplibregl } from './maplibre.ts';
 import { keepCentreNear } from './centre-constraint.ts';
 import { offlineStyle } from './style.ts';
@@ -14,8 +14,9 @@ function controlTexts(): Record<string, string> {
 }
 
 /** A map of the service area in the offline style, with zoom buttons and a scale bar. */
-export function createMap(container: HTMLElement, camera: Camera): MapLibreMap {
+export function createMap(container: HTMLElement, camera: Camera, options: Pick<MapOptions, 'validateStyle'> = {}): MapLibreMap {
   const map = new maplibregl.Map({
+    ...options,
     container,
     style: offlineStyle(window.location.origin),
     ...camera,
@@ -27,6 +28,9 @@ export function createMap(container: HTMLElement, camera: Camera): MapLibreMap {
     pitchWithRotate: false,
     touchPitch: false,
     attributionControl: { compact: true },
+    // Labels appear at once instead of fading in over 300 ms: every frame of a fade is drawn
+    // again in full, and on a cheap phone those frames came before the reports.
+    fadeDuration: 0,
     locale: controlTexts(),
   });
   map.touchZoomRotate.disableRotation();

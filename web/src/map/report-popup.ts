@@ -1,6 +1,6 @@
 import type { MapGeoJSONFeature } from 'maplibre-gl';
 import { categoryName, type Category } from '../categories.ts';
-import i18next, { currentLanguage } from '../i18n/index.ts';
+import i18next, { currentLanguage } from '../i18n/setup.ts';
 import { formatDate } from '../i18n/format.ts';
 import { categoryIconSvg } from './category-icons.ts';
 import { isPlainClick, navigate } from '../navigation.tsx';

@@ -1,0 +1,48 @@
+import { fetchJson } from './api.ts';
+import type { Categories } from './categories.ts';
+import en from './i18n/en/public.json' with { type: 'json' };
+import id from './i18n/id/public.json' with { type: 'json' };
+import { initTranslations } from './i18n/setup.ts';
+import './map/fonts.ts';
+import './app.css';
+import { startPublicMapEarly } from './map/public-map.ts';
+import { registerServiceWorker, registerServiceWorkerAtLoad } from './service-worker.ts';
+import { keepStaticHeaderInLanguage } from './static-header.ts';
+
+// The public app's entry. On the map (/) it starts MapLibre in the static page (index.html) and
+// loads React and the map's controls once the map has drawn: on a cheap phone the map is what a
+// resident waits for, and React's download and compilation came before it. Every other page
+// loads React at once.
+initTranslations('public', { id, en });
+keepStaticHeaderInLanguage();
+
+// The legend and the report button need the categories: asked for as the page starts, they are
+// there when React is, instead of one round trip after it. A failure leaves it to React to ask.
+const categories = fetchJson<Categories>('/api/categories').catch(() => undefined);
+const loadApp = () => Promise.all([import('./PublicApp.tsx'), categories])
+  .then(([app, fetched]) => app.mountPublicApp({ categories: fetched }));
+// Long enough for a slow phone's first tiles; a map that never draws (tiles failing) must not
+// keep the resident from the form and "Laporan saya".
+const controlsAtLatestMs = 8_000;
+
+function startMapFirst(): void {
+  const slot = document.querySelector<HTMLElement>('#root .public-map');
+  try {
+    if (!slot) throw new Error('index.html has no .public-map to start the map in');
+    const { drawn } = startPublicMapEarly(slot);
+    void Promise.race([drawn, new Promise((resolve) => setTimeout(resolve, controlsAtLatestMs))]).then(loadApp);
+  } catch (error) {
+    // No WebGL, say: the map page shows what went wrong once React is there.
+    console.error(error);
+    void loadApp();
+  }
+  // The map registers the service worker once it has drawn; this is for a map that never does,
+  // so the app still becomes available offline.
+  setTimeout(registerServiceWorker, 20_000);
+}
+
+if (window.location.pathname === '/') startMapFirst();
+else {
+  void loadApp();
+  registerServiceWorkerAtLoad();
+}
