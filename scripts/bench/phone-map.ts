@@ -27,11 +27,12 @@ const controlsShown = `(() => document.querySelector('.report-button') && perfor
 // Notes each moment the map goes idle. The readiness check polls, and on a busy page it comes a
 // long task after the frame that drew the reports; the scripts counted are those the page asked
 // for before that frame, not before the poll noticed it (the app asks for React at that frame).
-function recordIdles(): void {
-  const idles: number[] = [];
-  Object.assign(window, { __idles: idles });
+// A string, not a function: the TypeScript runner adds helpers to functions that the page lacks.
+const recordIdles = `(() => {
+  const idles = [];
+  window.__idles = idles;
   for (const name of ['__petawargaMap', '__bareMap']) {
-    let map: { on(event: string, listener: () => void): void } | undefined;
+    let map;
     Object.defineProperty(window, name, {
       configurable: true,
       get: () => map,
@@ -41,7 +42,7 @@ function recordIdles(): void {
       },
     });
   }
-}
+})()`;
 
 async function throttle(context: BrowserContext, page: Page): Promise<void> {
   const cdp = await context.newCDPSession(page);
@@ -63,7 +64,9 @@ async function loadMap(context: BrowserContext, url: string, ready = appReady, c
   await page.goto(url, { waitUntil: 'commit' });
   const handle = await page.waitForFunction(ready, undefined, { polling: 50, timeout: 120_000 });
   const { ms } = await handle.jsonValue() as { ms: number };
-  const idles = await page.evaluate(() => (window as unknown as { __idles: number[] }).__idles);
+  const idles = await page.evaluate(() => (window as unknown as { __idles?: number[] }).__idles);
+  if (!idles) throw new Error(`${url}: the idle recorder did not run`);
+  // The poll may also notice the reports drawn a frame before the map says 'idle'.
   const drawnAt = Math.max(...idles.filter((at) => at <= ms), 0) || ms;
   const controlsMs = controls
     ? await (await page.waitForFunction(controls, undefined, { polling: 50, timeout: 120_000 })).jsonValue() as number

@@ -42,10 +42,14 @@ export const phoneReportBench: BenchArea = async (context) => {
     });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 
-    const chosenAt = Date.now();
+    // Timed in the page from the input's change event: handing 4.4 MB to the page through the
+    // browser's debugging protocol takes seconds that a resident choosing a photo never waits.
+    await page.evaluate(() => document.addEventListener('change', (event) => {
+      if ((event.target as HTMLElement).id === 'report-photos') Object.assign(window, { photoChosenAt: performance.now() });
+    }, { capture: true, once: true }));
     await page.locator('#report-photos').setInputFiles({ name: 'IMG_2001.jpg', mimeType: 'image/jpeg', buffer: photo });
-    await page.locator('.photo-list li').waitFor({ timeout: 60_000 });
-    const shrinkMs = Date.now() - chosenAt;
+    const shrinkMs = round(await (await page.waitForFunction(() => document.querySelector('.photo-list li')
+      && performance.now() - (window as unknown as { photoChosenAt: number }).photoChosenAt, undefined, { polling: 50, timeout: 60_000 })).jsonValue() as number, 0);
     const sentBytes = await page.evaluate(async () => {
       const open = indexedDB.open('petawarga-reports');
       const db = await new Promise<IDBDatabase>((resolve) => { open.onsuccess = () => resolve(open.result); });
