@@ -1,8 +1,8 @@
 import i18next from './i18n/setup.ts';
 
-// The header index.html draws before any script has arrived, in Indonesian. Until React replaces
-// it, it shows the resident's chosen language and its ID/EN buttons work: a button that does
-// nothing when tapped would be worse than no button.
+// The header index.html draws before any script has arrived, in Indonesian. From the moment the
+// entry runs until React replaces it, it shows the resident's chosen language and its ID/EN
+// buttons work, so a tap while the map loads is not lost (map-first.e2e.test.ts).
 const texts: [selector: string, key: string][] = [
   ['.brand-tagline', 'public:app.tagline'],
   ['.header-link', 'public:myReports.title'],
