@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../db/database.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
-import { evaluateRouting } from './evaluate.ts';
+import { routeReport } from './route-report.ts';
 import { seedRoutingSamples } from './seed.ts';
 
 let t: TestDatabase;
@@ -10,10 +10,10 @@ beforeAll(async () => {
 });
 afterAll(() => t?.drop());
 
+/** Routes like a report; the department's part of the explanation is the one these tests read. */
 async function routeAt(lon: number, lat: number, categoryCode: string) {
-  const [k] = await t.db.query<{ kelurahan_code: string; kecamatan_code: string; city_code: string }>(sql`
-    SELECT kelurahan_code, kecamatan_code, city_code FROM route_kelurahan(ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326))`);
-  return evaluateRouting(t.db, { lon, lat, categoryCode, cityCode: k.city_code, kecamatanCode: k.kecamatan_code, kelurahanCode: k.kelurahan_code });
+  const routed = await routeReport(t.db, lon, lat, categoryCode);
+  return { ...routed, explanation: routed.explanation.department };
 }
 
 describe('sample routing layers and rules', () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from '../db/database.ts';
 import { importLayer } from '../layers/import.ts';
 import { createTestDatabase, type TestDatabase } from '../test/database.ts';
-import { evaluateRouting } from './evaluate.ts';
+import { routeReport } from './route-report.ts';
 import { createRule } from './rules.ts';
 import type { NewRule } from './schemas.ts';
 
@@ -18,13 +18,13 @@ beforeEach(async () => {
 
 type Point = { lon: number; lat: number };
 
-/** Routes like a report: kelurahan by route_kelurahan, then the department by the rules. */
+/**
+ * Routes like a report (route-report.ts): the kelurahan by route_kelurahan, then the department
+ * by the rules (route_department.sql), whose part of the explanation these tests read.
+ */
 async function route(p: Point, categoryCode: string) {
-  const [k] = await t.db.query<{ kelurahan_code: string; kecamatan_code: string; city_code: string }>(sql`
-    SELECT kelurahan_code, kecamatan_code, city_code FROM route_kelurahan(ST_SetSRID(ST_MakePoint(${p.lon}, ${p.lat}), 4326))`);
-  return evaluateRouting(t.db, {
-    ...p, categoryCode, cityCode: k.city_code, kecamatanCode: k.kecamatan_code, kelurahanCode: k.kelurahan_code,
-  });
+  const routed = await routeReport(t.db, p.lon, p.lat, categoryCode);
+  return { ...routed, explanation: routed.explanation.department };
 }
 
 const rule = (r: Partial<NewRule> & Pick<NewRule, 'condition' | 'department'>) =>
