@@ -22,7 +22,7 @@ interface Load { ms: number; mainJsBytes: number; workerJsBytes: number; control
 const appReady = readyWhen('__petawargaMap', 'reports', 'report-clusters');
 const bareReady = readyWhen('__bareMap', 'reports', 'report-clusters');
 // The app draws its map before React has loaded; its controls come after it (web/src/main.ts).
-const controlsShown = `(() => document.querySelector('.report-button') && performance.now())()`;
+const reportButtonShown = `(() => document.querySelector('.report-button') && performance.now())()`;
 
 // Notes each moment the map goes idle. The readiness check polls, and on a busy page it comes a
 // long task after the frame that drew the reports; the scripts counted are those the page asked
@@ -106,7 +106,7 @@ export const phoneMapBench: BenchArea = async (context) => {
     for (let run = 0; run < runs; run++) {
       const visitor = await browser.newContext(phone);
       try {
-        cold.push(await loadMap(visitor, url, appReady, controlsShown));
+        cold.push(await loadMap(visitor, url, appReady, reportButtonShown));
         // The second visit opens from what the service worker stored at install.
         const page = await visitor.newPage();
         await page.goto(url);

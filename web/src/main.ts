@@ -16,25 +16,27 @@ import { keepStaticHeaderInLanguage } from './static-header.ts';
 initTranslations('public', { id, en });
 keepStaticHeaderInLanguage();
 
-// The legend and the report button need the categories: asked for as the page starts, they are
-// there when React is, instead of one round trip after it. A failure leaves it to React to ask.
-const categories = fetchJson<Categories>('/api/categories').catch(() => undefined);
-const loadApp = () => Promise.all([import('./PublicApp.tsx'), categories])
-  .then(([app, fetched]) => app.mountPublicApp({ categories: fetched }));
+/** React and the page, with what the entry has already fetched for it. */
+const loadApp = (categories: Promise<Categories | undefined> = Promise.resolve(undefined)) =>
+  Promise.all([import('./PublicApp.tsx'), categories])
+    .then(([app, fetched]) => app.mountPublicApp({ categories: fetched }));
 // Long enough for a slow phone's first tiles; a map that never draws (tiles failing) must not
 // keep the resident from the form and "Laporan saya".
 const controlsAtLatestMs = 8_000;
 
 function startMapFirst(): void {
+  // The map's legend and report button need the categories: asked for now, they are there when
+  // React is, instead of one round trip after it. A failure leaves it to React to ask again.
+  const categories = fetchJson<Categories>('/api/categories').catch(() => undefined);
   const slot = document.querySelector<HTMLElement>('#root .public-map');
   try {
     if (!slot) throw new Error('index.html has no .public-map to start the map in');
     const { drawn } = startPublicMapEarly(slot);
-    void Promise.race([drawn, new Promise((resolve) => setTimeout(resolve, controlsAtLatestMs))]).then(loadApp);
+    void Promise.race([drawn, new Promise((resolve) => setTimeout(resolve, controlsAtLatestMs))]).then(() => loadApp(categories));
   } catch (error) {
     // No WebGL, say: the map page shows what went wrong once React is there.
     console.error(error);
-    void loadApp();
+    void loadApp(categories);
   }
   // The map registers the service worker once it has drawn; this is for a map that never does,
   // so the app still becomes available offline.

@@ -28,7 +28,8 @@ export function PublicMapPage() {
   const { t } = useTranslation('public');
   const slot = useRef<HTMLDivElement>(null);
   const [publicMap, setPublicMap] = useState<PublicMap | null>(null);
-  // Asked for now, while the map loads its style, so the report layers need not wait for it.
+  // The entry has usually fetched them already (main.ts); if not, or when the page is opened
+  // again from another, they are asked for now rather than once the map's style has loaded.
   usePrefetchQuery(categoriesQuery);
 
   // A layout effect, so the map is back in the page before the browser paints it without.
