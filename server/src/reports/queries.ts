@@ -6,44 +6,6 @@ import type { PossibleDuplicate } from '../lifecycle/possible-duplicates.ts';
 import type { ModerationScreen } from '../moderation/decide.ts';
 import type { PublicReport } from './schemas.ts';
 
-export interface NewReport {
-  code: string;
-  categoryCode: string;
-  description: string;
-  status: string;
-  lon: number;
-  lat: number;
-  accuracyM?: number;
-  address?: string;
-  channel: string;
-  cityCode: string;
-  kecamatanCode: string;
-  kelurahanCode: string;
-  departmentCode: string;
-  routingExplanation: unknown;
-  residentTokenHash?: string;
-  sourceHash?: string;
-  addressHash?: string;
-  moderationFlags?: unknown;
-  locationIsApproximate?: boolean;
-}
-
-/** Inserts a report; null when its tracking code is already taken (the caller draws again). */
-export async function insertReport(tx: Queryable, r: NewReport): Promise<{ id: number } | null> {
-  const [row] = await tx.query<{ id: number }>(sql`
-    INSERT INTO reports (code, category_code, description, status, location, accuracy_m, address, channel,
-                         city_code, kecamatan_code, kelurahan_code, department_code, routing_explanation,
-                         resident_token_hash, source_hash, address_hash, moderation_flags, location_is_approximate)
-    VALUES (${r.code}, ${r.categoryCode}, ${r.description}, ${r.status},
-            ST_SetSRID(ST_MakePoint(${r.lon}, ${r.lat}), 4326), ${r.accuracyM ?? null}, ${r.address ?? null},
-            ${r.channel}, ${r.cityCode}, ${r.kecamatanCode}, ${r.kelurahanCode}, ${r.departmentCode},
-            ${JSON.stringify(r.routingExplanation)}, ${r.residentTokenHash ?? null}, ${r.sourceHash ?? null}, ${r.addressHash ?? null},
-            ${r.moderationFlags === undefined ? null : JSON.stringify(r.moderationFlags)}, ${r.locationIsApproximate ?? false})
-    ON CONFLICT (code) DO NOTHING
-    RETURNING id`);
-  return row ?? null;
-}
-
 /** A validated submission, ready for submit_report (db/functions/submit_report.sql). */
 export interface ReportToStore {
   categoryCode: string;
