@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { noServerRuntime } from './no-server-runtime.ts';
-import { preloadMapWorker } from './preload-map-worker.ts';
+import { preloadPublicMap } from './preload-public-map.ts';
 import { boundaryTileEntries } from './pwa/boundary-tiles.ts';
 import { publicMapFiles } from './pwa/public-map-files.ts';
 import { webManifest } from './pwa/manifest.ts';
@@ -22,7 +22,7 @@ export default defineConfig({
   plugins: [
     react(),
     noServerRuntime(repoRoot),
-    preloadMapWorker(),
+    preloadPublicMap(),
     publicMap.plugin,
     VitePWA({
       // A new build takes over at the next visit; a resident never has to press "update".

@@ -7,6 +7,7 @@ import { LoadProblem } from '../LoadProblem.tsx';
 import { TrackingCodeBox } from '../my-reports/TrackingCodeBox.tsx';
 import type { PublicReport } from '../report/public-report.ts';
 import { OutboxNotice } from '../report/OutboxNotice.tsx';
+import { forgetReportRequestedBeforeReact, reportRequestedBeforeReact } from '../static-page.ts';
 import { fitFirstView } from './first-view.ts';
 import { MapOptionsPanel } from './MapOptionsPanel.tsx';
 import { PlaceSearch } from './PlaceSearch.tsx';
@@ -83,7 +84,9 @@ function ReportsOnMap({ publicMap }: { publicMap: PublicMap }) {
   const [hiddenCategories, setHiddenCategories] = useState<string[]>([]);
   const [osmBaseMap, setOsmBaseMapShown] = useState(false);
   const [reportsVersion, setReportsVersion] = useState<number>();
-  const [panel, setPanel] = useState<Panel>({ open: false });
+  // Open from the start when the resident tapped the static page's "Laporkan" before React was there.
+  const [panel, setPanel] = useState<Panel>(() => (reportRequestedBeforeReact() ? { open: true, submitted: null } : { open: false }));
+  useEffect(forgetReportRequestedBeforeReact, []);
   const placingPin = panel.open && !panel.submitted;
 
   useEffect(() => setOsmBaseMap(map, osmBaseMap), [map, osmBaseMap]);

@@ -29,13 +29,14 @@ export interface PublicMap {
 
 const camera = { bounds: initialBounds, fitBoundsOptions: { padding: 16 } };
 
-/** Makes the public map in a new element at the end of `parent`, with the report layers added as its style loads. */
+/** Makes the public map in a new element at the start of `parent`, with the report layers added as its style loads. */
 export function startPublicMap(parent: HTMLElement): PublicMap {
   const container = document.createElement('div');
   container.className = 'map';
   container.setAttribute('role', 'region');
   container.setAttribute('aria-label', i18next.t('public:map.label'));
-  parent.append(container);
+  // Beneath what the page puts over the map (the static page's "Laporkan"), which comes after it.
+  parent.prepend(container);
   // Its style and report layers are checked against the style specification by style.test.ts;
   // checking them again on every phone is main-thread time before the first tiles.
   const map = createMap(container, camera, { validateStyle: false });
