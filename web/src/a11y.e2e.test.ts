@@ -162,6 +162,8 @@ describe('the report path by keyboard alone', () => {
     }, { timeout: 15_000 }).toBeGreaterThan(13.5);
     await tabTo(page, '.report-button', 'the report button');
     await page.keyboard.press('Enter');
+    // The button is gone once the panel opens: focus moves to the panel's title, not to the top of the page.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 15_000 }).toBe('report-panel-title');
     await tabTo(page, '.location-picker button.secondary', '"use the map centre"');
     await page.keyboard.press('Enter');
     await page.locator('#location-status .coordinates').waitFor();
@@ -180,5 +182,10 @@ describe('the report path by keyboard alone', () => {
     const code = (await page.locator('.tracking-code strong').textContent())!.trim();
     const stored = await t.app.inject({ method: 'GET', url: `/api/reports/${code}` });
     expect(stored.json().category.code ?? stored.json().category).toBe('sampah');
+
+    // Closing the panel gives focus back to "Laporkan".
+    await page.locator('.report-panel-header').getByRole('button', { name: 'Tutup' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.matches('.report-button') ?? false)).toBe(true);
   }, 90_000);
 });

@@ -88,6 +88,13 @@ function ReportsOnMap({ publicMap }: { publicMap: PublicMap }) {
   const [panel, setPanel] = useState<Panel>(() => (reportRequestedBeforeReact() ? { open: true, submitted: null } : { open: false }));
   useEffect(forgetReportRequestedBeforeReact, []);
   const placingPin = panel.open && !panel.submitted;
+  // Back to "Laporkan" when the panel closes, where the keyboard left off before it opened.
+  const reportButton = useRef<HTMLButtonElement>(null);
+  const panelWasOpen = useRef(panel.open);
+  useEffect(() => {
+    if (panelWasOpen.current && !panel.open) reportButton.current?.focus();
+    panelWasOpen.current = panel.open;
+  }, [panel.open]);
 
   useEffect(() => setOsmBaseMap(map, osmBaseMap), [map, osmBaseMap]);
   // Once the legend and buttons are laid out, fit both cities beside them, unless the map has
@@ -132,7 +139,7 @@ function ReportsOnMap({ publicMap }: { publicMap: PublicMap }) {
       ) : (
         <>
           <TrackingCodeBox className="map-tracking-box" />
-          <button type="button" className="report-button primary" onClick={() => setPanel({ open: true, submitted: null })}>
+          <button ref={reportButton} type="button" className="report-button primary" onClick={() => setPanel({ open: true, submitted: null })}>
             {t('report.open')}
           </button>
         </>

@@ -1,5 +1,5 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Category } from '../categories.ts';
 import { ReportForm } from './ReportForm.tsx';
@@ -25,11 +25,15 @@ interface Props {
 export function ReportPanel({ map, categories, submitted, onSubmitted, onReportAnother, onClose }: Props) {
   const { t } = useTranslation('public');
   const panel = useRef<HTMLElement>(null);
+  const title = useRef<HTMLHeadingElement>(null);
   useMapPadding(map, panel);
+  // The button that opened the panel is gone: focus goes to the panel, so a keyboard or screen
+  // reader user starts here rather than back at the top of the page.
+  useEffect(() => title.current?.focus(), []);
   return (
     <aside ref={panel} className="report-panel" aria-labelledby="report-panel-title">
       <header className="report-panel-header">
-        <h2 id="report-panel-title">{t('report.title')}</h2>
+        <h2 id="report-panel-title" ref={title} tabIndex={-1}>{t('report.title')}</h2>
         <button type="button" className="icon-button" onClick={onClose} aria-label={t('report.close')}>×</button>
       </header>
       <div className="report-panel-body">
