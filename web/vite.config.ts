@@ -62,6 +62,13 @@ export default defineConfig({
             options: { cacheName: 'petawarga-boundaries', expiration: { maxEntries: 400 } },
           },
           {
+            // The streets last seen, for a resident who opens the map with no connection. From the
+            // network whenever there is one, so a new import shows at once (server/src/tiles/routes.ts).
+            urlPattern: ({ url }) => url.pathname.startsWith('/tiles/basemap/'),
+            handler: 'NetworkFirst',
+            options: { cacheName: 'petawarga-basemap', networkTimeoutSeconds: 4, expiration: { maxEntries: 300 } },
+          },
+          {
             // The reports last seen, shown when there is no connection; fresh ones whenever there is.
             urlPattern: ({ url }) => url.pathname.startsWith('/tiles/reports/'),
             handler: 'NetworkFirst',

@@ -9,7 +9,8 @@ import { serveForBrowser } from '../test/served-app.ts';
 
 // The self-hosted base map in a real browser with every request off this machine refused: the
 // streets, river and landmarks of the imported sample extract, with their names, drawn from our
-// own tiles and bundled fonts; before any import, the kelurahan names. Needs the built web app.
+// own tiles and bundled fonts; before any import, the kelurahan names; with no connection at
+// all, the streets seen before. Needs the built web app.
 
 let t: TestApp;
 let browser: Browser;
@@ -91,6 +92,32 @@ describeNeeding([[osmium, 'the sample extract is imported with osmium-tool']], '
     await page.getByLabel('Peta dasar OSM (online)').uncheck();
     expect(await visibility()).toBe('visible');
     await page.close();
+  });
+
+  it('draws the streets a resident has seen again when the phone has no connection', async () => {
+    // The sample is imported by the test above.
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    // A visit the service worker controls, which looks at the sample's streets.
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null && document.body.dataset.mapReady === '1',
+      null, { timeout: 30_000 });
+    const streetsDrawn = async () => {
+      await lookAtSample(page);
+      await eventually(async () => (await drawnNames(page, ['basemap-road-names'])).includes('Jalan Merdeka'),
+        { what: 'the road names to be drawn', timeoutMs: 20_000 });
+    };
+    await streetsDrawn();
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForFunction(() => document.body.dataset.mapReady === '1', null, { timeout: 30_000 });
+    await streetsDrawn();
+    await context.close();
   });
 
   it('finds a street by name and moves the map to it', async () => {
