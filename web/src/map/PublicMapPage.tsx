@@ -1,5 +1,6 @@
 import { usePrefetchQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { categoriesQuery, useCategories } from '../categories.ts';
 import { ErrorBoundary } from '../ErrorBoundary.tsx';
@@ -88,13 +89,13 @@ function ReportsOnMap({ publicMap }: { publicMap: PublicMap }) {
   const [panel, setPanel] = useState<Panel>(() => (reportRequestedBeforeReact() ? { open: true, submitted: null } : { open: false }));
   useEffect(forgetReportRequestedBeforeReact, []);
   const placingPin = panel.open && !panel.submitted;
-  // Back to "Laporkan" when the panel closes, where the keyboard left off before it opened.
   const reportButton = useRef<HTMLButtonElement>(null);
-  const panelWasOpen = useRef(panel.open);
-  useEffect(() => {
-    if (panelWasOpen.current && !panel.open) reportButton.current?.focus();
-    panelWasOpen.current = panel.open;
-  }, [panel.open]);
+  const closePanel = () => {
+    // "Laporkan" comes back as the panel closes: put it in the page now and give it the focus,
+    // where the keyboard left off before the panel opened.
+    flushSync(() => setPanel({ open: false }));
+    reportButton.current?.focus();
+  };
 
   useEffect(() => setOsmBaseMap(map, osmBaseMap), [map, osmBaseMap]);
   // Once the legend and buttons are laid out, fit both cities beside them, unless the map has
@@ -133,7 +134,7 @@ function ReportsOnMap({ publicMap }: { publicMap: PublicMap }) {
               setReportsVersion(Date.now());
             }}
             onReportAnother={() => setPanel({ open: true, submitted: null })}
-            onClose={() => setPanel({ open: false })}
+            onClose={closePanel}
           />
         </Suspense>
       ) : (
