@@ -43,13 +43,14 @@ export function keepStaticPageInLanguage(): void {
  * would do nothing. A tap says it is loading and calls `loadApp`, without waiting for the map.
  */
 export function offerReportBeforeReact(loadApp: () => void): void {
-  const button = staticPage()?.querySelector<HTMLButtonElement>('.public-map .report-button');
-  if (!button) return;
+  const page = staticPage();
+  const button = page?.querySelector<HTMLButtonElement>('.public-map .report-button');
+  if (!page || !button) return;
   button.addEventListener('click', () => {
     if (reportRequested) return;
     reportRequested = true;
     button.setAttribute('aria-busy', 'true');
-    button.textContent = i18next.t('common:loading');
+    showLanguage(page);
     loadApp();
   });
   button.hidden = false;
