@@ -4,18 +4,10 @@
 // and cacheable for good, so a second visit loads every script from the browser's HTTP cache
 // (the app's second visit loads them from its service worker). Tiles are passed through to
 // PetaWarga's server, so both pages draw the same tiles from the same tile cache.
-import { createReadStream } from 'node:fs';
-import { createServer, get, type Server, type ServerResponse } from 'node:http';
-import path from 'node:path';
-import { createGzip } from 'node:zlib';
+import { get, type ServerResponse } from 'node:http';
 import { serviceAreaBounds } from '../../web/src/map/service-area.ts';
 import { reportTilesUrl } from '../../web/src/map/tile-urls.ts';
-import { freePort, projectRoot } from './server.ts';
-
-const maplibreDist = path.join(projectRoot, 'node_modules/maplibre-gl/dist');
-const files: Record<string, string> = {
-  'maplibre-gl.mjs': 'text/javascript', 'maplibre-gl-worker.mjs': 'text/javascript', 'maplibre-gl.css': 'text/css',
-};
+import { sendMapLibreFile, servePages, type PageSite } from './page-site.ts';
 
 const page = `<!doctype html>
 <html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -42,29 +34,18 @@ const map = new maplibregl.Map({
 window.__bareMap = map;
 </script></body></html>`;
 
-export interface BareMapLibreSite { url: string; close(): Promise<void> }
-
 /** Serves the page at /, MapLibre's files under /maplibre/, and /tiles/ from `petawargaUrl`. */
-export async function serveBareMapLibre(petawargaUrl: string): Promise<BareMapLibreSite> {
-  const server: Server = createServer((request, response) => {
+export function serveBareMapLibre(petawargaUrl: string): Promise<PageSite> {
+  return servePages((request, response) => {
     const pathName = new URL(request.url ?? '/', 'http://bench').pathname;
     if (pathName === '/') {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' }).end(page);
-    } else if (pathName.startsWith('/maplibre/') && files[pathName.slice('/maplibre/'.length)]) {
-      const name = pathName.slice('/maplibre/'.length);
-      response.writeHead(200, {
-        'content-type': files[name], 'content-encoding': 'gzip', 'cache-control': 'public, max-age=31536000, immutable',
-      });
-      createReadStream(path.join(maplibreDist, name)).pipe(createGzip()).pipe(response);
     } else if (pathName.startsWith('/tiles/')) {
       passThrough(`${petawargaUrl}${request.url}`, response);
-    } else {
+    } else if (!sendMapLibreFile(pathName, response, 'public, max-age=31536000, immutable')) {
       response.writeHead(404).end();
     }
   });
-  const port = await freePort();
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 /** The tile as PetaWarga sent it: status, compressed body and headers, as a browser would get it. */

@@ -2,14 +2,12 @@
 // report as GeoJSON (gzip-compressed, only the category as a property, which flatters it) and
 // clusters them in the browser with MapLibre's own cluster source (supercluster in a worker).
 import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { createGzip } from 'node:zlib';
 import { sql, type Database } from '../../server/src/db/database.ts';
 import { serviceAreaBounds } from '../../web/src/map/service-area.ts';
-import { freePort, projectRoot } from './server.ts';
+import { sendMapLibreFile, servePages, type PageSite } from './page-site.ts';
 
-const maplibreDist = path.join(projectRoot, 'node_modules/maplibre-gl/dist');
 const cacheDir = '/tmp/petawarga-bench-geojson';
 
 const page = (count: number) => `<!doctype html>
@@ -67,13 +65,11 @@ async function geojsonFile(db: Database, databaseName: string, count: number): P
   return file;
 }
 
-export interface GeojsonSite { url: string; close(): Promise<void> }
-
 /** Serves the comparison page, MapLibre's files and the GeoJSON for each count. */
-export async function serveGeojsonSite(db: Database, databaseName: string, counts: number[]): Promise<GeojsonSite> {
+export async function serveGeojsonSite(db: Database, databaseName: string, counts: number[]): Promise<PageSite> {
   const files = new Map<number, string>();
   for (const count of counts) files.set(count, await geojsonFile(db, databaseName, count));
-  const server: Server = createServer((request, response) => {
+  return servePages((request, response) => {
     const url = new URL(request.url ?? '/', 'http://bench');
     const pageMatch = /^\/geojson-(\d+)\.html$/.exec(url.pathname);
     const dataMatch = /^\/points-(\d+)\.geojson$/.exec(url.pathname);
@@ -82,20 +78,8 @@ export async function serveGeojsonSite(db: Database, databaseName: string, count
     } else if (dataMatch && files.has(Number(dataMatch[1]))) {
       response.writeHead(200, { 'content-type': 'application/geo+json', 'content-encoding': 'gzip' });
       createReadStream(files.get(Number(dataMatch[1]))!).pipe(response);
-    } else if (url.pathname.startsWith('/maplibre/') && !url.pathname.includes('..')) {
-      const name = url.pathname.slice('/maplibre/'.length);
-      const type = name.endsWith('.css') ? 'text/css' : name.endsWith('.mjs') ? 'text/javascript' : 'application/json';
-      const source = createReadStream(path.join(maplibreDist, name));
-      source.on('error', () => response.writeHead(404).end());
-      source.on('open', () => {
-        response.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip' });
-        source.pipe(createGzip()).pipe(response);
-      });
-    } else {
+    } else if (!sendMapLibreFile(url.pathname, response)) {
       response.writeHead(404).end();
     }
   });
-  const port = await freePort();
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
