@@ -52,13 +52,14 @@ export async function startJobs(
   });
   // Without a listener an 'error' event would crash the process; pg-boss retries on its own.
   boss.on('error', (error) => log(`jobs: ${error.message}`));
-  await boss.start();
-  running.set(db, { boss, queues: new Set(queues.map((q) => q.name)) });
   try {
     // Instances starting together on a new database deadlocked inside pg-boss's create_queue
     // (each adds a foreign key to the other's new partition), so queues are set up by one
-    // instance at a time.
+    // instance at a time. pg-boss's start is part of it: it creates a queue of its own (its
+    // cron's), and that one deadlocked with another instance's queues.
     await oneInstanceAtATime(db, async () => {
+      await boss.start();
+      running.set(db, { boss, queues: new Set(queues.map((q) => q.name)) });
       for (const queue of queues) {
         const queueOptions = {
           name: queue.name,
